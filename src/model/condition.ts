@@ -49,7 +49,7 @@ export interface AllCondition {
   all: Condition[];
 }
 
-/** Holds when at least one of its conditions holds (never when the list is empty). */
+/** Holds when at least one of its conditions holds. As in json-rules-engine, an empty list holds. */
 export interface AnyCondition {
   /** The conditions of which at least one must hold. */
   any: Condition[];

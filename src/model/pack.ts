@@ -172,6 +172,8 @@ export interface TargetMeasure {
    * @minimum 0
    */
   tolerance?: number;
+  /** Why the measure is left out of the table's band (it is still judged and reported). Absent: the measure counts. */
+  excluded?: string;
   /** The passage of the source the measure comes from. */
   source?: string;
 }

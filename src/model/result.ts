@@ -106,6 +106,8 @@ export interface TargetResult {
   tolerance: number;
   /** The judgement, or null when there was no figure. */
   status: LevelResult | null;
+  /** Whether the measure counts in its table's band. */
+  counted: boolean;
   /** A remark. */
   note?: string;
 }
@@ -210,6 +212,8 @@ export interface PackResult {
   overall: OverallResult | null;
   /** The targets tables' measures, judged. */
   targets: TargetResult[];
+  /** Criteria in no section that feed an evidence item (e.g. a targets table), with their results. */
+  supporting: CriterionResult[];
 }
 
 /** The result of scoring an inspection. */
