@@ -1,0 +1,80 @@
+/** A parsed file with its plain value and a way back from any JSON pointer to a line and column. */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import type { Position } from './make-diagnostic.js';
+
+/** A file read and parsed, its value plain data. */
+export interface SourceDocument {
+  /** The file's path, as given. */
+  file: string;
+  /** The file's text (a leading byte order mark removed). */
+  text: string;
+  /** The file's content as plain data. */
+  value: unknown;
+  /** The start of the node at `pointer` (or of its key, when `onKey`), or undefined when there is no such node. */
+  locate(pointer: string, onKey?: boolean): Position | undefined;
+}
+
+/** Splits a JSON pointer into its unescaped segments; undefined when it is not a pointer. */
+export function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Escapes one segment for a JSON pointer. */
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Joins a pointer and further segments. */
+export function joinPointer(pointer: string, ...segments: Array<string | number>): string {
+  return pointer + segments.map((s) => '/' + escapePointerSegment(s)).join('');
+}
+
+/** Makes the SourceDocument of a composed YAML document. */
+export function createSourceDocument(file: string, text: string, value: unknown, doc: Document.Parsed, lineCounter: LineCounter): SourceDocument {
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: Math.max(line, 1), column: Math.max(col, 1) };
+  };
+  return {
+    file,
+    text,
+    value,
+    locate(pointer: string, onKey = false): Position | undefined {
+      const segments = parsePointer(pointer);
+      if (!segments) return undefined;
+      let node = doc.contents as Node | null;
+      let keyNode: Node | null = null;
+      for (const segment of segments) {
+        if (node && isAlias(node)) node = node.resolve(doc) ?? null;
+        if (!node) return undefined;
+        if (isMap(node)) {
+          const pair = node.items.find((p) => keyText(p.key as Node | null, doc) === segment);
+          if (!pair) return undefined;
+          keyNode = pair.key as Node | null;
+          node = pair.value as Node | null;
+          // `key:` with nothing after it: point at the key.
+          if (!node) node = keyNode;
+        } else if (isSeq(node)) {
+          if (!/^(0|[1-9]\d*)$/.test(segment)) return undefined;
+          node = (node.items[Number(segment)] as Node | undefined) ?? null;
+          keyNode = null;
+        } else {
+          return undefined;
+        }
+      }
+      const target = onKey && keyNode ? keyNode : node;
+      const offset = target?.range?.[0];
+      return offset === undefined ? undefined : position(offset);
+    },
+  };
+}
+
+function keyText(key: Node | null, doc: Document.Parsed): string | undefined {
+  if (key === null) return '';
+  const target = isAlias(key) ? key.resolve(doc) : key;
+  if (target && isScalar(target)) return target.value === null ? '' : String(target.value);
+  return undefined;
+}
