@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   EVIDENCE_MISSING: 'An evidence item that counts has no rating.',
   EVIDENCE_BAD_LEVEL: 'A rating is not a level of the item scale.',
   TARGET_UNKNOWN: 'A target figure names a measure the pack does not have.',
+  TARGET_MISSING: 'A target measure has no figure in the inspection.',
   TARGET_NO_TARGET: 'A measure has neither a target in the pack nor one in the inspection.',
   SCORE_UNKNOWN: 'A direct score names a criterion that is not a direct criterion.',
   SCORE_MISSING: 'A direct criterion has no score.',

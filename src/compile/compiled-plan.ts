@@ -1,0 +1,137 @@
+/**
+ * What compiling produces: a methodology and its thematics resolved into flat, indexed
+ * structures with conditions turned into predicates, so that evaluating a case is a loop over
+ * arrays and a few closure calls.
+ */
+import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Level, Overall, Pack, Question, Rounding, Scale, ScoreRule, Section, TargetMeasure } from '../model/pack.js';
+import type { Fraction } from './exact-number.js';
+import type { Predicate } from './compile-condition.js';
+
+/** Fact values as conditions read them. */
+export type FactRecord = Readonly<Record<string, unknown>>;
+
+/** A predicate over a case's facts and the area's facts. */
+export type CasePredicate = Predicate<FactRecord, FactRecord>;
+
+/** A scale with its levels ranked (0 is best). */
+export interface RankedScale {
+  id: string;
+  scale: Scale;
+  rank: ReadonlyMap<string, number>;
+  levels: readonly Level[];
+  notApplicable: Level | null;
+}
+
+/** What an answer means for the tally. */
+export const Outcome = { NotRelevant: 0, Met: 1, NotMet: 2, NotApplicable: 3 } as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+export interface CompiledQuestion {
+  /** Position in the plan's flat question list: the index into the tally's counters. */
+  index: number;
+  def: Question;
+  /** The key answers use: the question id, prefixed with a thematic's id and a colon. */
+  key: string;
+  module: CompiledModule;
+  applies: CasePredicate | null;
+  /** For answered questions: what each answer means. */
+  answers: ReadonlyMap<string, Outcome> | null;
+  scale: RankedScale | null;
+  /** For questions decided by the case's facts. */
+  metWhen: CasePredicate | null;
+  weight: Fraction;
+}
+
+/** Derived quantities band rules read. */
+export interface BandInputs {
+  score: Fraction | null;
+  /** The counted levels (ranks on the input scale) with their weights. */
+  levels: ReadonlyArray<{ rank: number; weight: Fraction }>;
+  inputScale: RankedScale | null;
+  points: Fraction | null;
+  maxPoints: Fraction | null;
+}
+
+export type BandPredicate = Predicate<BandInputs, FactRecord>;
+
+export type CompiledBand =
+  | { kind: 'rules'; setId: string; set: BandSet; scale: RankedScale; inputScale: RankedScale | null; rules: Array<{ level: string; when: BandPredicate }>; otherwise: string | null }
+  | { kind: 'combine'; mode: 'lowest' | 'highest'; scale: RankedScale | null };
+
+export interface CompiledItem {
+  def: EvidenceItem;
+  key: string;
+  weight: Fraction;
+  counted: boolean;
+  from: CompiledCriterion | null;
+}
+
+export interface CompiledMeasure {
+  def: TargetMeasure;
+  key: string;
+  counted: boolean;
+}
+
+export interface CompiledCriterion {
+  def: Criterion;
+  key: string;
+  module: CompiledModule;
+  weight: Fraction | null;
+  questions: CompiledQuestion[];
+  score: ScoreRule | null;
+  band: CompiledBand | null;
+  itemScale: RankedScale | null;
+  items: CompiledItem[];
+  measures: CompiledMeasure[];
+  statusScale: RankedScale | null;
+  /** The scale of this criterion's band, when it has one. */
+  bandScale: RankedScale | null;
+}
+
+export interface CompiledSection {
+  def: Section;
+  key: string;
+  criteria: CompiledCriterion[];
+  weight: Fraction | null;
+  score: ScoreRule | null;
+  band: CompiledBand | null;
+  points: ReadonlyMap<string, Fraction> | null;
+  bandScale: RankedScale | null;
+}
+
+export interface CompiledOverall {
+  def: Overall;
+  score: ScoreRule | null;
+  band: CompiledBand | null;
+  points: ReadonlyMap<string, Fraction> | null;
+  bandScale: RankedScale | null;
+}
+
+/** A methodology or one thematic. */
+export interface CompiledModule {
+  pack: Pack;
+  sha256: string;
+  /** '' for the methodology; the thematic's id and a colon for a thematic. */
+  prefix: string;
+  sections: CompiledSection[];
+  /** Criteria in an order where a criterion comes after those its items take levels from. */
+  criteria: CompiledCriterion[];
+  supporting: CompiledCriterion[];
+  overall: CompiledOverall | null;
+  rounding: Rounding;
+  scales: ReadonlyMap<string, RankedScale>;
+  questions: CompiledQuestion[];
+}
+
+/** A methodology with its thematics, ready to score inspections. */
+export interface CompiledPlan {
+  methodology: CompiledModule;
+  thematics: CompiledModule[];
+  modules: CompiledModule[];
+  questions: CompiledQuestion[];
+  questionByKey: ReadonlyMap<string, CompiledQuestion>;
+  caseFacts: ReadonlyMap<string, FactDeclaration>;
+  areaFacts: ReadonlyMap<string, FactDeclaration>;
+  /** Every id a result can be found under (criteria, sections, questions, items, measures, `overall`), prefixed for thematics. */
+  ids: ReadonlySet<string>;
+}

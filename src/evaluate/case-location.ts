@@ -1,0 +1,24 @@
+/**
+ * Where a case was read. Loaders attach it to each record under a symbol, so it travels with the
+ * record without becoming data: it is not enumerable and never appears in JSON.
+ */
+export interface CaseLocation {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+const LOCATION = Symbol.for('criteria.caseLocation');
+
+export function attachCaseLocation<T extends object>(record: T, location: CaseLocation): T {
+  Object.defineProperty(record, LOCATION, { value: location, enumerable: false });
+  return record;
+}
+
+export function caseLocation(record: unknown): CaseLocation | undefined {
+  return record !== null && typeof record === 'object' ? (record as { [LOCATION]?: CaseLocation })[LOCATION] : undefined;
+}
+
+export function formatCaseLocation(location: CaseLocation | undefined): string | undefined {
+  return location ? `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}` : undefined;
+}

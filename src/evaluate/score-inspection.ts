@@ -1,0 +1,110 @@
+/**
+ * Scores an inspection against a compiled plan: checks its area-level data, counts its cases,
+ * then scores the methodology and each thematic. Synchronous, no I/O, deterministic: the same
+ * plan and inspection give byte-identical JSON whatever the order of cases or keys.
+ *
+ * A ScoringSession takes cases one at a time, so a caller can stream them from a file; the
+ * session keeps counters, not cases.
+ */
+import type { Diagnostic } from '../model/errors.js';
+import type { Inspection } from '../model/inspection.js';
+import type { InspectionResult } from '../model/result.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
+import { ENGINE } from '../engine-version.js';
+import { checkInspection, type CheckedInspection } from './check-inspection.js';
+import { CaseTally, type TallyOptions } from './tally-cases.js';
+import { scoreModule } from './score-module.js';
+import { InputHash } from './hash-input.js';
+
+export type ScoreOptions = TallyOptions;
+
+export type ScoreOutcome = { result: InspectionResult } | { errors: Diagnostic[] };
+
+/** The inspection without its cases: what a session needs up front. */
+export type InspectionHeader = Omit<Inspection, 'cases'>;
+
+export class ScoringSession {
+  readonly tally: CaseTally;
+  private readonly hash: InputHash;
+
+  private constructor(readonly plan: CompiledPlan, readonly inspection: InspectionHeader, readonly checked: CheckedInspection, private readonly options: ScoreOptions) {
+    this.tally = new CaseTally(plan, checked.area, options);
+    this.hash = new InputHash(inspection);
+  }
+
+  /** Checks the inspection's area-level data; returns a session ready for cases, or the errors. */
+  static start(plan: CompiledPlan, inspection: InspectionHeader, options: ScoreOptions = {}): { session: ScoringSession } | { errors: Diagnostic[] } {
+    const { checked, errors } = checkInspection(plan, { ...inspection, cases: [] });
+    return errors.length > 0 ? { errors } : { session: new ScoringSession(plan, inspection, checked, options) };
+  }
+
+  /** Checks and counts one case. */
+  add(record: unknown): void {
+    this.hash.addCase(record);
+    this.tally.add(record);
+  }
+
+  /** Records a row a reader could not make into a case: it counts as read and as having problems. */
+  reject(problem: Diagnostic): void {
+    this.hash.addCase({ rejected: problem.message });
+    this.tally.rejectUnread(problem);
+  }
+
+  /** The result, or every error that stops it (bad cases unless excluded, no cases at all). */
+  finish(): ScoreOutcome {
+    const errors = tallyErrors(this.plan, this.tally);
+    if (errors.length > 0) return { errors };
+    return { result: buildResult(this.plan, this.inspection, this.checked, this.tally, this.hash.digest()) };
+  }
+}
+
+function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] {
+  if (tally.invalid > 0 && !tally.excludesInvalid) {
+    const more = tally.diagnosticCount - tally.diagnostics.length;
+    const summary: Diagnostic = {
+      code: tally.diagnostics[0]?.code ?? 'CASE_BAD_VALUE',
+      severity: 'error',
+      message: `${tally.invalid} of ${tally.read} cases have problems${more > 0 ? ` (${more} more problems not listed)` : ''}; nothing was scored`,
+      hint: 'mend the cases, or score with --exclude-invalid to leave them out (the result then lists them and why)',
+    };
+    return [...tally.diagnostics, summary];
+  }
+  if (tally.scored === 0 && plan.questions.length > 0) {
+    return [{ code: 'NO_CASES', severity: 'error', message: tally.read === 0 ? 'the inspection has no cases' : 'no case could be scored', hint: 'list the cases under cases:, or point cases: { file: … } at a CSV or NDJSON file with a header and at least one row' }];
+  }
+  return [];
+}
+
+function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: CheckedInspection, tally: CaseTally, inputSha256: string): InspectionResult {
+  const inputs = { relevant: tally.relevant, met: tally.met, notApplicable: tally.notApplicable, ...checked };
+  const [core, ...thematics] = plan.modules.map((m) => scoreModule(m, inputs));
+  const methodology = plan.methodology;
+  return {
+    provenance: {
+      pack: methodology.pack.id,
+      version: methodology.pack.version,
+      sha256: methodology.sha256,
+      thematics: plan.thematics.map((t) => ({ id: t.pack.id, version: t.pack.version, sha256: t.sha256 })),
+      engine: ENGINE,
+      inputSha256,
+    },
+    area: { name: inspection.area.name, ...(inspection.area.period !== undefined ? { period: inspection.area.period } : {}) },
+    ...core!,
+    cases: {
+      read: tally.read,
+      scored: tally.scored,
+      relevantToNone: tally.relevantToNone,
+      excluded: [...tally.excluded].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    },
+    thematics,
+  };
+}
+
+/** Scores an inspection whose cases are at hand (an array or any iterable). */
+export function scoreInspection(plan: CompiledPlan, inspection: Inspection, options: ScoreOptions = {}): ScoreOutcome {
+  const { cases, ...header } = inspection;
+  const started = ScoringSession.start(plan, header, options);
+  if ('errors' in started) return started;
+  for (const record of cases) started.session.add(record);
+  return started.session.finish();
+}

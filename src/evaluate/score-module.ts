@@ -1,0 +1,424 @@
+/**
+ * Turns the case counters and the inspection's area-level data into one module's results:
+ * questions → criteria → sections → overall, exactly, rounding only at the stages the pack names,
+ * applying inspectors' adjustments (the adjusted value is what the next stage uses).
+ */
+import type { Adjustment, ItemRating, TargetFigure } from '../model/inspection.js';
+import type { RoundingStage, ScoreRule } from '../model/pack.js';
+import type { CriterionResult, ItemResult, LevelResult, OverallResult, PackResult, QuestionResult, ScoredResult, SectionResult, TargetResult } from '../model/result.js';
+import type { BandInputs, CompiledBand, CompiledCriterion, CompiledModule, CompiledQuestion, CompiledSection, FactRecord, RankedScale } from '../compile/compiled-plan.js';
+import { Fraction, exact, fractionText, percent } from '../compile/exact-number.js';
+import { roundFraction, toNumber } from './round-value.js';
+import { fillSummary } from './fill-summary.js';
+
+/** What a module is scored from besides its cases. */
+export interface ModuleInputs {
+  relevant: ArrayLike<number>;
+  met: ArrayLike<number>;
+  notApplicable: ArrayLike<number>;
+  evidence: ReadonlyMap<string, ItemRating>;
+  targets: ReadonlyMap<string, TargetFigure>;
+  scores: ReadonlyMap<string, number>;
+  adjustments: ReadonlyMap<string, Adjustment>;
+  area: FactRecord;
+}
+
+/** A node's value while scoring: exact, with what band rules and parents need. */
+interface NodeValue {
+  score: Fraction | null;
+  computedScore: Fraction | null;
+  band: string | null;
+  computedBand: string | null;
+  bandRule?: ScoredResult['bandRule'];
+  notRated?: string;
+  adjustment: Adjustment | null;
+  /** The levels this node counts (items, measures or children's bands), for band rules and summaries. */
+  levels: Array<{ rank: number; weight: Fraction; id: string }>;
+  inputScale: RankedScale | null;
+  points: Fraction | null;
+  maxPoints: Fraction | null;
+}
+
+interface Scored<R> {
+  value: NodeValue;
+  result: R;
+}
+
+export function scoreModule(module: CompiledModule, inputs: ModuleInputs): PackResult {
+  const scorer = new ModuleScorer(module, inputs);
+  return scorer.run();
+}
+
+class ModuleScorer {
+  private readonly criterionValues = new Map<CompiledCriterion, Scored<CriterionResult>>();
+  private readonly targets: TargetResult[] = [];
+
+  constructor(private readonly module: CompiledModule, private readonly inputs: ModuleInputs) {}
+
+  run(): PackResult {
+    for (const criterion of this.module.criteria) this.criterionValues.set(criterion, this.scoreCriterion(criterion));
+    const sections = this.module.sections.map((s) => this.scoreSection(s));
+    const overall = this.module.overall ? this.scoreOverall(sections) : null;
+    const pack = this.module.pack;
+    return {
+      id: pack.id,
+      version: pack.version,
+      title: pack.title,
+      sections: sections.map((s) => s.result),
+      overall: overall?.result ?? null,
+      targets: this.targets,
+      supporting: this.module.supporting.map((c) => this.criterionValues.get(c)!.result),
+    };
+  }
+
+  // Rounding -----------------------------------------------------------------------------------
+
+  private rounded(value: Fraction | null, stage: RoundingStage): Fraction | null {
+    const r = this.module.rounding;
+    return value !== null && r.at.includes(stage) ? roundFraction(value, r.digits, r.mode) : value;
+  }
+
+  /** The number a result reports: the rounded value where the stage rounds, else the value shown to `display` places. */
+  private shown(value: Fraction | null, stage: RoundingStage): number | null {
+    if (value === null) return null;
+    const r = this.module.rounding;
+    return toNumber(r.at.includes(stage) ? roundFraction(value, r.digits, r.mode) : roundFraction(value, r.display ?? 2, 'halfEven'));
+  }
+
+  private level(scale: RankedScale | null, id: string | null): LevelResult | null {
+    if (id === null) return null;
+    const level = scale?.levels.find((l) => l.id === id) ?? (scale?.notApplicable?.id === id ? scale.notApplicable : undefined);
+    return { id, label: level?.label ?? id };
+  }
+
+  // Questions ----------------------------------------------------------------------------------
+
+  private questionResult(q: CompiledQuestion): QuestionResult {
+    const relevant = this.inputs.relevant[q.index]!;
+    const met = this.inputs.met[q.index]!;
+    const share = relevant > 0 ? percent(met, relevant) : null;
+    return {
+      id: q.def.id,
+      text: q.def.text,
+      relevant,
+      met,
+      notApplicable: this.inputs.notApplicable[q.index]!,
+      percent: this.shown(share, 'question'),
+      exact: share ? fractionText(share) : null,
+      weight: toNumber(q.weight),
+    };
+  }
+
+  private pooled(questions: CompiledQuestion[]): Fraction | null {
+    let relevant = 0;
+    let met = 0;
+    for (const q of questions) {
+      relevant += this.inputs.relevant[q.index]!;
+      met += this.inputs.met[q.index]!;
+    }
+    return relevant > 0 ? percent(met, relevant) : null;
+  }
+
+  // Combining ----------------------------------------------------------------------------------
+
+  /** A score from a rule over weighted children; `notRated` says why there is none. */
+  private combine(rule: ScoreRule | null, parts: { questions: () => CompiledQuestion[]; children: Array<{ value: Fraction | null; weight: Fraction | null }>; levels: NodeValue['levels']; inputScale: RankedScale | null }): { score: Fraction | null; notRated?: string } {
+    if (!rule) return { score: null };
+    switch (rule.method) {
+      case 'pooled': {
+        const score = this.pooled(parts.questions());
+        return score ? { score } : { score: null, notRated: 'no relevant cases' };
+      }
+      case 'weightedMean': {
+        const weighted = parts.children.filter((c) => c.weight !== null);
+        if (rule.notRated === 'notRated' && weighted.some((c) => c.value === null)) return { score: null, notRated: 'a part is not rated' };
+        let total = new Fraction(0);
+        let weights = new Fraction(0);
+        for (const c of weighted) {
+          if (c.value === null) continue;
+          total = total.add(c.value.mul(c.weight!));
+          weights = weights.add(c.weight!);
+        }
+        return weights.equals(0) ? { score: null, notRated: 'no rated parts' } : { score: total.div(weights) };
+      }
+      case 'shareAtLeast': {
+        const rank = parts.inputScale?.rank.get(rule.level ?? '');
+        let rated = new Fraction(0);
+        let atLeast = new Fraction(0);
+        for (const l of parts.levels) {
+          rated = rated.add(l.weight);
+          if (rank !== undefined && l.rank <= rank) atLeast = atLeast.add(l.weight);
+        }
+        return rated.equals(0) ? { score: null, notRated: 'nothing rated' } : { score: atLeast.div(rated).mul(100) };
+      }
+    }
+  }
+
+  private assignBand(band: CompiledBand | null, value: NodeValue, childBands: Array<string | null>): void {
+    if (!band || value.notRated !== undefined) return;
+    if (band.kind === 'combine') {
+      const scale = band.scale;
+      let pick: string | null = null;
+      let pickRank = band.mode === 'lowest' ? -1 : Number.POSITIVE_INFINITY;
+      for (const id of childBands) {
+        const rank = id === null ? undefined : scale?.rank.get(id);
+        if (rank === undefined) continue;
+        if (band.mode === 'lowest' ? rank > pickRank : rank < pickRank) { pick = id; pickRank = rank; }
+      }
+      value.computedBand = pick;
+      value.bandRule = band.mode;
+      if (pick === null) value.notRated = 'no rated parts';
+      return;
+    }
+    const inputs: BandInputs = { score: value.score, levels: value.levels, inputScale: value.inputScale, points: value.points, maxPoints: value.maxPoints };
+    const index = band.rules.findIndex((r) => r.when(inputs, this.inputs.area));
+    if (index >= 0) {
+      value.computedBand = band.rules[index]!.level;
+      value.bandRule = index;
+    } else if (band.otherwise !== null) {
+      value.computedBand = band.otherwise;
+      value.bandRule = 'otherwise';
+    }
+  }
+
+  /** Applies the inspector's adjustment, if any, after the computed values are settled. */
+  private adjust(key: string, value: NodeValue): void {
+    value.band = value.computedBand;
+    const adjustment = this.inputs.adjustments.get(key);
+    if (!adjustment) return;
+    value.adjustment = adjustment;
+    if (adjustment.score !== undefined) value.score = exact(adjustment.score);
+    if (adjustment.band !== undefined) value.band = adjustment.band;
+  }
+
+  private newValue(): NodeValue {
+    return { score: null, computedScore: null, band: null, computedBand: null, adjustment: null, levels: [], inputScale: null, points: null, maxPoints: null };
+  }
+
+  private scored(value: NodeValue, stage: RoundingStage, bandScale: RankedScale | null): ScoredResult {
+    return {
+      score: this.shown(value.score, stage),
+      exact: value.computedScore ? fractionText(value.computedScore) : null,
+      computedScore: this.shown(value.computedScore, stage),
+      band: this.level(bandScale, value.band),
+      computedBand: this.level(bandScale, value.computedBand),
+      ...(value.bandRule !== undefined ? { bandRule: value.bandRule } : {}),
+      adjustment: value.adjustment
+        ? {
+            ...(value.adjustment.band !== undefined ? { band: this.level(bandScale, value.adjustment.band)! } : {}),
+            ...(value.adjustment.score !== undefined ? { score: value.adjustment.score } : {}),
+            reason: value.adjustment.reason,
+          }
+        : null,
+      ...(value.notRated !== undefined ? { notRated: { reason: value.notRated } } : {}),
+    };
+  }
+
+  // Criteria -----------------------------------------------------------------------------------
+
+  private scoreCriterion(c: CompiledCriterion): Scored<CriterionResult> {
+    const value = this.newValue();
+    const items = c.def.kind === 'evidence' ? this.rateItems(c, value) : [];
+    const targets = c.def.kind === 'targets' ? this.judgeMeasures(c, value) : [];
+    if (c.def.kind === 'direct') {
+      const given = this.inputs.scores.get(c.key);
+      value.computedScore = given === undefined ? null : exact(given);
+      if (given === undefined) value.notRated = 'no score given';
+    } else {
+      const combined = this.combine(c.score, { questions: () => c.questions, children: [], levels: value.levels, inputScale: value.inputScale });
+      value.computedScore = combined.score;
+      if (combined.notRated) value.notRated = combined.notRated;
+    }
+    if ((c.def.kind === 'evidence' || c.def.kind === 'targets') && value.levels.length === 0) {
+      value.notRated = c.def.kind === 'evidence' ? 'no rated items' : 'no judged measures';
+    }
+    value.computedScore = this.rounded(value.computedScore, 'criterion');
+    value.score = value.computedScore;
+    this.assignBand(c.band, value, []);
+    this.adjust(c.key, value);
+    this.targets.push(...targets);
+    return {
+      value,
+      result: {
+        id: c.def.id,
+        title: c.def.title,
+        kind: c.def.kind,
+        weight: c.def.weight ?? null,
+        weightValue: c.weight ? toNumber(c.weight) : null,
+        ...this.scored(value, 'criterion', c.bandScale),
+        questions: c.questions.map((q) => this.questionResult(q)),
+        items,
+        targets,
+      },
+    };
+  }
+
+  private rateItems(c: CompiledCriterion, value: NodeValue): ItemResult[] {
+    const scale = c.itemScale!;
+    value.inputScale = scale;
+    return c.items.map((item): ItemResult => {
+      let levelId: string | null;
+      let rating: ItemRating | undefined;
+      if (item.from) {
+        levelId = this.criterionValues.get(item.from)?.value.band ?? null;
+      } else {
+        rating = this.inputs.evidence.get(item.key);
+        levelId = rating?.level ?? null;
+      }
+      const isNa = levelId !== null && scale.notApplicable?.id === levelId;
+      const rank = levelId === null || isNa ? undefined : scale.rank.get(levelId);
+      if (item.counted && rank !== undefined) value.levels.push({ rank, weight: item.weight, id: levelId! });
+      const level = isNa ? null : this.level(scale, levelId);
+      return {
+        id: item.def.id,
+        text: item.def.text,
+        level,
+        label: ratingLabel(scale, levelId, rating),
+        counted: item.counted && rank !== undefined,
+        ...(item.def.excluded !== undefined ? { excludedBecause: item.def.excluded } : {}),
+        weight: toNumber(item.weight),
+        ...(item.from ? { from: item.from.def.id } : {}),
+      };
+    });
+  }
+
+  private judgeMeasures(c: CompiledCriterion, value: NodeValue): TargetResult[] {
+    const scale = c.statusScale!;
+    const statuses = c.def.statuses!;
+    value.inputScale = scale;
+    return c.measures.map((m): TargetResult => {
+      const figure = this.inputs.targets.get(m.key);
+      const targetNumber = figure?.target ?? m.def.target ?? null;
+      const tolerance = m.def.tolerance ?? 0;
+      let status: string | null = null;
+      if (figure && targetNumber !== null) {
+        const v = exact(figure.value);
+        const t = exact(targetNumber);
+        const tol = exact(tolerance);
+        const higher = m.def.direction === 'higher';
+        const onRightSide = higher ? v.compare(t) >= 0 : v.compare(t) <= 0;
+        const nearly = higher ? v.compare(t.sub(tol)) >= 0 : v.compare(t.add(tol)) <= 0;
+        status = onRightSide ? statuses.met : nearly ? statuses.nearlyMet : statuses.notMet;
+      }
+      const rank = status === null ? undefined : scale.rank.get(status);
+      if (m.counted && rank !== undefined) value.levels.push({ rank, weight: new Fraction(1), id: status! });
+      return {
+        id: m.def.id,
+        criterion: c.def.id,
+        measure: m.def.measure,
+        ...(m.def.unit !== undefined ? { unit: m.def.unit } : {}),
+        direction: m.def.direction,
+        target: targetNumber,
+        value: figure?.value ?? null,
+        comparator: figure?.comparator ?? null,
+        tolerance,
+        status: this.level(scale, status),
+        counted: m.counted,
+        ...(figure?.note !== undefined ? { note: figure.note } : {}),
+      };
+    });
+  }
+
+  // Sections and overall -----------------------------------------------------------------------
+
+  /** Levels from children's bands, ranked on the band scale they share. */
+  private bandLevels(children: Array<{ band: string | null }>, scale: RankedScale | null): NodeValue['levels'] {
+    const levels: NodeValue['levels'] = [];
+    for (const child of children) {
+      const rank = child.band === null ? undefined : scale?.rank.get(child.band);
+      if (rank !== undefined) levels.push({ rank, weight: new Fraction(1), id: child.band! });
+    }
+    return levels;
+  }
+
+  private addPoints(value: NodeValue, points: ReadonlyMap<string, Fraction> | null): void {
+    if (!points) return;
+    const max = [...points.values()].reduce((a, b) => (a.compare(b) >= 0 ? a : b), new Fraction(0));
+    let total = new Fraction(0);
+    for (const l of value.levels) total = total.add(points.get(l.id) ?? new Fraction(0));
+    value.points = total;
+    value.maxPoints = max.mul(value.levels.length);
+  }
+
+  private scoreSection(s: CompiledSection): Scored<SectionResult> {
+    const criteria = s.criteria.map((c) => this.criterionValues.get(c)!);
+    const value = this.newValue();
+    if (s.def.levels === 'items') {
+      value.inputScale = s.criteria.find((c) => c.itemScale)?.itemScale ?? null;
+      value.levels = criteria.flatMap((c) => (c.value.inputScale === value.inputScale ? c.value.levels : []));
+    } else {
+      value.inputScale = sharedScale(s.criteria.map((c) => c.bandScale));
+      value.levels = this.bandLevels(criteria.map((c) => c.value), value.inputScale);
+    }
+    this.addPoints(value, s.points);
+    const combined = this.combine(s.score, {
+      questions: () => s.criteria.flatMap((c) => c.questions),
+      children: criteria.map((c, i) => ({ value: c.value.score, weight: s.criteria[i]!.weight })),
+      levels: value.levels,
+      inputScale: value.inputScale,
+    });
+    value.computedScore = this.rounded(combined.score, 'section');
+    value.score = value.computedScore;
+    if (combined.notRated) value.notRated = combined.notRated;
+    this.assignBand(s.band, value, criteria.map((c) => c.value.band));
+    this.adjust(s.key, value);
+    const scored = this.scored(value, 'section', s.bandScale);
+    const summary = s.def.summary === undefined ? undefined : fillSummary(s.def.summary, { value: value.levels, scale: value.inputScale, score: scored.score, band: scored.band?.label ?? null, points: value.points });
+    return {
+      value,
+      result: {
+        id: s.def.id,
+        title: s.def.title,
+        weight: s.def.weight ?? null,
+        ...scored,
+        criteria: criteria.map((c) => c.result),
+        ...(summary !== undefined ? { summary } : {}),
+        ...(value.levels.length > 0 ? { levelCounts: countByLevel(value.levels) } : {}),
+      },
+    };
+  }
+
+  private scoreOverall(sections: Array<Scored<SectionResult>>): Scored<OverallResult> {
+    const overall = this.module.overall!;
+    const value = this.newValue();
+    value.inputScale = sharedScale(this.module.sections.map((s) => s.bandScale));
+    value.levels = this.bandLevels(sections.map((s) => s.value), value.inputScale);
+    this.addPoints(value, overall.points);
+    const combined = this.combine(overall.score, {
+      questions: () => this.module.sections.flatMap((s) => s.criteria.flatMap((c) => c.questions)),
+      children: sections.map((s, i) => ({ value: s.value.score, weight: this.module.sections[i]!.weight })),
+      levels: value.levels,
+      inputScale: value.inputScale,
+    });
+    value.computedScore = this.rounded(combined.score, 'overall');
+    value.score = value.computedScore;
+    if (combined.notRated) value.notRated = combined.notRated;
+    this.assignBand(overall.band, value, sections.map((s) => s.value.band));
+    this.adjust(`${this.module.prefix}overall`, value);
+    const scored = this.scored(value, 'overall', overall.bandScale);
+    const summary = overall.def.summary === undefined ? undefined : fillSummary(overall.def.summary, { value: value.levels, scale: value.inputScale, score: scored.score, band: scored.band?.label ?? null, points: value.points });
+    return { value, result: { title: overall.def.title, ...scored, ...(summary !== undefined ? { summary } : {}) } };
+  }
+}
+
+function sharedScale(scales: Array<RankedScale | null>): RankedScale | null {
+  const distinct = new Set(scales.filter((s): s is RankedScale => s !== null));
+  return distinct.size === 1 ? [...distinct][0]! : null;
+}
+
+function countByLevel(levels: NodeValue['levels']): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const l of levels) counts[l.id] = (counts[l.id] ?? 0) + toNumber(l.weight);
+  return counts;
+}
+
+function ratingLabel(scale: RankedScale, levelId: string | null, rating: ItemRating | undefined): string {
+  if (levelId === null) return 'not rated';
+  const level = scale.levels.find((l) => l.id === levelId) ?? (scale.notApplicable?.id === levelId ? scale.notApplicable : undefined);
+  const label = level?.label ?? levelId;
+  if (rating?.achieved === undefined || rating.of === undefined) return label;
+  return (scale.scale.countLabel ?? '{label} ({achieved} of {of})')
+    .replaceAll('{label}', label)
+    .replaceAll('{achieved}', String(rating.achieved))
+    .replaceAll('{of}', String(rating.of));
+}
