@@ -33,3 +33,12 @@ function makeDiagnostic(severity: Diagnostic['severity'], code: ErrorCode, messa
   if (place.pointer !== undefined) d.pointer = place.pointer;
   return d;
 }
+
+/** Orders diagnostics by file (in `fileOrder`, then by name), line and column. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic, fileOrder: readonly string[] = []): number {
+  const rank = (d: Diagnostic) => {
+    const i = d.file === undefined ? -1 : fileOrder.indexOf(d.file);
+    return i < 0 ? fileOrder.length : i;
+  };
+  return rank(a) - rank(b) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

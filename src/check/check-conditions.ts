@@ -1,0 +1,185 @@
+/**
+ * Conditions: facts declared (case and area facts in questions and named conditions; derived
+ * quantities and area facts in band rules), values of the facts' types, named conditions that
+ * exist and do not refer to each other in a circle, no `path`.
+ */
+import type { FactCondition } from '../model/condition.js';
+import type { BandSet, Condition, FactDeclaration } from '../model/pack.js';
+import type { CheckContext } from './check-context.js';
+import { describeValue } from './check-condition-shape.js';
+import { findCycles } from './find-cycles.js';
+import { bandSetNameOf, countedScales, subjectsOf } from './pack-structure.js';
+import { didYouMean, listNames } from './suggest-name.js';
+import { conditionParts } from './walk-condition.js';
+
+/** The quantities band rules compare, all numbers. */
+export const DERIVED_FACTS: readonly string[] = ['score', 'count', 'share', 'rated', 'points', 'maxPoints', 'meanPoints'];
+/** The derived facts that take a level parameter, and the parameters they take. */
+const LEVEL_FACTS: readonly string[] = ['count', 'share'];
+const LEVEL_PARAMS: readonly string[] = ['atLeast', 'atMost', 'is'];
+const ORDER_OPERATORS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+const LIST_OPERATORS = new Set(['in', 'notIn']);
+const CONTAINS_OPERATORS = new Set(['contains', 'doesNotContain']);
+const NUMBER: FactDeclaration = { type: 'number' };
+
+/** Where a condition is and which facts it may use. */
+interface Scope {
+  label: string;
+  band?: { name: string; levelScale?: string };
+}
+
+export function checkConditions(ctx: CheckContext): void {
+  for (const criterion of ctx.pack.criteria ?? []) {
+    for (const question of criterion.questions ?? []) {
+      for (const key of ['appliesWhen', 'metWhen'] as const) {
+        if (question[key] !== undefined) checkCondition(ctx, question[key], { label: `${question.id}.${key}` });
+      }
+    }
+  }
+  for (const [name, condition] of Object.entries(ctx.pack.conditions ?? {})) checkCondition(ctx, condition, { label: `condition ${name}` });
+  for (const [name, set] of Object.entries(ctx.pack.bandSets ?? {})) {
+    const levelScale = levelScaleOf(ctx, name, set);
+    (set.rules ?? []).forEach((rule, i) => {
+      checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } });
+    });
+  }
+  checkConditionCycles(ctx);
+}
+
+/** The scale whose levels a band set's `count` and `share` parameters name: its inputScale, or the one scale all its uses count. */
+function levelScaleOf(ctx: CheckContext, name: string, set: BandSet): string | undefined {
+  if (set.inputScale !== undefined) return set.inputScale;
+  const scales = new Set(subjectsOf(ctx).filter((s) => bandSetNameOf(s.node.band) === name).flatMap((s) => countedScales(ctx, s)));
+  return scales.size === 1 ? [...scales][0] : undefined;
+}
+
+function checkCondition(ctx: CheckContext, condition: Condition, scope: Scope): void {
+  for (const part of conditionParts(condition)) {
+    if ('path' in part.node) {
+      ctx.error('PATH_NOT_ALLOWED', part.node, 'path', `${scope.label} uses 'path', which packs may not use`, 'declare the value as a fact of its own and compare that fact', true);
+    } else if (part.kind === 'reference') {
+      if (ctx.condition(part.node.condition) === undefined) {
+        const names = ctx.names('conditions');
+        ctx.error('UNKNOWN_CONDITION', part.node, 'condition', `unknown condition '${part.node.condition}' in ${scope.label}${didYouMean(part.node.condition, names)}`, `declare it under conditions, or name one of: ${listNames(names)}`);
+      }
+    } else if (part.kind === 'fact') {
+      checkFactCondition(ctx, part.node, scope);
+    }
+  }
+}
+
+function checkFactCondition(ctx: CheckContext, c: FactCondition, scope: Scope): void {
+  const declaration = factType(ctx, c.fact, scope, c, 'fact');
+  if (!declaration) return;
+  checkParams(ctx, c, scope);
+  const value = c.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const other = factType(ctx, value.fact, scope, value, 'fact');
+    if (other && other.type !== declaration.type) {
+      ctx.error('VALUE_TYPE', value, 'fact', `${scope.label} compares ${c.fact} (${declaration.type}) with ${value.fact} (${other.type})`, 'compare facts of the same type');
+    }
+    checkOperator(ctx, c, declaration, scope, false);
+    return;
+  }
+  checkOperator(ctx, c, declaration, scope, true);
+}
+
+/** The declared type of a fact in a scope, or undefined after reporting it unknown. */
+function factType(ctx: CheckContext, name: string, scope: Scope, node: object, key: string): FactDeclaration | undefined {
+  if (scope.band) {
+    if (DERIVED_FACTS.includes(name)) return NUMBER;
+    const fact = ctx.fact(name);
+    if (fact?.of === 'area') return fact.declaration;
+    const names = [...DERIVED_FACTS, ...ctx.factNames('area')];
+    const why = fact ? `'${name}' is a case fact, which band rules cannot see` : `unknown fact '${name}'`;
+    ctx.error('UNKNOWN_FACT', node, key, `${why} in ${scope.label}; band rules use: ${listNames(names, 20)}${fact ? '' : didYouMean(name, names)}`, 'band rules compare derived quantities (score, count, share, rated, points, maxPoints, meanPoints) and area facts');
+    return undefined;
+  }
+  const fact = ctx.fact(name);
+  if (fact) return fact.declaration;
+  const names = ctx.factNames();
+  ctx.error('UNKNOWN_FACT', node, key, `unknown fact '${name}' in ${scope.label}; declared facts: ${listNames(names, 20)}${didYouMean(name, names)}`, 'declare the fact under facts.case or facts.area, or correct its name');
+  return undefined;
+}
+
+function checkParams(ctx: CheckContext, c: FactCondition, scope: Scope): void {
+  if (c.params === undefined) return;
+  if (!scope.band || !LEVEL_FACTS.includes(c.fact)) {
+    ctx.error('CONDITION_SHAPE', c, 'params', `${c.fact} in ${scope.label} takes no params`, 'only count and share (in band rules) take params: atLeast, atMost or is a level', true);
+    return;
+  }
+  const keys = Object.keys(c.params);
+  const bad = keys.find((k) => !LEVEL_PARAMS.includes(k));
+  if (bad !== undefined || keys.length > 1) {
+    ctx.error('CONDITION_SHAPE', c.params, bad ?? keys[1], `params of ${c.fact} in ${scope.label} must be one of atLeast, atMost or is${bad ? `, not '${bad}'${didYouMean(bad, LEVEL_PARAMS)}` : ''}`, `write e.g. params: { atLeast: <level> }, or no params to count every rated input`, true);
+    return;
+  }
+  const key = keys[0];
+  if (key === undefined) return;
+  const level = c.params[key];
+  if (typeof level !== 'string') {
+    ctx.error('VALUE_TYPE', c.params, key, `${key} of ${c.fact} in ${scope.label} must be a level id, not ${describeValue(level)}`, 'name a level of the scale being counted');
+  } else if (scope.band.levelScale !== undefined) {
+    ctx.requireLevel(level, scope.band.levelScale, c.params, key, `${c.fact}.${key} in ${scope.label}`);
+  }
+}
+
+function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDeclaration, scope: Scope, literal: boolean): void {
+  const where = `${c.fact} ${c.operator} in ${scope.label}`;
+  if (CONTAINS_OPERATORS.has(c.operator)) {
+    ctx.error('VALUE_TYPE', c, 'operator', `${where}: ${c.operator} looks inside a list, but ${c.fact} holds a single value`, `use equal, notEqual, in or notIn`);
+    return;
+  }
+  if (ORDER_OPERATORS.has(c.operator) && declaration.type !== 'number') {
+    ctx.error('VALUE_TYPE', c, 'operator', `${where}: ${c.operator} compares numbers, but ${c.fact} is a ${declaration.type} fact`, 'use equal, notEqual, in or notIn, or compare a number fact');
+    return;
+  }
+  if (!literal) return;
+  const value = c.value;
+  if (LIST_OPERATORS.has(c.operator)) {
+    if (!Array.isArray(value)) {
+      ctx.error('VALUE_TYPE', c, 'value', `${where}: ${c.operator} needs a list of values, not ${describeValue(value)}`, `write value: [ ... ], or use ${c.operator === 'in' ? 'equal' : 'notEqual'} for a single value`);
+      return;
+    }
+    value.forEach((v, i) => checkLiteral(ctx, value, i, v, c.fact, declaration, where));
+    return;
+  }
+  if (Array.isArray(value)) {
+    ctx.error('VALUE_TYPE', c, 'value', `${where}: ${c.operator} compares with one value, not a list`, `use ${c.operator === 'notEqual' ? 'notIn' : 'in'} to compare with a list`);
+    return;
+  }
+  if (ORDER_OPERATORS.has(c.operator) && typeof value !== 'number') {
+    ctx.error('VALUE_TYPE', c, 'value', `${where}: ${c.operator} needs a number, not ${describeValue(value)}`, 'compare with a number');
+    return;
+  }
+  checkLiteral(ctx, c, 'value', value, c.fact, declaration, where);
+}
+
+/** Checks one literal against a fact's type; null (a missing fact) fits any type. */
+function checkLiteral(ctx: CheckContext, node: object, key: string | number, value: unknown, fact: string, declaration: FactDeclaration, where: string): void {
+  if (value === null) return;
+  const type = declaration.type;
+  if (type === 'enum') {
+    const values = declaration.values ?? [];
+    if (typeof value === 'string' && values.includes(value)) return;
+    ctx.error('VALUE_TYPE', node, key, `${where}: ${describeValue(value)} is not a value of ${fact}${typeof value === 'string' ? didYouMean(value, values) : ''}`, `use one of the declared values of ${fact}: ${listNames(values)}`);
+    return;
+  }
+  const fits = type === 'number' ? typeof value === 'number' : type === 'boolean' ? typeof value === 'boolean' : type === 'date' ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) : typeof value === 'string';
+  if (!fits) {
+    const want = type === 'number' ? 'a number' : type === 'boolean' ? 'true or false' : type === 'date' ? 'a date YYYY-MM-DD' : 'a string';
+    ctx.error('VALUE_TYPE', node, key, `${where}: ${fact} is a ${type} fact, but the value is ${describeValue(value)}`, `compare with ${want}`);
+  }
+}
+
+/** Named conditions must not refer to each other in a circle; each circle is reported once, naming every member. */
+function checkConditionCycles(ctx: CheckContext): void {
+  const conditions = ctx.pack.conditions ?? {};
+  const edges = new Map<string, string[]>();
+  for (const [name, condition] of Object.entries(conditions)) {
+    edges.set(name, conditionParts(condition).flatMap((p) => (p.kind === 'reference' && Object.hasOwn(conditions, p.node.condition) ? [p.node.condition] : [])));
+  }
+  for (const cycle of findCycles(edges)) {
+    ctx.error('CONDITION_CYCLE', conditions, cycle[0]!, `named conditions refer to each other in a circle: ${cycle.join(' → ')}`, 'break the circle: one of these conditions must be written without referring back', true);
+  }
+}

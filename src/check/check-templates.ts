@@ -1,0 +1,36 @@
+/** Summary sentences: only {rated}, {score}, {band}, {points} and {count:LEVEL} with LEVEL a counted level. */
+import type { CheckContext } from './check-context.js';
+import { countedScales, subjectsOf } from './pack-structure.js';
+import { didYouMean } from './suggest-name.js';
+
+const PLACEHOLDERS = ['rated', 'score', 'band', 'points'];
+
+export function checkTemplates(ctx: CheckContext): void {
+  for (const subject of subjectsOf(ctx)) {
+    if (subject.kind === 'criterion' || subject.node.summary === undefined) continue;
+    const summary = subject.node.summary;
+    const what = `the summary of ${subject.label}`;
+    if (/\{[^}]*$/.test(summary.replace(/\{[^{}]*\}/g, '')) || /^[^{]*\}/.test(summary.replace(/\{[^{}]*\}/g, ''))) {
+      ctx.error('BAD_TEMPLATE', subject.node, 'summary', `${what} has an unmatched brace`, 'write placeholders as {name}, e.g. {rated} or {count:LEVEL}');
+      continue;
+    }
+    const scales = countedScales(ctx, subject);
+    for (const match of summary.matchAll(/\{([^{}]*)\}/g)) {
+      const name = match[1]!;
+      if (PLACEHOLDERS.includes(name)) continue;
+      const count = /^count:(.+)$/.exec(name);
+      if (!count) {
+        ctx.error('BAD_TEMPLATE', subject.node, 'summary', `${what} names the placeholder {${name}}${didYouMean(name, [...PLACEHOLDERS, 'count:LEVEL'])}`, 'summaries may use {rated}, {score}, {band}, {points} and {count:LEVEL}');
+        continue;
+      }
+      if (scales.length === 1) {
+        const levels = ctx.levels(scales[0]!) ?? [];
+        if (!levels.includes(count[1]!)) {
+          ctx.error('BAD_TEMPLATE', subject.node, 'summary', `{${name}} in ${what}: '${count[1]}' is not a level of scale ${scales[0]}${didYouMean(count[1]!, levels)}`, `count one of the levels ${subject.label} counts: ${levels.join(', ')}`);
+        }
+      } else if (scales.length === 0) {
+        ctx.error('BAD_TEMPLATE', subject.node, 'summary', `{${name}} in ${what}: ${subject.label} counts no levels`, 'use {count:LEVEL} where children are banded or items counted');
+      }
+    }
+  }
+}

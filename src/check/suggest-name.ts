@@ -1,0 +1,56 @@
+/** "Did you mean" suggestions and readable lists of candidates. */
+
+/** The candidate nearest to `name` when it is near enough to be a likely typo, else undefined. */
+export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
+  const wanted = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    if (c === wanted) return candidate;
+    const distance = editDistance(wanted, c);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
+  const prefix = best.toLowerCase().startsWith(wanted) || wanted.startsWith(best.toLowerCase());
+  return bestDistance <= limit || (prefix && Math.min(wanted.length, best.length) >= 3) ? best : undefined;
+}
+
+/** `; did you mean 'x'?` or the empty string. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const suggestion = suggestName(name, candidates);
+  return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
+}
+
+/** The candidates as a comma-separated list, cut short after `max` with a count of the rest. */
+export function listNames(candidates: Iterable<string>, max = 12): string {
+  const all = [...candidates];
+  if (all.length === 0) return '(none)';
+  if (all.length <= max) return all.join(', ');
+  return `${all.slice(0, max).join(', ')}, … (${all.length - max} more)`;
+}
+
+/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+    }
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length]!;
+}

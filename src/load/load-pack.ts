@@ -1,0 +1,159 @@
+/**
+ * Loads a rule pack: its root file and included files, each read with positions and validated
+ * against its JSON Schema, merged into one Pack with a source map, then checked for meaning.
+ * A thematic is checked against its methodology. Every failure is a Diagnostic.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../model/errors.js';
+import type { InspectionFile } from '../model/inspection.js';
+import type { Pack, PackRoot } from '../model/pack.js';
+import { checkPack } from '../check/check-pack.js';
+import { validateDocument } from '../check/validate-schema.js';
+import { compareDiagnostics, makeError, makeWarning } from './make-diagnostic.js';
+import { mergePack } from './merge-pack.js';
+import { readDocument } from './read-document.js';
+import { joinPointer } from './source-document.js';
+import type { SourceDocument } from './source-document.js';
+import type { SourceMap } from './source-map.js';
+
+/** The names a pack's root file may have, in the order they are looked for. */
+export const ROOT_FILE_NAMES: readonly string[] = ['pack.yaml', 'pack.yml', 'pack.json'];
+
+export type LoadedPackFiles = { pack: Pack; sources: SourceMap } | { errors: Diagnostic[] };
+export type LoadedPack = { pack: Pack; sources: SourceMap; warnings: Diagnostic[] } | { errors: Diagnostic[] };
+
+/** The root file of a pack folder, or the file itself. */
+export function resolvePackRoot(path: string): { file: string } | { errors: Diagnostic[] } {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    return { errors: [makeError('FILE_NOT_FOUND', `${path} does not exist`, 'name a pack folder (holding pack.yaml) or a pack root file', { file: path })] };
+  }
+  if (!isFolder) return { file: path };
+  const file = ROOT_FILE_NAMES.map((name) => join(path, name)).find((f) => existsSync(f));
+  if (file) return { file };
+  return { errors: [makeError('FILE_NOT_FOUND', `${path} holds no ${ROOT_FILE_NAMES.join(', ')}`, 'name a pack folder with a root file pack.yaml, or the root file itself', { file: path })] };
+}
+
+/** Reads, validates and merges a pack's files, without the semantic checks. */
+export function loadPackFiles(path: string): LoadedPackFiles {
+  const root = resolvePackRoot(path);
+  if ('errors' in root) return root;
+  const read = readDocument(root.file);
+  if ('errors' in read) return read;
+  const errors = validateDocument('pack', read.doc);
+  const parts = readIncludes(read.doc, errors);
+  if (errors.length > 0) return { errors: sortDiagnostics(errors, [read.doc, ...parts]) };
+  const merged = mergePack(read.doc, parts);
+  if (merged.errors.length > 0) return { errors: sortDiagnostics(merged.errors, [read.doc, ...parts]) };
+  return { pack: merged.pack, sources: merged.sources };
+}
+
+/** Reads and validates the files a root includes; their problems go to `errors`. */
+function readIncludes(root: SourceDocument, errors: Diagnostic[]): SourceDocument[] {
+  const include = (root.value as Partial<PackRoot> | null)?.include;
+  if (!Array.isArray(include)) return [];
+  const folder = dirname(root.file);
+  const folderReal = safeRealpath(resolve(folder));
+  const seen = new Map<string, number>([[safeRealpath(resolve(root.file)), -1]]);
+  const parts: SourceDocument[] = [];
+  include.forEach((entry, i) => {
+    if (typeof entry !== 'string') return;
+    const pointer = joinPointer('/include', i);
+    const at = { file: root.file, ...root.locate(pointer), pointer };
+    const file = join(folder, entry);
+    const absolute = resolve(folder, entry);
+    const real = safeRealpath(absolute);
+    if (isOutside(resolve(folder), absolute) || isOutside(folderReal, real)) {
+      errors.push(makeError('INCLUDE_OUTSIDE_PACK', `the include '${entry}' points outside the pack folder ${folder}`, 'keep a pack\'s files in its folder (or beneath it), and include them by paths relative to the root file', at));
+      return;
+    }
+    const first = seen.get(real);
+    if (first !== undefined) {
+      errors.push(makeError('INCLUDE_TWICE', first < 0 ? `the include '${entry}' is the root file itself` : `'${entry}' is included twice (also as entry ${first + 1})`, 'list each file once in include', at));
+      return;
+    }
+    seen.set(real, i);
+    if (!existsSync(absolute)) {
+      errors.push(makeError('FILE_NOT_FOUND', `the included file '${entry}' does not exist (looked for ${file})`, 'check the path, relative to the root file, and its spelling', at));
+      return;
+    }
+    const read = readDocument(file);
+    if ('errors' in read) {
+      errors.push(...read.errors);
+      return;
+    }
+    errors.push(...validateDocument('pack-part', read.doc));
+    parts.push(read.doc);
+  });
+  return parts;
+}
+
+/** Loads a pack and checks it; a thematic is checked with its methodology (given, or found through attachesTo.path). */
+export function loadPack(path: string, options: { methodology?: Pack } = {}): LoadedPack {
+  const loaded = loadPackFiles(path);
+  if ('errors' in loaded) return loaded;
+  const { pack, sources } = loaded;
+  const diagnostics: Diagnostic[] = [];
+  let methodology = options.methodology;
+  if (pack.kind === 'thematic' && methodology === undefined && pack.attachesTo) {
+    const found = findMethodology(pack, sources);
+    diagnostics.push(...found.diagnostics);
+    methodology = found.methodology;
+    if (diagnostics.some((d) => d.severity === 'error')) return { errors: diagnostics.filter((d) => d.severity === 'error') };
+  }
+  diagnostics.push(...checkPack(pack, sources, methodology));
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { errors: sortDiagnostics(errors, pack.files) };
+  return { pack, sources, warnings: sortDiagnostics(diagnostics, pack.files) };
+}
+
+/** The methodology a thematic names in attachesTo.path, loaded and checked. */
+function findMethodology(pack: Pack, sources: SourceMap): { methodology?: Pack; diagnostics: Diagnostic[] } {
+  const attachesTo = pack.attachesTo!;
+  const place = sources.locate(attachesTo, 'path') ?? sources.locate(attachesTo);
+  const at = place ? { file: place.file, line: place.line, column: place.column, pointer: place.pointer } : {};
+  if (attachesTo.path === undefined) {
+    return { diagnostics: [makeWarning('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names no path to its methodology, so it was checked without it`, 'add attachesTo.path (the methodology\'s folder, relative to this file), or check it together with the methodology', at)] };
+  }
+  const path = join(dirname(pack.files![0]!), attachesTo.path);
+  if (!existsSync(path)) {
+    return { diagnostics: [makeError('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names its methodology at ${attachesTo.path}, but ${path} does not exist`, 'correct attachesTo.path: the methodology\'s folder, relative to the thematic\'s root file', at)] };
+  }
+  const loaded = loadPackFiles(path);
+  if ('errors' in loaded) return { diagnostics: loaded.errors };
+  if (loaded.pack.kind === 'methodology') {
+    const problems = checkPack(loaded.pack, loaded.sources).filter((d) => d.severity === 'error');
+    if (problems.length > 0) return { diagnostics: problems };
+  }
+  return { methodology: loaded.pack, diagnostics: [] };
+}
+
+/** Reads an inspection file and validates it against the inspection schema (case checks against a pack come later). */
+export function loadInspectionFile(path: string): { inspection: InspectionFile; doc: SourceDocument } | { errors: Diagnostic[] } {
+  const read = readDocument(path);
+  if ('errors' in read) return read;
+  const errors = validateDocument('inspection', read.doc);
+  if (errors.length > 0) return { errors };
+  return { inspection: read.doc.value as InspectionFile, doc: read.doc };
+}
+
+function sortDiagnostics(list: Diagnostic[], files: ReadonlyArray<SourceDocument | string> | undefined): Diagnostic[] {
+  const order = (files ?? []).map((f) => (typeof f === 'string' ? f : f.file));
+  return [...list].sort((a, b) => compareDiagnostics(a, b, order));
+}
+
+function isOutside(folder: string, target: string): boolean {
+  const rel = relative(folder, target);
+  return rel.startsWith('..') || isAbsolute(rel);
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
