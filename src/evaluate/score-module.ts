@@ -122,7 +122,15 @@ class ModuleScorer {
   // Combining ----------------------------------------------------------------------------------
 
   /** A score from a rule over weighted children; `notRated` says why there is none. */
-  private combine(rule: ScoreRule | null, parts: { questions: () => CompiledQuestion[]; children: Array<{ value: Fraction | null; weight: Fraction | null }>; levels: NodeValue['levels']; inputScale: RankedScale | null }): { score: Fraction | null; notRated?: string } {
+  /** Each question's share met (rounded if the pack rounds questions) with its weight, for a weighted mean over questions. */
+  private questionParts(questions: CompiledQuestion[]): Array<{ value: Fraction | null; weight: Fraction }> {
+    return questions.map((q) => {
+      const relevant = this.inputs.relevant[q.index]!;
+      return { value: relevant > 0 ? this.rounded(percent(this.inputs.met[q.index]!, relevant), 'question') : null, weight: q.weight };
+    });
+  }
+
+  private combine(rule: ScoreRule | null, parts: { questions: () => CompiledQuestion[]; children: Array<{ value: Fraction | null; weight: Fraction | null }> | null; levels: NodeValue['levels']; inputScale: RankedScale | null }): { score: Fraction | null; notRated?: string } {
     if (!rule) return { score: null };
     switch (rule.method) {
       case 'pooled': {
@@ -130,7 +138,9 @@ class ModuleScorer {
         return score ? { score } : { score: null, notRated: 'no relevant cases' };
       }
       case 'weightedMean': {
-        const weighted = parts.children.filter((c) => c.weight !== null);
+        // A criterion (no children of its own) averages its questions; a section or the overall result may choose to.
+        const children = parts.children === null || rule.over === 'questions' ? this.questionParts(parts.questions()) : parts.children;
+        const weighted = children.filter((c) => c.weight !== null);
         if (rule.notRated === 'notRated' && weighted.some((c) => c.value === null)) return { score: null, notRated: 'a part is not rated' };
         let total = new Fraction(0);
         let weights = new Fraction(0);
@@ -225,7 +235,7 @@ class ModuleScorer {
       value.computedScore = given === undefined ? null : exact(given);
       if (given === undefined) value.notRated = 'no score given';
     } else {
-      const combined = this.combine(c.score, { questions: () => c.questions, children: [], levels: value.levels, inputScale: value.inputScale });
+      const combined = this.combine(c.score, { questions: () => c.questions, children: null, levels: value.levels, inputScale: value.inputScale });
       value.computedScore = combined.score;
       if (combined.notRated) value.notRated = combined.notRated;
     }

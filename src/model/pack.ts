@@ -196,12 +196,14 @@ export type CriterionKind = 'sample' | 'evidence' | 'targets' | 'direct';
 /**
  * How a result is combined from what lies beneath it.
  * - `pooled`: met judgements over relevant judgements, summed over every question beneath (as a percentage).
- * - `weightedMean`: the mean of the children's scores, each weighted by its weight (a weight class or a number); questions weigh their `weight`.
+ * - `weightedMean`: the mean of the parts' scores, each weighted by its weight (a weight class or a number); questions weigh their `weight`.
  * - `shareAtLeast`: the percentage of the inputs' levels (items, measures or children's bands) at or above `level`.
  */
 export interface ScoreRule {
   /** How the score is combined. */
   method: 'pooled' | 'weightedMean' | 'shareAtLeast';
+  /** For `weightedMean` on a section or the overall result: average the parts directly beneath (`parts`, the default) or every question beneath, each weighted by its `weight` (`questions`). A criterion always averages its questions. */
+  over?: 'parts' | 'questions';
   /** For `shareAtLeast`: the level to count from. */
   level?: Id;
   /** How a child that is not rated is treated: left out of the combination (`exclude`, the default), or making this result not rated as well (`notRated`). A not-rated child never counts as 0. */
