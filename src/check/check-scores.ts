@@ -27,7 +27,9 @@ export function checkScores(ctx: CheckContext): void {
       }
     }
     checkShareLevel(ctx, subject, score);
-    if (score.method === 'weightedMean' && subject.kind !== 'criterion') checkWeighted(ctx, subject, score);
+    // Averaged over every question beneath, each weighing its own weight (1 by default), a mean always has weights.
+    const overQuestions = (score as { over?: string }).over === 'questions';
+    if (score.method === 'weightedMean' && subject.kind !== 'criterion' && !overQuestions) checkWeighted(ctx, subject, score);
   }
 }
 

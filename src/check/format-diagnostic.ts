@@ -1,0 +1,65 @@
+/**
+ * Prints diagnostics the way compilers do: `file:line:col error CODE: message`, the offending
+ * line with a caret under the column, then the hint.
+ */
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../model/errors.js';
+import { compareDiagnostics } from '../load/make-diagnostic.js';
+
+/** One diagnostic; `text` is the file's content (read from disk when not given and the file exists). */
+export function formatDiagnostic(d: Diagnostic, text?: string): string {
+  const place = d.file === undefined ? '' : `${d.file}${d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : ''} `;
+  const lines = [`${place}${d.severity} ${d.code}: ${d.message}`];
+  const source = d.line !== undefined ? sourceLine(text ?? readQuietly(d.file), d.line) : undefined;
+  if (source !== undefined) {
+    const gutter = String(d.line);
+    const shown = source.replace(/\t/g, ' ');
+    lines.push(`${' '.repeat(gutter.length)} |`);
+    lines.push(`${gutter} | ${shown}`);
+    if (d.column !== undefined) lines.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, d.column - 1))}^`);
+  }
+  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  return lines.join('\n');
+}
+
+/** Options of formatDiagnostics. */
+export interface FormatOptions {
+  /** The files' contents by path, for files not to be read from disk. */
+  texts?: ReadonlyMap<string, string>;
+  /** What the closing count is about, e.g. the pack's path: `rules/x: 2 errors`. */
+  label?: string;
+}
+
+/** Many diagnostics, grouped by file and in order of position, with a closing count. */
+export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOptions = {}): string {
+  const cache = new Map(options.texts ?? []);
+  const sorted = [...list].sort((a, b) => compareDiagnostics(a, b));
+  const blocks = sorted.map((d) => {
+    if (d.file !== undefined && !cache.has(d.file)) cache.set(d.file, readQuietly(d.file) ?? '');
+    return formatDiagnostic(d, d.file === undefined ? undefined : cache.get(d.file));
+  });
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.length - errors;
+  blocks.push(`${options.label ? `${options.label}: ` : ''}${plural(errors, 'error')}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}`);
+  return blocks.join('\n\n');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function sourceLine(text: string | undefined, line: number): string | undefined {
+  if (!text) return undefined;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const found = lines[line - 1];
+  return found === undefined || found.length > 400 ? undefined : found;
+}
+
+function readQuietly(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

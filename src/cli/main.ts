@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * The `criteria` command line: a thin shell over the library. Each command is a file under
+ * ./commands exporting `register(program)`; heavy modules are imported inside the actions, so
+ * `--help` and a cold `validate` start fast. Usage errors exit 2, internal errors 70, never with
+ * a stack trace.
+ */
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+
+/** Exit codes. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
+
+/** A command module: registers one command (with its options and action) on the program. */
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+const commandsFolder = new URL('./commands/', import.meta.url);
+const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+/** The program with every command of ./commands registered, in the order of their names. */
+export async function buildProgram(): Promise<Command> {
+  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  const program = new Command('criteria')
+    .description('Rules-as-data scoring for inspection methodologies: check rule packs, score inspections.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  const files = readdirSync(commandsFolder)
+    .filter((f) => f.endsWith(extension) && !f.endsWith('.d.ts') && !f.endsWith('.test' + extension))
+    .sort();
+  for (const file of files) {
+    const module = (await import(new URL(file, commandsFolder).href)) as Partial<CommandModule>;
+    if (typeof module.register === 'function') module.register(program);
+  }
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const program = await buildProgram();
+    if (argv.length === 0) {
+      process.stderr.write(program.helpInformation());
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);
