@@ -1,0 +1,41 @@
+/**
+ * The library API. The core (compilePack, score, ScoringSession) is synchronous and does no I/O;
+ * loadPack and scoreInspectionFile read files.
+ */
+import type { Diagnostic } from './model/errors.js';
+import type { Inspection } from './model/inspection.js';
+import type { Pack } from './model/pack.js';
+import type { CompiledPlan } from './compile/compiled-plan.js';
+import { compilePlan } from './compile/compile-pack.js';
+import { scoreInspection, type ScoreOptions, type ScoreOutcome } from './evaluate/score-inspection.js';
+import { checkPack } from './check/check-pack.js';
+import { PackSourceMap } from './load/source-map.js';
+
+export type * from './model/index.js';
+export { ERROR_CODES } from './model/errors.js';
+export { loadPack, loadPackFiles, loadInspectionFile } from './load/load-pack.js';
+export { openInspection } from './load/load-inspection.js';
+export { scoreInspectionFile } from './score-file.js';
+export { ScoringSession } from './evaluate/score-inspection.js';
+export type { ScoreOptions, ScoreOutcome, InspectionHeader } from './evaluate/score-inspection.js';
+export type { CompiledPlan } from './compile/compiled-plan.js';
+export { formatDiagnostic, formatDiagnostics } from './check/format-diagnostic.js';
+export { ENGINE_VERSION } from './engine-version.js';
+
+/**
+ * Compiles a methodology pack (and the thematics attached to it) into a plan that scores
+ * inspections. The packs are checked first; a pack that fails its checks gives its errors.
+ */
+export function compilePack(pack: Pack, options: { thematics?: Pack[] } = {}): { plan: CompiledPlan } | { errors: Diagnostic[] } {
+  const errors = [
+    ...checkPack(pack, new PackSourceMap()),
+    ...(options.thematics ?? []).flatMap((t) => checkPack(t, new PackSourceMap(), pack)),
+  ].filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { errors };
+  return { plan: compilePlan(pack, options.thematics ?? []) };
+}
+
+/** Scores an inspection with a compiled plan. Synchronous; the same inputs give byte-identical JSON. */
+export function score(plan: CompiledPlan, inspection: Inspection, options: ScoreOptions = {}): ScoreOutcome {
+  return scoreInspection(plan, inspection, options);
+}

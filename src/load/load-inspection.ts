@@ -1,0 +1,143 @@
+/**
+ * Opens an inspection file for scoring: reads and validates it, loads the methodology pack and
+ * thematics it names (relative to the file), and prepares its cases as a stream of records that
+ * each know where they were read — listed in the file, or in a CSV, NDJSON, JSON or YAML file.
+ */
+import { dirname, extname, resolve } from 'node:path';
+import semver from 'semver';
+import type { Diagnostic } from '../model/errors.js';
+import type { CaseFile, CaseRecord, InspectionFile } from '../model/inspection.js';
+import type { Pack } from '../model/pack.js';
+import { attachCaseLocation } from '../evaluate/case-location.js';
+import type { InspectionHeader } from '../evaluate/score-inspection.js';
+import { loadInspectionFile, loadPack } from './load-pack.js';
+import { readCsvCases, readNdjsonCases, type CaseColumns, type CaseInput } from './read-cases.js';
+import { readDocument } from './read-document.js';
+import type { SourceDocument } from './source-document.js';
+
+export interface OpenedInspection {
+  file: string;
+  doc: SourceDocument;
+  inspection: InspectionFile;
+  methodology: Pack;
+  thematics: Pack[];
+  header: InspectionHeader;
+  /** Reads the cases; call once per scoring run. */
+  readCases(columns: CaseColumns): AsyncIterable<CaseInput>;
+  /** Gives a diagnostic that points into the inspection document its file, line and column. */
+  locate(diagnostic: Diagnostic): Diagnostic;
+}
+
+export interface OpenOptions {
+  /** Use this methodology pack instead of the one the inspection names. */
+  pack?: string;
+  /** Use these thematics instead of the ones the inspection names. */
+  thematics?: string[];
+}
+
+function error(code: Diagnostic['code'], message: string, hint: string, file: string, at?: { line: number; column: number }): Diagnostic {
+  return { code, severity: 'error', message, hint, file, ...(at ? { line: at.line, column: at.column } : {}) };
+}
+
+export function openInspection(path: string, options: OpenOptions = {}): OpenedInspection | { errors: Diagnostic[] } {
+  const loaded = loadInspectionFile(path);
+  if ('errors' in loaded) return loaded;
+  const { inspection, doc } = loaded;
+  const base = dirname(path);
+  const packPath = options.pack ?? resolve(base, inspection.pack);
+  const methodologyLoaded = loadPack(packPath);
+  if ('errors' in methodologyLoaded) return methodologyLoaded;
+  const methodology = methodologyLoaded.pack;
+  if (methodology.kind !== 'methodology') {
+    return { errors: [error('THEMATIC_ONLY', `${inspection.pack} is a thematic; an inspection's pack must be a methodology`, 'point pack: at the methodology and list the thematic under thematics:', path, doc.locate('/pack'))] };
+  }
+  if (inspection.packVersion !== undefined) {
+    const range = semver.validRange(inspection.packVersion);
+    if (range === null || !semver.satisfies(methodology.version, range)) {
+      return {
+        errors: [error('INSPECTION_PACK_VERSION', `the inspection was recorded for ${methodology.id} ${inspection.packVersion} but the pack is ${methodology.version}`, range === null ? 'write packVersion as a semver range, e.g. ^1.0.0' : 'score it with a pack version in that range, or update packVersion after checking what changed (criteria diff)', path, doc.locate('/packVersion'))],
+      };
+    }
+  }
+  const thematicPaths = options.thematics ?? (inspection.thematics ?? []).map((t) => resolve(base, t));
+  const thematics: Pack[] = [];
+  const errors: Diagnostic[] = [];
+  thematicPaths.forEach((thematicPath, index) => {
+    const t = loadPack(thematicPath, { methodology });
+    if ('errors' in t) {
+      errors.push(...t.errors);
+      return;
+    }
+    if (t.pack.kind !== 'thematic' || t.pack.attachesTo?.methodology !== methodology.id) {
+      errors.push(error(t.pack.kind !== 'thematic' ? 'THEMATIC_ONLY' : 'THEMATIC_INCOMPATIBLE', t.pack.kind !== 'thematic' ? `${thematicPath} is not a thematic pack` : `thematic ${t.pack.id} attaches to ${t.pack.attachesTo?.methodology}, not to ${methodology.id}`, 'list only thematics written for this methodology', path, doc.locate(`/thematics/${index}`)));
+      return;
+    }
+    if (thematics.some((other) => other.id === t.pack.id)) {
+      errors.push(error('DUPLICATE_ID', `thematic ${t.pack.id} is listed twice`, 'list each thematic once', path, doc.locate(`/thematics/${index}`)));
+      return;
+    }
+    thematics.push(t.pack);
+  });
+  if (errors.length > 0) return { errors };
+  const { cases, pack: _pack, thematics: _thematics, $schema: _schema, ...header } = inspection;
+  const locate = (d: Diagnostic): Diagnostic => {
+    if (d.file !== undefined || d.pointer === undefined) return d;
+    const at = doc.locate(d.pointer, d.pointer.split('/').length > 2) ?? doc.locate(d.pointer);
+    return { ...d, file: path, ...(at ? { line: at.line, column: at.column } : {}) };
+  };
+  return {
+    file: path,
+    doc,
+    inspection,
+    methodology,
+    thematics,
+    header,
+    readCases: (columns) => readCases(cases, path, doc, columns),
+    locate,
+  };
+}
+
+async function* inlineCases(records: unknown[], file: string, doc: SourceDocument, pointer: string): AsyncGenerator<CaseInput> {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    const at = doc.locate(`${pointer}/${i}`);
+    if (record !== null && typeof record === 'object' && !Array.isArray(record)) {
+      yield { record: attachCaseLocation(record as Record<string, unknown>, { file, line: at?.line ?? 1, ...(at ? { column: at.column } : {}) }) };
+    } else {
+      yield { problem: error('CASE_MISSING_ID', `case ${i + 1} is not a case record`, 'write each case as a mapping with id, facts and answers', file, at) };
+    }
+  }
+}
+
+function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns): AsyncIterable<CaseInput> {
+  if (Array.isArray(cases)) return inlineCases(cases, inspectionFile, doc, '/cases');
+  const file = resolve(dirname(inspectionFile), cases.file);
+  const format = cases.format ?? formatOf(file);
+  if (format === 'csv') return readCsvCases(file, columns);
+  if (format === 'ndjson') return readNdjsonCases(file);
+  return documentCases(file);
+}
+
+function formatOf(file: string): CaseFile['format'] {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.json') return 'json';
+  return 'yaml';
+}
+
+/** Cases in a JSON or YAML file: a list of case records, or a mapping with `cases:`. */
+async function* documentCases(file: string): AsyncGenerator<CaseInput> {
+  const read = readDocument(file);
+  if ('errors' in read) {
+    for (const problem of read.errors) yield { problem };
+    return;
+  }
+  const value = read.doc.value;
+  const list = Array.isArray(value) ? value : (value as { cases?: unknown } | null)?.cases;
+  if (!Array.isArray(list)) {
+    yield { problem: error('CASE_MISSING_ID', `${file} holds no list of cases`, 'write a list of case records, or a mapping with cases: [ … ]', file, { line: 1, column: 1 }) };
+    return;
+  }
+  yield* inlineCases(list, file, read.doc, Array.isArray(value) ? '' : '/cases');
+}

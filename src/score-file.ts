@@ -1,0 +1,37 @@
+/**
+ * Scores an inspection file end to end: open it (packs, thematics, cases), compile the plan,
+ * stream the cases through a scoring session, and give every diagnostic its location.
+ */
+import type { Diagnostic } from './model/errors.js';
+import type { InspectionResult } from './model/result.js';
+import type { CompiledPlan } from './compile/compiled-plan.js';
+import { compilePlan } from './compile/compile-pack.js';
+import { ScoringSession, type ScoreOptions } from './evaluate/score-inspection.js';
+import type { CaseTally } from './evaluate/tally-cases.js';
+import { openInspection, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
+
+export interface ScoreFileOptions extends ScoreOptions, OpenOptions {
+  /** Called every few thousand cases with the number read so far. */
+  onProgress?: (read: number) => void;
+}
+
+export type ScoredFile = { result: InspectionResult; plan: CompiledPlan; opened: OpenedInspection; tally: CaseTally };
+
+export async function scoreInspectionFile(path: string, options: ScoreFileOptions = {}): Promise<ScoredFile | { errors: Diagnostic[] }> {
+  const opened = openInspection(path, options);
+  if ('errors' in opened) return opened;
+  const plan = compilePlan(opened.methodology, opened.thematics);
+  const started = ScoringSession.start(plan, opened.header, options);
+  if ('errors' in started) return { errors: started.errors.map(opened.locate) };
+  const { session } = started;
+  const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  let read = 0;
+  for await (const input of opened.readCases(columns)) {
+    if ('record' in input) session.add(input.record);
+    else session.reject(input.problem);
+    if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
+  }
+  const finished = session.finish();
+  if ('errors' in finished) return { errors: finished.errors.map(opened.locate) };
+  return { result: finished.result, plan, opened, tally: session.tally };
+}
