@@ -27,8 +27,9 @@ const isNumeric = (v: unknown): boolean => Number.parseFloat(v as string).toStri
 const PLAIN: Record<Operator, (a: unknown, b: unknown) => boolean> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
-  in: (a, b) => (b as { indexOf(v: unknown): number }).indexOf(a) > -1,
-  notIn: (a, b) => (b as { indexOf(v: unknown): number }).indexOf(a) === -1,
+  // json-rules-engine throws when `in`/`notIn` get no list; checked packs always give one, and a predicate never throws.
+  in: (a, b) => Array.isArray(b) && b.indexOf(a) > -1,
+  notIn: (a, b) => Array.isArray(b) && b.indexOf(a) === -1,
   contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
   doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
   lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
