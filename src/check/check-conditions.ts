@@ -91,8 +91,8 @@ function factType(ctx: CheckContext, name: string, scope: Scope, node: object, k
     const fact = ctx.fact(name);
     if (fact?.of === 'area') return fact.declaration;
     const names = [...DERIVED_FACTS, ...ctx.factNames('area')];
-    const why = fact ? `'${name}' is a case fact, which band rules cannot see` : `unknown fact '${name}'`;
-    ctx.error('UNKNOWN_FACT', node, key, `${why} in ${scope.label}; band rules use: ${listNames(names, 20)}${fact ? '' : didYouMean(name, names)}`, 'band rules compare derived quantities (score, count, share, rated, points, maxPoints, meanPoints) and area facts');
+    const why = fact ? `in ${scope.label}, '${name}' is a case fact, which band rules cannot see` : `unknown fact '${name}' in ${scope.label}`;
+    ctx.error('UNKNOWN_FACT', node, key, `${why}; band rules use: ${listNames(names, 20)}${fact ? '' : didYouMean(name, names)}`, 'band rules compare derived quantities (score, count, share, rated, points, maxPoints, meanPoints) and area facts');
     return undefined;
   }
   const fact = ctx.fact(name);
@@ -125,31 +125,31 @@ function checkParams(ctx: CheckContext, c: FactCondition, scope: Scope): void {
 }
 
 function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDeclaration, scope: Scope, literal: boolean): void {
-  const where = `${c.fact} ${c.operator} in ${scope.label}`;
+  const where = scope.label;
   if (CONTAINS_OPERATORS.has(c.operator)) {
-    ctx.error('VALUE_TYPE', c, 'operator', `${where}: ${c.operator} looks inside a list, but ${c.fact} holds a single value`, `use equal, notEqual, in or notIn`);
+    ctx.error('VALUE_TYPE', c, 'operator', `${c.operator} looks inside a list, but ${c.fact} in ${where} holds a single value`, `use equal, notEqual, in or notIn`);
     return;
   }
   if (ORDER_OPERATORS.has(c.operator) && declaration.type !== 'number') {
-    ctx.error('VALUE_TYPE', c, 'operator', `${where}: ${c.operator} compares numbers, but ${c.fact} is a ${declaration.type} fact`, 'use equal, notEqual, in or notIn, or compare a number fact');
+    ctx.error('VALUE_TYPE', c, 'operator', `${c.operator} compares numbers, but ${c.fact} in ${where} is a ${declaration.type} fact`, 'use equal, notEqual, in or notIn, or compare a number fact');
     return;
   }
   if (!literal) return;
   const value = c.value;
   if (LIST_OPERATORS.has(c.operator)) {
     if (!Array.isArray(value)) {
-      ctx.error('VALUE_TYPE', c, 'value', `${where}: ${c.operator} needs a list of values, not ${describeValue(value)}`, `write value: [ ... ], or use ${c.operator === 'in' ? 'equal' : 'notEqual'} for a single value`);
+      ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a list of values, but ${c.fact} in ${where} is compared with ${describeValue(value)}`, `write value: [ ... ], or use ${c.operator === 'in' ? 'equal' : 'notEqual'} for a single value`);
       return;
     }
     value.forEach((v, i) => checkLiteral(ctx, value, i, v, c.fact, declaration, where));
     return;
   }
   if (Array.isArray(value)) {
-    ctx.error('VALUE_TYPE', c, 'value', `${where}: ${c.operator} compares with one value, not a list`, `use ${c.operator === 'notEqual' ? 'notIn' : 'in'} to compare with a list`);
+    ctx.error('VALUE_TYPE', c, 'value', `${c.operator} compares with one value, but ${c.fact} in ${where} is compared with a list`, `use ${c.operator === 'notEqual' ? 'notIn' : 'in'} to compare with a list`);
     return;
   }
   if (ORDER_OPERATORS.has(c.operator) && typeof value !== 'number') {
-    ctx.error('VALUE_TYPE', c, 'value', `${where}: ${c.operator} needs a number, not ${describeValue(value)}`, 'compare with a number');
+    ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a number, but ${c.fact} in ${where} is compared with ${describeValue(value)}`, 'compare with a number');
     return;
   }
   checkLiteral(ctx, c, 'value', value, c.fact, declaration, where);
@@ -162,13 +162,13 @@ function checkLiteral(ctx: CheckContext, node: object, key: string | number, val
   if (type === 'enum') {
     const values = declaration.values ?? [];
     if (typeof value === 'string' && values.includes(value)) return;
-    ctx.error('VALUE_TYPE', node, key, `${where}: ${describeValue(value)} is not a value of ${fact}${typeof value === 'string' ? didYouMean(value, values) : ''}`, `use one of the declared values of ${fact}: ${listNames(values)}`);
+    ctx.error('VALUE_TYPE', node, key, `${describeValue(value)} is not a value of ${fact} in ${where}${typeof value === 'string' ? didYouMean(value, values) : ''}`, `use one of the declared values of ${fact}: ${listNames(values)}`);
     return;
   }
   const fits = type === 'number' ? typeof value === 'number' : type === 'boolean' ? typeof value === 'boolean' : type === 'date' ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) : typeof value === 'string';
   if (!fits) {
     const want = type === 'number' ? 'a number' : type === 'boolean' ? 'true or false' : type === 'date' ? 'a date YYYY-MM-DD' : 'a string';
-    ctx.error('VALUE_TYPE', node, key, `${where}: ${fact} is a ${type} fact, but the value is ${describeValue(value)}`, `compare with ${want}`);
+    ctx.error('VALUE_TYPE', node, key, `${fact} is a ${type} fact, but ${where} compares it with ${describeValue(value)}`, `compare with ${want}`);
   }
 }
 

@@ -111,7 +111,8 @@ export class CheckContext {
   /** Checks that `level` is a level of `scaleName` (when that scale exists); reports UNKNOWN_LEVEL otherwise. */
   requireLevel(level: string, scaleName: string, node: object, key: string | number, what: string, onKey = false): boolean {
     const levels = this.levels(scaleName);
-    if (!levels || levels.includes(level)) return true;
+    // A scale without levels is reported once, as EMPTY_SCALE, not at every use.
+    if (!levels || levels.length === 0 || levels.includes(level)) return true;
     this.error('UNKNOWN_LEVEL', node, key, `'${level}' in ${what} is not a level of scale ${scaleName}${didYouMean(level, levels)}`, `use one of the levels of ${scaleName}: ${listNames(levels)}`, onKey);
     return false;
   }

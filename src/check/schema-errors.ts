@@ -13,7 +13,7 @@ import { checkConditionShape, describeValue } from './check-condition-shape.js';
 import { describePlace } from './describe-path.js';
 import { jsonType, SchemaNavigator } from './navigate-schema.js';
 import type { JsonSchema } from './navigate-schema.js';
-import { didYouMean, listNames } from './suggest-name.js';
+import { didYouMean, listNames, suggestName } from './suggest-name.js';
 
 const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
 const PRIORITY: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1, enum: 2, pattern: 3, type: 5 };
@@ -48,6 +48,12 @@ class Explainer {
       rest = rest.filter((e) => !isWithin(e.instancePath, at));
       out.push(this.explainUnion(group, at));
     }
+    // A misspelt property is also a missing one: the unknown property's "did you mean" says both.
+    const misspelt = new Set(rest.filter((e) => e.keyword === 'additionalProperties').flatMap((e) => {
+      const suggestion = suggestName(String(e.params.additionalProperty), this.allowedProperties(e.instancePath));
+      return suggestion === undefined ? [] : [`${e.instancePath}|${suggestion}`];
+    }));
+    rest = rest.filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}|${String(e.params.missingProperty)}`)));
     // A value of the wrong type also fails its enum or pattern: the type error says it all.
     const typeErrors = new Set(rest.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
     rest = rest.filter((e) => e.keyword === 'type' || !typeErrors.has(e.instancePath));
@@ -76,7 +82,7 @@ class Explainer {
     if (candidates.length === 0) {
       const types = [...new Set(group.filter((e) => e.keyword === 'type').flatMap((e) => String(e.params.type).split(',')))];
       const value = this.valueAt(at);
-      return this.error('SCHEMA_TYPE', at, `${describePlace(this.data, at)} must be ${types.map(article).join(' or ')}, not ${describeValue(value)}`, this.describe(at) ?? `write ${types.map(article).join(' or ')}`);
+      return this.error('SCHEMA_TYPE', at, `${describePlace(this.data, at)} must be ${types.map(article).join(' or ')}, not ${describeValue(value)}`, this.withMeaning(`write ${types.map(article).join(' or ')}`, at));
     }
     candidates.sort((a, b) => depth(b.instancePath) - depth(a.instancePath) || (PRIORITY[a.keyword] ?? 4) - (PRIORITY[b.keyword] ?? 4));
     return this.explainOne(candidates[0]!);
@@ -104,7 +110,7 @@ class Explainer {
       }
       case 'type': {
         const expected = String(params.type).split(',');
-        return this.error('SCHEMA_TYPE', at, `${place} must be ${expected.map(article).join(' or ')}, not ${describeValue(value)}`, this.describe(at) ?? `write ${expected.map(article).join(' or ')}`);
+        return this.error('SCHEMA_TYPE', at, `${place} must be ${expected.map(article).join(' or ')}, not ${describeValue(value)}`, this.withMeaning(`write ${expected.map(article).join(' or ')}`, at));
       }
       case 'enum': {
         const allowed = (params.allowedValues as unknown[]).map(String);
@@ -112,13 +118,14 @@ class Explainer {
         return this.error('SCHEMA_ENUM', at, `${place} is ${describeValue(value)}, not one of the allowed values${suggestion}`, `use one of: ${allowed.join(', ')}`);
       }
       case 'pattern':
-        return this.error('SCHEMA_PATTERN', at, `${place} is ${describeValue(value)}, which does not have the required form`, this.describeType(at) ?? `match the pattern ${String(params.pattern)}`);
+        return this.error('SCHEMA_PATTERN', at, `${place} is ${describeValue(value)}, which does not have the required form`, `write ${lowerFirst(this.describeType(at) ?? `a value matching ${String(params.pattern)}`)}`);
       case 'format':
         return this.error('SCHEMA_PATTERN', at, `${place} is ${describeValue(value)}, which is not a valid ${String(params.format)}`, this.describe(at) ?? `write a valid ${String(params.format)}`);
       default: {
         const code: ErrorCode = RANGE_KEYWORDS.has(e.keyword) ? 'SCHEMA_RANGE' : 'SCHEMA_INVALID';
         const what = code === 'SCHEMA_RANGE' && typeof value === 'number' ? `is ${value}; it ${e.message ?? 'is out of range'}` : (e.message ?? 'is not valid');
-        return this.error(code, at, `${place} ${what}`, this.describe(at) ?? 'change the value to fit the schema');
+        const fix = code === 'SCHEMA_RANGE' && params.comparison !== undefined ? `use a value ${String(params.comparison)} ${String(params.limit)}` : 'change the value to fit the schema';
+        return this.error(code, at, `${place} ${what}`, this.withMeaning(fix, at));
       }
     }
   }
@@ -132,6 +139,13 @@ class Explainer {
   /** What the property at `at` is for, from the schema's description. */
   private describe(at: string): string | undefined {
     return this.nav.at(this.data, parsePointer(at) ?? []).description;
+  }
+
+  /** A fix, followed by what the property is for (`write a number; digits: decimal places kept.`). */
+  private withMeaning(fix: string, at: string): string {
+    const about = this.describe(at);
+    const name = parsePointer(at)?.at(-1);
+    return about && name !== undefined && !/^\d+$/.test(name) ? `${fix}; ${name}: ${lowerFirst(about)}` : fix;
   }
 
   /** What the type at `at` (e.g. an identifier) looks like, from its definition's description. */

@@ -17,7 +17,28 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
   if (best === undefined) return undefined;
   const limit = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
   const prefix = best.toLowerCase().startsWith(wanted) || wanted.startsWith(best.toLowerCase());
-  return bestDistance <= limit || (prefix && Math.min(wanted.length, best.length) >= 3) ? best : undefined;
+  if (bestDistance <= limit || (prefix && Math.min(wanted.length, best.length) >= 3)) return best;
+  return sharedStart(wanted, candidates);
+}
+
+/** The one candidate that starts with the same four or more letters as `wanted` (e.g. riskLevel → riskOfHarm). */
+function sharedStart(wanted: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestLength = 3;
+  let tie = false;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    let n = 0;
+    while (n < c.length && n < wanted.length && c[n] === wanted[n]) n++;
+    if (n > bestLength) {
+      best = candidate;
+      bestLength = n;
+      tie = false;
+    } else if (n === bestLength && best !== undefined) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
 }
 
 /** `; did you mean 'x'?` or the empty string. */

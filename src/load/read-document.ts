@@ -116,7 +116,7 @@ const YAML_HINTS: Partial<Record<string, string>> = {
 function fromYamlError(e: YAMLError, text: string, isJson: boolean, at: (offset: number) => { file: string; line: number; column: number }): Diagnostic {
   const [start, end] = e.pos;
   if (e.code === 'DUPLICATE_KEY') {
-    const key = text.slice(start, end).trim();
+    const key = keyAt(text, start) ?? text.slice(start, end).trim();
     return makeError('YAML_DUPLICATE_KEY', `the key '${key}' appears twice in this mapping`, 'remove or rename one of the two entries', at(start));
   }
   if (e.code === 'TAG_RESOLVE_FAILED') {
@@ -129,6 +129,12 @@ function fromYamlError(e: YAMLError, text: string, isJson: boolean, at: (offset:
     ? 'check the JSON: quotes around keys and strings, commas between entries and none after the last'
     : (YAML_HINTS[e.code] ?? "check the YAML around here: indentation, quotes, and a space after each ':'");
   return makeError(code, message.charAt(0).toLowerCase() + message.slice(1), hint, at(start));
+}
+
+/** The key written at `offset`: quoted, or plain up to its colon. */
+function keyAt(text: string, offset: number): string | undefined {
+  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:,{}\[\]\n]+?))\s*:/.exec(text.slice(offset, offset + 1100));
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
 /** JSON is YAML 1.2, but YAML accepts more (comments, unquoted strings): JSON files must also be strict JSON. */
