@@ -5,8 +5,9 @@
  * `--help` and a cold `validate` start fast. Usage errors exit 2, internal errors 70, never with
  * a stack trace.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 
 /** Exit codes. */
@@ -42,6 +43,7 @@ export async function buildProgram(): Promise<Command> {
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  process.exitCode = undefined;
   try {
     const program = await buildProgram();
     if (argv.length === 0) {
@@ -59,12 +61,29 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT.internal;
-  },
-);
+/** Whether this module is the program being run (also through a bin symlink), not imported by a test. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runAsProgram();
+}
+
+function runAsProgram(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}
