@@ -21,7 +21,8 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
   const opened = openInspection(path, options);
   if ('errors' in opened) return opened;
   const plan = compilePlan(opened.methodology, opened.thematics);
-  const started = ScoringSession.start(plan, opened.header, options);
+  const requireCases = !Array.isArray(opened.inspection.cases);
+  const started = ScoringSession.start(plan, opened.header, { requireCases, ...options });
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };
   const { session } = started;
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };

@@ -69,7 +69,8 @@ function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] {
     };
     return [...tally.diagnostics, summary];
   }
-  if (tally.scored === 0 && plan.questions.length > 0) {
+  // An empty list written in the inspection is deliberate; an empty file, or only bad cases, is not.
+  if (tally.scored === 0 && plan.questions.length > 0 && (tally.requiresCases || tally.read > 0)) {
     return [{ code: 'NO_CASES', severity: 'error', message: tally.read === 0 ? 'the inspection has no cases' : 'no case could be scored', hint: 'list the cases under cases:, or point cases: { file: … } at a CSV or NDJSON file with a header and at least one row' }];
   }
   return [];

@@ -19,6 +19,8 @@ export interface TallyOptions {
   checkDuplicates?: boolean;
   /** Stop keeping diagnostics after this many (they are still counted). */
   maxDiagnostics?: number;
+  /** Refuse to score without cases (when they come from a file, an empty one is a mistake). */
+  requireCases?: boolean;
 }
 
 /** One case's outcome per question (indexed like the plan's questions). */
@@ -65,6 +67,10 @@ export class CaseTally {
 
   get excludesInvalid(): boolean {
     return this.options.excludeInvalid === true;
+  }
+
+  get requiresCases(): boolean {
+    return this.options.requireCases === true;
   }
 
   /** Counts a row a reader could not make into a case record. */

@@ -109,7 +109,8 @@ async function* inlineCases(records: unknown[], file: string, doc: SourceDocumen
   }
 }
 
-function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns): AsyncIterable<CaseInput> {
+/** The cases of an inspection: listed in its document, or in a file relative to it. */
+export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns): AsyncIterable<CaseInput> {
   if (Array.isArray(cases)) return inlineCases(cases, inspectionFile, doc, '/cases');
   const file = resolve(dirname(inspectionFile), cases.file);
   const format = cases.format ?? formatOf(file);

@@ -6,9 +6,15 @@ import type { InspectionFile } from './inspection.js';
 import type { ErrorCode } from './errors.js';
 
 /** An inspection written inside a test: the pack under test is implied, so `pack` may be left out. */
-export interface TestInspection extends Omit<InspectionFile, 'pack'> {
-  /** The methodology pack, relative to the test file. Defaults to the pack under test (or, for a thematic, the methodology it attaches to). */
+export interface TestInspection extends Omit<InspectionFile, 'pack' | 'area' | 'cases'> {
+  /** An inspection file this test starts from (relative to the test file): `evidence`, `targets` and `scores` given here replace the base's entry by entry; `area`, `adjustments` and `cases` given here replace the base's. Entries of the base for a thematic this test does not include are left out. */
+  base?: string;
+  /** The methodology pack, relative to the test file. Defaults to the base's pack, else the pack under test (or, for a thematic, the methodology it attaches to). */
   pack?: string;
+  /** The inspected area; required unless a base gives it. */
+  area?: InspectionFile['area'];
+  /** The case sample; required unless a base gives it. A list written here may be empty. */
+  cases?: InspectionFile['cases'];
 }
 
 /** What a result is expected to be. Only the properties given are compared. */

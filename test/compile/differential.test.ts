@@ -61,7 +61,7 @@ function randomFacts(pack: Pack[], count: number, seed: number): Facts[] {
       declarations.map(([name, d]) => [
         name,
         fc.option(
-          d.type === 'enum' ? fc.constantFrom(...(d.values ?? ['x'])) : d.type === 'boolean' ? fc.boolean() : d.type === 'number' ? fc.integer({ min: -5, max: 200 }) : fc.string({ maxLength: 4 }),
+          (d.type === 'enum' ? fc.constantFrom(...(d.values ?? ['x'])) : d.type === 'boolean' ? fc.boolean() : d.type === 'number' ? fc.integer({ min: -5, max: 200 }) : fc.string({ maxLength: 4 })) as fc.Arbitrary<unknown>,
           { nil: null },
         ),
       ]),

@@ -1,0 +1,47 @@
+/**
+ * `criteria test <packs...>`: runs the tests each pack carries in tests/*.yaml, prints pass or fail
+ * with expected against actual, and a closing `N passed, N failed` line. `--coverage` also lists
+ * what no test exercised. Exit 1 when any test fails or a test file is malformed.
+ */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('test')
+    .description("run the tests a pack carries in its tests/ folder")
+    .argument('<packs...>', 'pack folders')
+    .option('--coverage', 'list what no test exercised: questions, band rules, thresholds, weight classes')
+    .addOption(new Option('--format <format>', 'how to print the outcome').choices(['text', 'json']).default('text'))
+    .action(async (packs: string[], options: { coverage?: boolean; format: 'text' | 'json' }) => {
+      const { runPackTests } = await import('../../tester/run-pack-tests.js');
+      const { measureCoverage } = await import('../../tester/measure-coverage.js');
+      const { formatOutcomes, formatCoverage } = await import('../../tester/format-test-run.js');
+      const { printDiagnostics } = await import('../print-diagnostics.js');
+      let passed = 0;
+      let failed = 0;
+      const report: unknown[] = [];
+      for (const path of packs) {
+        const run = await runPackTests(path);
+        if ('errors' in run) {
+          failed++;
+          if (options.format === 'json') report.push({ path, errors: run.errors });
+          else await printDiagnostics(run.errors, 'text');
+          continue;
+        }
+        passed += run.outcomes.filter((o) => o.passed).length;
+        failed += run.outcomes.filter((o) => !o.passed).length;
+        const coverage = options.coverage ? measureCoverage(run.pack, run.results) : undefined;
+        if (options.format === 'json') {
+          report.push({ path, pack: run.pack.id, version: run.pack.version, outcomes: run.outcomes, ...(coverage ? { coverage } : {}) });
+          continue;
+        }
+        const label = `${path} (${run.pack.id} ${run.pack.version}): ${run.outcomes.length === 0 ? 'no tests' : `${run.outcomes.length} tests`}`;
+        process.stdout.write(formatOutcomes(label, run.outcomes) + '\n');
+        if (coverage) process.stdout.write(formatCoverage(coverage) + '\n');
+      }
+      if (options.format === 'json') process.stdout.write(JSON.stringify({ packs: report, passed, failed }, null, 2) + '\n');
+      else process.stdout.write(`${passed} passed, ${failed} failed\n`);
+      process.exitCode = failed > 0 ? 1 : 0;
+    });
+}
