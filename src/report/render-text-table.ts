@@ -18,6 +18,8 @@ export interface TextColumn {
 export interface TextRow {
   cells: string[];
   note?: string;
+  /** When set, the row is a heading line across the table instead of cells. */
+  heading?: string;
 }
 
 /** How to lay out a table. */
@@ -31,7 +33,8 @@ const GAP = '  ';
 const MIN_FLEX = 12;
 
 function fitWidths(columns: TextColumn[], rows: TextRow[], room: number): number[] {
-  const widths = columns.map((c, i) => Math.max(measureText(c.header), ...rows.map((r) => measureText(r.cells[i] ?? ''))));
+  const cellRows = rows.filter((r) => r.heading === undefined);
+  const widths = columns.map((c, i) => Math.max(measureText(c.header), ...cellRows.map((r) => measureText(r.cells[i] ?? ''))));
   const total = widths.reduce((a, b) => a + b, 0) + GAP.length * (columns.length - 1);
   const flex = columns.findIndex((c) => c.flex === true);
   const flexWidth = widths[flex];
@@ -72,6 +75,10 @@ export function renderTextTable(columns: TextColumn[], rows: TextRow[], options:
   const noteWidth = Math.max(MIN_FLEX, options.width - measureText(noteIndent));
   const lines = [indent + style.bold(renderLine(columns.map((c) => c.header), columns, widths))];
   for (const row of rows) {
+    if (row.heading !== undefined) {
+      lines.push(indent + style.bold(truncateText(row.heading, options.width - measureText(indent))));
+      continue;
+    }
     lines.push(...renderCells(row.cells, columns, widths).map((line) => indent + line));
     if (row.note !== undefined && row.note !== '') {
       for (const line of wrapText(`(${row.note})`, noteWidth)) lines.push(noteIndent + line);

@@ -146,3 +146,21 @@ export function handResult(): InspectionResult {
     thematics: [handThematic()],
   };
 }
+
+/** The sample again as if from a second area: some scores and a band changed, one criterion adjusted. */
+export function readSecondArea(): InspectionResult {
+  const result = readSample();
+  result.area = { name: 'Kentshire', period: '2004-02' };
+  const [a, b] = result.sections;
+  const b1 = b!.criteria[0]!;
+  b1.score = 72;
+  b1.computedScore = 72;
+  b1.exact = '72';
+  b!.score = 65;
+  b!.computedScore = 65;
+  const a3 = a!.criteria[2]!;
+  a3.band = { id: 'wellMet', label: 'Well met' };
+  a3.adjustment = { band: a3.band, reason: 'strong staff survey results' };
+  result.overall!.score = 71;
+  return result;
+}

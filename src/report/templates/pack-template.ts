@@ -1,0 +1,23 @@
+/** One pack's result: its sheet, chart, questions and evidence, targets. `level` is its sub-headings' level. */
+export const PACK_TEMPLATE = `<section class="pack<%= it.thematic ? ' thematic' : '' %>">
+<% if (it.thematic) { %>
+<h2><%= it.pack.sheet.title %></h2>
+<% } %>
+<h<%= it.level %>>Scoring summary sheet</h<%= it.level %>>
+<%~ include('@sheet', { sheet: it.pack.sheet }) %>
+<h<%= it.level %>>Scores by criterion</h<%= it.level %>>
+<%~ include('@chart', { chart: it.pack.chart, caption: 'Scores by criterion, grouped by section; results without a score are written in place of a bar.' }) %>
+<% if (it.pack.criteria.length > 0) { %>
+<h<%= it.level %>>Questions and evidence</h<%= it.level %>>
+<% it.pack.criteria.forEach(function (criterion) { %>
+<%~ include('@criterion', { criterion: criterion, level: it.level + 1 }) %>
+<% }) %>
+<% } %>
+<% if (it.pack.targetGroups.length > 0) { %>
+<h<%= it.level %>>Targets</h<%= it.level %>>
+<% it.pack.targetGroups.forEach(function (group) { %>
+<%~ include('@targets', { group: group, level: it.level + 1 }) %>
+<% }) %>
+<% } %>
+</section>
+`;

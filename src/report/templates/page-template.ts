@@ -1,0 +1,35 @@
+/** The page of one inspection: its packs (the methodology, then thematics), provenance and cases. */
+export const PAGE_TEMPLATE = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><%= it.title %></title>
+<style><%~ it.style %></style>
+</head>
+<body>
+<main>
+<h1><%= it.title %></h1>
+<% it.packs.forEach(function (pack, i) { %>
+<%~ include('@pack', { pack: pack, level: i === 0 ? 2 : 3, thematic: i > 0 }) %>
+<% }) %>
+<section class="provenance">
+<h2>Provenance</h2>
+<dl class="provenance">
+<% it.provenance.forEach(function (entry) { %>
+<dt><%= entry[0] %></dt><dd><%= entry[1] %></dd>
+<% }) %>
+</dl>
+<p class="cases"><%= it.cases %></p>
+<% if (it.excluded.length > 0) { %>
+<ul class="excluded">
+<% it.excluded.forEach(function (line) { %>
+<li>excluded <%= line %></li>
+<% }) %>
+</ul>
+<% } %>
+</section>
+</main>
+</body>
+</html>
+`;
