@@ -10,7 +10,7 @@ export function checkTemplates(ctx: CheckContext): void {
     if (subject.kind === 'criterion' || subject.node.summary === undefined) continue;
     const summary = subject.node.summary;
     const what = `the summary of ${subject.label}`;
-    if (/\{[^}]*$/.test(summary.replace(/\{[^{}]*\}/g, '')) || /^[^{]*\}/.test(summary.replace(/\{[^{}]*\}/g, ''))) {
+    if (/[{}]/.test(summary.replace(/\{[^{}]*\}/g, ''))) {
       ctx.error('BAD_TEMPLATE', subject.node, 'summary', `${what} has an unmatched brace`, 'write placeholders as {name}, e.g. {rated} or {count:LEVEL}');
       continue;
     }

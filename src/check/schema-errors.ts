@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import { makeError } from '../load/make-diagnostic.js';
-import { joinPointer, parsePointer } from '../load/source-document.js';
+import { joinPointer, parsePointer, valueAt } from '../load/source-document.js';
 import type { SourceDocument } from '../load/source-document.js';
 import { checkConditionShape, describeValue } from './check-condition-shape.js';
 import { describePlace } from './describe-path.js';
@@ -155,11 +155,7 @@ class Explainer {
   }
 
   private valueAt(pointer: string): unknown {
-    let value = this.data;
-    for (const segment of parsePointer(pointer) ?? []) {
-      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
-    }
-    return value;
+    return valueAt(this.data, parsePointer(pointer) ?? []);
   }
 
   private error(code: ErrorCode, pointer: string, message: string, hint: string, onKey = false): Diagnostic {

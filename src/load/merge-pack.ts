@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../model/errors.js';
 import type { Pack, PackContent, PackRoot } from '../model/pack.js';
 import { makeError } from './make-diagnostic.js';
-import { joinPointer } from './source-document.js';
+import { joinPointer, valueAt } from './source-document.js';
 import type { SourceDocument } from './source-document.js';
 import { PackSourceMap } from './source-map.js';
 
@@ -37,13 +37,13 @@ export function mergePack(root: SourceDocument, parts: readonly SourceDocument[]
     sources.register(facts, docs.find((d) => (d.value as PackContent).facts)!, '/facts');
   }
   for (const { path, noun } of NAMED_COLLECTIONS) {
-    const holders = docs.filter((d) => get(d.value, path) !== undefined);
+    const holders = docs.filter((d) => valueAt(d.value, path) !== undefined);
     if (holders.length === 0) continue;
     const merged: Record<string, unknown> = {};
     const entries: Entries = new Map();
     const pointer = joinPointer('', ...path);
     for (const doc of holders) {
-      for (const [name, value] of Object.entries(get(doc.value, path) as Record<string, unknown>)) {
+      for (const [name, value] of Object.entries(valueAt(doc.value, path) as Record<string, unknown>)) {
         const entryPointer = joinPointer(pointer, name);
         const first = entries.get(name);
         if (first) {
@@ -74,12 +74,6 @@ export function mergePack(root: SourceDocument, parts: readonly SourceDocument[]
   }
   pack.files = docs.map((d) => d.file);
   return { pack, sources, errors };
-}
-
-function get(value: unknown, path: readonly string[]): unknown {
-  let v = value;
-  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
-  return v;
 }
 
 function set(target: Record<string, unknown>, path: readonly string[], value: unknown): void {

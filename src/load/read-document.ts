@@ -8,7 +8,7 @@ import { Composer, LineCounter, Parser } from 'yaml';
 import type { CST, Document, YAMLError } from 'yaml';
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import { decodeText } from './decode-text.js';
-import { makeError } from './make-diagnostic.js';
+import { compareDiagnostics, makeError } from './make-diagnostic.js';
 import { findTooDeep, MAX_DEPTH } from './measure-depth.js';
 import { createSourceDocument } from './source-document.js';
 import type { SourceDocument } from './source-document.js';
@@ -156,5 +156,5 @@ function checkStrictJson(text: string): { message: string; offset: number } | un
 }
 
 function sortByPosition(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return list.sort((a, b) => compareDiagnostics(a, b));
 }

@@ -32,6 +32,13 @@ export function joinPointer(pointer: string, ...segments: Array<string | number>
   return pointer + segments.map((s) => '/' + escapePointerSegment(s)).join('');
 }
 
+/** The value at `segments` beneath `root`, or undefined. */
+export function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let value = root;
+  for (const segment of segments) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+  return value;
+}
+
 /** Makes the SourceDocument of a composed YAML document. */
 export function createSourceDocument(file: string, text: string, value: unknown, doc: Document.Parsed, lineCounter: LineCounter): SourceDocument {
   const position = (offset: number): Position => {
