@@ -98,7 +98,7 @@ export interface FactDeclarations {
 export interface Level {
   /** The level's identifier, used in answers, ratings and band rules. */
   id: Id;
-  /** How the level is printed, e.g. `Well met`. */
+  /** How the level is printed, e.g. `Fully achieved`. */
   label: string;
   /** What the level means. */
   description?: string;
