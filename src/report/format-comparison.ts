@@ -4,7 +4,7 @@ import { resolveSheetOptions, type ReportFormat, type SheetOptions } from './opt
 import { renderComparisonHtml } from './render-comparison-html.js';
 import { renderComparisonMarkdown } from './render-comparison-markdown.js';
 import { renderComparisonText } from './render-comparison-text.js';
-import { pickStyle } from './style-ansi.js';
+import { pickStyle } from './pick-style.js';
 
 function toJson(comparison: Comparison): string {
   const doc = {

@@ -7,7 +7,7 @@ import { padEnd } from './pad-text.js';
 import { renderDetailText } from './render-detail-text.js';
 import { renderSheetText } from './render-sheet-text.js';
 import { renderTargetsText } from './render-targets-text.js';
-import { pickStyle, type TextStyle } from './style-ansi.js';
+import { pickStyle, type TextStyle } from './pick-style.js';
 
 function renderPack(pack: PackResult, result: InspectionResult, options: ResolvedSheetOptions, style: TextStyle): string[] {
   const lines = renderSheetText(buildSheet(pack, result.area), options.width, style);

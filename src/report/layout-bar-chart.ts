@@ -27,7 +27,7 @@ export interface ChartMark {
   /** Where the value's text starts. */
   textX: number;
   text: string;
-  /** The accessible description, e.g. `B1: Assessment of risk of harm — Derbyshire: 61%`. */
+  /** The accessible description, e.g. `X1: Title — Area: 61%`. */
   title: string;
 }
 

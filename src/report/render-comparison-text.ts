@@ -1,7 +1,7 @@
 import { ADJUSTED_NOTE, describeArea, groupRows, hasAdjusted, type Comparison } from './build-comparison.js';
 import { NO_VALUE } from './format-percent.js';
 import { renderTextTable, type TextColumn, type TextRow } from './render-text-table.js';
-import type { TextStyle } from './style-ansi.js';
+import type { TextStyle } from './pick-style.js';
 import { wrapText } from './wrap-text.js';
 
 /** The comparison as a plain-text table: a column per area. */

@@ -3,7 +3,7 @@ import { describeItemNote, describeNotApplicable } from './describe-notes.js';
 import { describeScore } from './describe-score.js';
 import { formatPercent } from './format-percent.js';
 import { renderTextTable, type TextColumn, type TextRow } from './render-text-table.js';
-import type { TextStyle } from './style-ansi.js';
+import type { TextStyle } from './pick-style.js';
 
 const INDENT = '  ';
 

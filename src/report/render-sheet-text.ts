@@ -1,7 +1,7 @@
 import type { SheetModel, SheetRow } from './build-sheet.js';
 import { measureText } from './measure-text.js';
 import { padEnd, padStart } from './pad-text.js';
-import type { TextStyle } from './style-ansi.js';
+import type { TextStyle } from './pick-style.js';
 import { wrapText } from './wrap-text.js';
 
 interface Columns {

@@ -5,7 +5,7 @@ import { formatFigure } from './format-figure.js';
 import { NO_VALUE } from './format-percent.js';
 import { groupTargets } from './group-targets.js';
 import { renderTextTable, type TextColumn } from './render-text-table.js';
-import type { TextStyle } from './style-ansi.js';
+import type { TextStyle } from './pick-style.js';
 
 const COLUMNS: TextColumn[] = [
   { header: 'measure', flex: true, wrap: true },

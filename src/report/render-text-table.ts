@@ -1,6 +1,6 @@
 import { measureText } from './measure-text.js';
 import { padEnd, padStart } from './pad-text.js';
-import { pickStyle, type TextStyle } from './style-ansi.js';
+import { pickStyle, type TextStyle } from './pick-style.js';
 import { truncateText } from './truncate-text.js';
 import { wrapText } from './wrap-text.js';
 
