@@ -6,7 +6,7 @@ import { describeScore, hasRating } from './describe-score.js';
 export interface SheetRow {
   /** The criterion's or section's id, or empty for the overall line. */
   id: string;
-  /** The printed label, e.g. `B1: Assessment of risk of harm`. */
+  /** The printed label, e.g. `X1: Title`. */
   label: string;
   /** The weight class (or number) as printed, or empty. */
   weight: string;
