@@ -42,12 +42,17 @@ class Explainer {
     }
     for (const root of outermost(conditionRoots)) out.push(...this.explainCondition(root));
 
-    const unions = rest.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
-    for (const at of outermost(new Set(unions))) {
-      const group = rest.filter((e) => isWithin(e.instancePath, at));
-      rest = rest.filter((e) => !isWithin(e.instancePath, at));
-      out.push(this.explainUnion(group, at));
+    const unions = outermost(new Set(rest.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath)));
+    const groups = new Map<string, ErrorObject[]>();
+    const outside: ErrorObject[] = [];
+    for (const e of rest) {
+      const union = ancestorIn(e.instancePath, unions);
+      if (union === undefined) outside.push(e);
+      else if (groups.has(union)) groups.get(union)!.push(e);
+      else groups.set(union, [e]);
     }
+    for (const [at, group] of groups) out.push(this.explainUnion(group, at));
+    rest = outside;
     // A misspelt property is also a missing one: the unknown property's "did you mean" says both.
     const misspelt = new Set(rest.filter((e) => e.keyword === 'additionalProperties').flatMap((e) => {
       const suggestion = suggestName(String(e.params.additionalProperty), this.allowedProperties(e.instancePath));
@@ -175,12 +180,26 @@ export function locateNearest(doc: SourceDocument, pointer: string, onKey = fals
   }
 }
 
-function outermost(pointers: Set<string>): string[] {
-  return [...pointers].filter((p) => ![...pointers].some((q) => q !== p && isWithin(p, q)));
+/** The pointers of the set that lie beneath no other pointer of it. */
+function outermost(pointers: ReadonlySet<string>): Set<string> {
+  const kept = new Set<string>();
+  for (const p of [...pointers].sort((a, b) => depth(a) - depth(b))) {
+    if (ancestorIn(p, kept) === undefined) kept.add(p);
+  }
+  return kept;
 }
 
-function isWithin(pointer: string, ancestor: string): boolean {
-  return pointer === ancestor || pointer.startsWith(ancestor + '/');
+/** The first pointer of `set` that is `pointer` or one of its ancestors. */
+function ancestorIn(pointer: string, set: ReadonlySet<string>): string | undefined {
+  if (set.has('')) return '';
+  let at = 0;
+  for (;;) {
+    const next = pointer.indexOf('/', at + 1);
+    const prefix = next < 0 ? pointer : pointer.slice(0, next);
+    if (set.has(prefix)) return prefix;
+    if (next < 0) return undefined;
+    at = next;
+  }
 }
 
 function depth(pointer: string): number {

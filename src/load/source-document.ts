@@ -1,6 +1,6 @@
 /** A parsed file with its plain value and a way back from any JSON pointer to a line and column. */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { Position } from './make-diagnostic.js';
 
 /** A file read and parsed, its value plain data. */
@@ -41,6 +41,21 @@ export function valueAt(root: unknown, segments: readonly string[]): unknown {
 
 /** Makes the SourceDocument of a composed YAML document. */
 export function createSourceDocument(file: string, text: string, value: unknown, doc: Document.Parsed, lineCounter: LineCounter): SourceDocument {
+  // Each mapping's entries by key, built on the first look-up: locating many places of one
+  // large mapping stays linear.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        const key = keyText(pair.key as Node | null, doc);
+        if (key !== undefined && !index.has(key)) index.set(key, pair);
+      }
+      indexes.set(map, index);
+    }
+    return index;
+  };
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: Math.max(line, 1), column: Math.max(col, 1) };
@@ -58,7 +73,7 @@ export function createSourceDocument(file: string, text: string, value: unknown,
         if (node && isAlias(node)) node = node.resolve(doc) ?? null;
         if (!node) return undefined;
         if (isMap(node)) {
-          const pair = node.items.find((p) => keyText(p.key as Node | null, doc) === segment);
+          const pair = pairsOf(node).get(segment);
           if (!pair) return undefined;
           keyNode = pair.key as Node | null;
           node = pair.value as Node | null;
