@@ -1,7 +1,7 @@
 import type { CriterionResult, InspectionResult, PackResult, QuestionResult } from '../model/result.js';
 import { buildSheet, type SheetModel } from './build-sheet.js';
 import { describeItemNote, describeNotApplicable, describeTargetNote } from './describe-notes.js';
-import { describeScore } from './describe-score.js';
+import { describeHeading } from './describe-score.js';
 import { formatFigure } from './format-figure.js';
 import { formatPercent, NO_VALUE } from './format-percent.js';
 import { groupTargets } from './group-targets.js';
@@ -30,7 +30,6 @@ export interface ItemView {
 /** A criterion's questions or items. */
 export interface CriterionView {
   heading: string;
-  value: string;
   questions: QuestionView[];
   items: ItemView[];
 }
@@ -63,8 +62,7 @@ function viewQuestion(q: QuestionResult): QuestionView {
 
 function viewCriterion(c: CriterionResult): CriterionView {
   return {
-    heading: `${c.id}: ${c.title}`,
-    value: describeScore(c),
+    heading: describeHeading(c),
     questions: c.questions.map(viewQuestion),
     items: c.items.map((item) => ({
       id: item.id,
@@ -80,7 +78,7 @@ function viewTargets(pack: PackResult): TargetGroupView[] {
   return groupTargets(pack).map((group) => {
     const c = group.criterion;
     return {
-      heading: c === undefined ? `Targets ${group.criterionId}` : `${c.id}: ${c.title} — ${describeScore(c)}`,
+      heading: c === undefined ? `Targets ${group.criterionId}` : describeHeading(c),
       targets: group.targets.map((t) => ({
         measure: t.measure,
         target: formatFigure(t.target, t.unit),

@@ -23,3 +23,9 @@ export function describeScore(result: ScoredResult): string {
 export function describeComputed(result: ScoredResult): string {
   return describeValue(result.computedScore, result.computedBand?.label ?? null);
 }
+
+/** A criterion's heading: `X1: Title — 70%`, or just `X1: Title` when it has no result. */
+export function describeHeading(criterion: ScoredResult & { id: string; title: string }): string {
+  const name = `${criterion.id}: ${criterion.title}`;
+  return hasRating(criterion) ? `${name} — ${describeScore(criterion)}` : name;
+}

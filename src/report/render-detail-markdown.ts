@@ -1,6 +1,6 @@
 import type { CriterionResult, PackResult } from '../model/result.js';
 import { describeItemNote, describeNotApplicable } from './describe-notes.js';
-import { describeScore } from './describe-score.js';
+import { describeHeading } from './describe-score.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { formatPercent } from './format-percent.js';
 import { renderMarkdownTable } from './render-markdown-table.js';
@@ -34,7 +34,7 @@ export function renderDetailMarkdown(pack: PackResult, level: number): string[] 
   const lines: string[] = [];
   for (const criterion of pack.sections.flatMap((s) => s.criteria)) {
     if (criterion.questions.length === 0 && criterion.items.length === 0) continue;
-    lines.push(`${hashes} ${escapeMarkdown(`${criterion.id}: ${criterion.title} — ${describeScore(criterion)}`)}`, '');
+    lines.push(`${hashes} ${escapeMarkdown(describeHeading(criterion))}`, '');
     if (criterion.questions.length > 0) lines.push(...renderQuestions(criterion), '');
     if (criterion.items.length > 0) lines.push(...renderItems(criterion), '');
   }

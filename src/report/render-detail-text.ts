@@ -1,6 +1,7 @@
 import type { CriterionResult, PackResult } from '../model/result.js';
 import { describeItemNote, describeNotApplicable } from './describe-notes.js';
-import { describeScore } from './describe-score.js';
+import { describeHeading } from './describe-score.js';
+import { wrapText } from './wrap-text.js';
 import { formatPercent } from './format-percent.js';
 import { renderTextTable, type TextColumn, type TextRow } from './render-text-table.js';
 import type { TextStyle } from './pick-style.js';
@@ -38,7 +39,7 @@ export function renderDetailText(pack: PackResult, width: number, style: TextSty
   const lines: string[] = [];
   for (const criterion of pack.sections.flatMap((s) => s.criteria)) {
     if (criterion.questions.length === 0 && criterion.items.length === 0) continue;
-    lines.push(style.bold(`${criterion.id}: ${criterion.title} — ${describeScore(criterion)}`));
+    lines.push(...wrapText(describeHeading(criterion), width).map((line) => style.bold(line)));
     if (criterion.questions.length > 0) lines.push(...renderQuestions(criterion, width, style));
     if (criterion.items.length > 0) lines.push(...renderItems(criterion, width, style));
     lines.push('');

@@ -1,6 +1,6 @@
 import type { PackResult } from '../model/result.js';
 import { describeTargetNote } from './describe-notes.js';
-import { describeScore } from './describe-score.js';
+import { describeHeading } from './describe-score.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { formatFigure } from './format-figure.js';
 import { NO_VALUE } from './format-percent.js';
@@ -13,7 +13,7 @@ export function renderTargetsMarkdown(pack: PackResult, level: number): string[]
   const lines: string[] = [];
   for (const group of groupTargets(pack)) {
     const c = group.criterion;
-    const heading = c === undefined ? `Targets ${group.criterionId}` : `${c.id}: ${c.title} — ${describeScore(c)}`;
+    const heading = c === undefined ? `Targets ${group.criterionId}` : describeHeading(c);
     lines.push(`${hashes} ${escapeMarkdown(heading)}`, '');
     const table = renderMarkdownTable(
       [

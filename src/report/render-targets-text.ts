@@ -1,6 +1,7 @@
 import type { PackResult } from '../model/result.js';
 import { describeTargetNote } from './describe-notes.js';
-import { describeScore } from './describe-score.js';
+import { describeHeading } from './describe-score.js';
+import { wrapText } from './wrap-text.js';
 import { formatFigure } from './format-figure.js';
 import { NO_VALUE } from './format-percent.js';
 import { groupTargets } from './group-targets.js';
@@ -20,7 +21,8 @@ export function renderTargetsText(pack: PackResult, width: number, style: TextSt
   const lines: string[] = [];
   for (const group of groupTargets(pack)) {
     const c = group.criterion;
-    lines.push(style.bold(c === undefined ? `Targets ${group.criterionId}` : `${c.id}: ${c.title} — ${describeScore(c)}`));
+    const heading = c === undefined ? `Targets ${group.criterionId}` : describeHeading(c);
+    lines.push(...wrapText(heading, width).map((line) => style.bold(line)));
     const rows = group.targets.map((t) => ({
       cells: [
         t.measure,

@@ -1,7 +1,7 @@
 /** One criterion's questions (with a bar of the share met) or evidence items. */
 export const CRITERION_TEMPLATE = `<% const c = it.criterion; %>
 <div class="criterion">
-<h<%= it.level %>><%= c.heading %> — <%= c.value %></h<%= it.level %>>
+<h<%= it.level %>><%= c.heading %></h<%= it.level %>>
 <% if (c.questions.length > 0) { const notes = c.questions.some(function (q) { return q.note !== ''; }); %>
 <table class="questions">
 <thead><tr><th scope="col">Id</th><th scope="col">Question</th><th scope="col" class="num">Relevant</th><th scope="col" class="num">Met</th><th scope="col" class="num">Percent met</th><% if (notes) { %><th scope="col">Notes</th><% } %></tr></thead>
