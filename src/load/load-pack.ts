@@ -102,7 +102,7 @@ export function loadPack(path: string, options: { methodology?: Pack } = {}): Lo
     const found = findMethodology(pack, sources);
     diagnostics.push(...found.diagnostics);
     methodology = found.methodology;
-    if (diagnostics.some((d) => d.severity === 'error')) return { errors: diagnostics.filter((d) => d.severity === 'error') };
+    if (diagnostics.some((d) => d.severity === 'error')) return { errors: sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'), undefined) };
   }
   diagnostics.push(...checkPack(pack, sources, methodology));
   const errors = diagnostics.filter((d) => d.severity === 'error');
