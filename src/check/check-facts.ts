@@ -1,4 +1,7 @@
-/** Fact declarations: enum facts have values and only they do; a name is a case or an area fact, never both, and no question's id. */
+/**
+ * Fact declarations: enum facts have values and only they do; a name is a case or an area fact,
+ * never both, and no question's id; a thematic declares no fact its methodology declares otherwise.
+ */
 import type { CheckContext } from './check-context.js';
 
 export function checkFacts(ctx: CheckContext): void {
@@ -33,6 +36,10 @@ export function checkFacts(ctx: CheckContext): void {
       }
       if (of === 'area' && facts.case && Object.hasOwn(facts.case, name)) {
         ctx.error('DUPLICATE_ID', declarations, name, `'${name}' is declared both as a case fact and as an area fact`, 'conditions name facts without saying whose they are: rename one of the two', true);
+      }
+      const theirs = ctx.methodology?.facts?.[of]?.[name] ?? ctx.methodology?.facts?.[of === 'case' ? 'area' : 'case']?.[name];
+      if (theirs && (theirs.type !== declaration.type || !ctx.methodology?.facts?.[of]?.[name])) {
+        ctx.error('DUPLICATE_ID', declarations, name, `${what} is declared differently by methodology ${ctx.methodology!.id} (as a ${theirs.type} fact${ctx.methodology?.facts?.[of]?.[name] ? '' : ` of the ${of === 'case' ? 'area' : 'case'}`})`, 'a thematic shares the inspection\'s facts with its methodology: use the methodology\'s fact (remove this declaration) or give this one another name', true);
       }
       if (questionIds.has(name)) {
         ctx.error('DUPLICATE_ID', declarations, name, `the fact '${name}' has the same name as question ${name}`, 'rename the fact or the question', true);

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,14 @@ describe('loadPack on a thematic', () => {
   it('refuses a methodology with another id', () => {
     const loaded = loadPack(thematic, { methodology: { ...methodology, id: 'other' } });
     expect('errors' in loaded && loaded.errors[0]!.code).toBe('THEMATIC_INCOMPATIBLE');
+  });
+
+  it('refuses a fact the methodology declares with another type', () => {
+    const folder = join(tmp, 'clash');
+    cpSync(thematic, folder, { recursive: true });
+    writeFileSync(join(folder, 'pack.yaml'), readFileSync(join(thematic, 'pack.yaml'), 'utf8').replace('path: ../full', 'path: ../../../../test/fixtures/packs/valid/full').replace('themeNeeds: { type: boolean }', 'themeNeeds: { type: boolean }\n    age: { type: boolean }'));
+    const loaded = loadPack(folder, { methodology });
+    expect('errors' in loaded && loaded.errors.map((e) => [e.code, e.message])).toEqual([['DUPLICATE_ID', 'case fact age is declared differently by methodology fixture-full (as a number fact)']]);
   });
 
   it('without a path to its methodology, is checked alone with a warning', () => {
