@@ -50,7 +50,8 @@ export function describePath(root: unknown, pointer: string): PathDescription {
   let grandparentKey: string | undefined;
   for (const segment of segments) {
     const child = isIndexable(value) ? (value as Record<string, unknown>)[segment] : undefined;
-    const listNoun = parentKey !== undefined && Array.isArray(value) ? LIST_NOUNS[parentKey] : undefined;
+    // Lists of ids (a section's criteria) are not lists of things: their entries stay in the path.
+    const listNoun = parentKey !== undefined && Array.isArray(value) && isIndexable(child) ? LIST_NOUNS[parentKey] : undefined;
     const factsMap = parentKey === 'case' || parentKey === 'area' ? grandparentKey === 'facts' : true;
     const mapNoun = parentKey !== undefined && !Array.isArray(value) && factsMap ? MAP_NOUNS[parentKey] : undefined;
     if (listNoun) {
