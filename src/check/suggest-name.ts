@@ -21,7 +21,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
   return sharedStart(wanted, candidates);
 }
 
-/** The one candidate that starts with the same four or more letters as `wanted` (e.g. riskLevel → riskOfHarm). */
+/** The one candidate that starts with the same four or more letters as `wanted` (e.g. colourName → colourCode). */
 function sharedStart(wanted: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestLength = 3;
