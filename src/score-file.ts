@@ -2,6 +2,7 @@
  * Scores an inspection file end to end: open it (packs, thematics, cases), compile the plan,
  * stream the cases through a scoring session, and give every diagnostic its location.
  */
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from './model/errors.js';
 import type { InspectionResult } from './model/result.js';
 import type { CompiledPlan } from './compile/compiled-plan.js';
@@ -26,13 +27,15 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };
   const { session } = started;
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  // Provenance: the sha256 of what was read, the inspection file then its case file.
+  const hash = createHash('sha256').update(opened.doc.text);
   let read = 0;
-  for await (const input of opened.readCases(columns)) {
+  for await (const input of opened.readCases(columns, hash)) {
     if ('record' in input) session.add(input.record);
     else session.reject(input.problem);
     if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
   }
-  const finished = session.finish();
+  const finished = session.finish(hash.digest('hex'));
   if ('errors' in finished) return { errors: finished.errors.map(opened.locate) };
   return { result: finished.result, plan, opened, tally: session.tally };
 }

@@ -1,9 +1,10 @@
-/** Summary sentences: only {rated}, {score}, {band}, {points} and {count:LEVEL} with LEVEL a counted level. */
+/** Summary sentences: only the placeholders of SUMMARY_PLACEHOLDERS and {count:LEVEL} with LEVEL a counted level. */
+import { SUMMARY_PLACEHOLDERS } from '../model/summary.js';
 import type { CheckContext } from './check-context.js';
 import { countedScales, subjectsOf } from './pack-structure.js';
 import { didYouMean } from './suggest-name.js';
 
-const PLACEHOLDERS = ['rated', 'score', 'band', 'points'];
+const PLACEHOLDERS = Object.keys(SUMMARY_PLACEHOLDERS);
 
 export function checkTemplates(ctx: CheckContext): void {
   for (const subject of subjectsOf(ctx)) {
@@ -20,7 +21,7 @@ export function checkTemplates(ctx: CheckContext): void {
       if (PLACEHOLDERS.includes(name)) continue;
       const count = /^count:(.+)$/.exec(name);
       if (!count) {
-        ctx.error('BAD_TEMPLATE', subject.node, 'summary', `${what} names the placeholder {${name}}${didYouMean(name, [...PLACEHOLDERS, 'count:LEVEL'])}`, 'summaries may use {rated}, {score}, {band}, {points} and {count:LEVEL}');
+        ctx.error('BAD_TEMPLATE', subject.node, 'summary', `${what} names the placeholder {${name}}${didYouMean(name, [...PLACEHOLDERS, 'count:LEVEL'])}`, `summaries may use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')} and {count:LEVEL}`);
         continue;
       }
       if (scales.length === 1) {

@@ -77,6 +77,14 @@ if (isEntryPoint()) {
 }
 
 function runAsProgram(): void {
+  // An error thrown outside the promise chain (in a stream's event handler, say) ends the run the
+  // same way: one line, exit 70, never a stack trace.
+  const internal = (error: unknown) => {
+    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(EXIT.internal);
+  };
+  process.on('uncaughtException', internal);
+  process.on('unhandledRejection', internal);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

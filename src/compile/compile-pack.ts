@@ -20,7 +20,9 @@ import {
   type CompiledQuestion,
   type CompiledSection,
   type FactRecord,
+  type FactVector,
   type RankedScale,
+  type VectorPredicate,
 } from './compiled-plan.js';
 
 /** A pack that cannot be compiled: it was not checked, or its checks were ignored. */
@@ -63,25 +65,53 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
+/**
+ * A fact's value, null when missing. Only own properties count: a fact named like an
+ * Object.prototype member must not read the prototype (facts are never functions, so the
+ * ownership check runs only then, off the common path).
+ */
+function ownFact(facts: FactRecord, name: string): unknown {
+  const value = facts[name];
+  if (value === undefined) return null;
+  if (typeof value === 'function' && !Object.hasOwn(facts, name)) return null;
+  return value;
+}
+
 /** Case conditions read a case fact or an area fact; a missing fact reads as null. */
 function caseScope(names: Names): ConditionScope<FactRecord, FactRecord> {
   return {
     fact(name) {
       const fact = need(names.facts.get(name), `fact '${name}'`);
-      // Own properties only: a fact named like an Object.prototype member must not read the prototype.
-      return fact.scope === 'case'
-        ? (facts) => (Object.hasOwn(facts, name) ? facts[name] ?? null : null)
-        : (_facts, area) => (Object.hasOwn(area, name) ? area[name] ?? null : null);
+      return fact.scope === 'case' ? (facts) => ownFact(facts, name) : (_facts, area) => ownFact(area, name);
     },
     named: (name) => names.conditions.get(name),
   };
+}
+
+/** The same conditions over fact vectors: a fact is read from its slot, with no name lookup. */
+function vectorScope(names: Names, slots: Slots): ConditionScope<FactVector, FactVector> {
+  return {
+    fact(name) {
+      const fact = need(names.facts.get(name), `fact '${name}'`);
+      const slot = need((fact.scope === 'case' ? slots.caseSlots : slots.areaSlots).get(name), `slot of fact '${name}'`);
+      return fact.scope === 'case' ? (facts) => facts[slot] : (_facts, area) => area[slot];
+    },
+    named: (name) => names.conditions.get(name),
+  };
+}
+
+/** Where each fact sits in a fact vector, and the code of every answer text. */
+interface Slots {
+  caseSlots: Map<string, number>;
+  areaSlots: Map<string, number>;
+  levelCodes: Map<string, number>;
 }
 
 function bandScope(names: Names): ConditionScope<BandInputs, FactRecord> {
   return {
     fact(name, params) {
       const area = names.facts.get(name);
-      if (area?.scope === 'area') return (_inputs, areaFacts) => (Object.hasOwn(areaFacts, name) ? areaFacts[name] ?? null : null);
+      if (area?.scope === 'area') return (_inputs, areaFacts) => ownFact(areaFacts, name);
       return bandFact(name, params);
     },
     named: (name) => names.conditions.get(name),
@@ -113,7 +143,7 @@ function compileBand(rule: string | BandRule | undefined, names: Names, caseCond
   return null;
 }
 
-function compileQuestions(criterion: Criterion, module: CompiledModule, names: Names, cache: Map<string, CasePredicate>): CompiledQuestion[] {
+function compileQuestions(criterion: Criterion, module: CompiledModule, names: Names, slots: Slots, caches: { object: Map<string, CasePredicate>; vector: Map<string, VectorPredicate> }): CompiledQuestion[] {
   return (criterion.questions ?? []).map((def) => {
     const scale = def.scale ? need(names.scales.get(def.scale), `scale '${def.scale}'`) : null;
     let answers: Map<string, Outcome> | null = null;
@@ -121,16 +151,22 @@ function compileQuestions(criterion: Criterion, module: CompiledModule, names: N
       const met = new Set(scale.scale.met ?? []);
       answers = new Map(scale.levels.map((l) => [l.id, met.has(l.id) ? Outcome.Met : Outcome.NotMet]));
       if (scale.notApplicable) answers.set(scale.notApplicable.id, Outcome.NotApplicable);
+      for (const text of answers.keys()) if (!slots.levelCodes.has(text)) slots.levelCodes.set(text, slots.levelCodes.size + 1);
     }
+    const objects = caseScope(names);
+    const vectors = vectorScope(names, slots);
     return {
       index: -1,
       def,
       key: module.prefix + def.id,
       module,
-      applies: def.appliesWhen ? compileCondition(def.appliesWhen, caseScope(names), cache) : null,
+      applies: def.appliesWhen ? compileCondition(def.appliesWhen, objects, caches.object) : null,
+      appliesVector: def.appliesWhen ? compileCondition(def.appliesWhen, vectors, caches.vector) : null,
       answers,
+      outcomeByCode: null,
       scale,
-      metWhen: def.metWhen ? compileCondition(def.metWhen, caseScope(names), cache) : null,
+      metWhen: def.metWhen ? compileCondition(def.metWhen, objects, caches.object) : null,
+      metWhenVector: def.metWhen ? compileCondition(def.metWhen, vectors, caches.vector) : null,
       weight: exact(def.weight ?? 1),
     };
   });
@@ -168,7 +204,7 @@ function bandScaleOf(band: CompiledBand | null, children: Array<{ bandScale: Ran
   return band.scale;
 }
 
-function compileModule(pack: Pack, prefix: string, names: Names): CompiledModule {
+function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): CompiledModule {
   const module: CompiledModule = {
     pack,
     sha256: hashPack(pack),
@@ -181,7 +217,7 @@ function compileModule(pack: Pack, prefix: string, names: Names): CompiledModule
     scales: names.scales,
     questions: [],
   };
-  const caseCache = new Map<string, CasePredicate>();
+  const caches = { object: new Map<string, CasePredicate>(), vector: new Map<string, VectorPredicate>() };
   const bandCache = new Map<string, Predicate<BandInputs, FactRecord>>();
   const byId = new Map<string, CompiledCriterion>();
   for (const def of pack.criteria ?? []) {
@@ -199,7 +235,7 @@ function compileModule(pack: Pack, prefix: string, names: Names): CompiledModule
       statusScale: def.statuses ? need(names.scales.get(def.statuses.scale), `scale '${def.statuses.scale}'`) : null,
       bandScale: null,
     };
-    criterion.questions = compileQuestions(def, module, names, caseCache);
+    criterion.questions = compileQuestions(def, module, names, slots, caches);
     criterion.bandScale = criterion.band?.kind === 'rules' ? criterion.band.scale : null;
     byId.set(def.id, criterion);
   }
@@ -248,21 +284,29 @@ function compileModule(pack: Pack, prefix: string, names: Names): CompiledModule
 
 /** Compiles a checked methodology and the thematics attached to it. Throws CompileError on a pack that fails its checks. */
 export function compilePlan(methodology: Pack, thematics: Pack[] = []): CompiledPlan {
-  const rootNames = namesOf(methodology, null);
-  const modules = [compileModule(methodology, '', rootNames)];
   const caseFacts = new Map<string, FactDeclaration>();
   const areaFacts = new Map<string, FactDeclaration>();
-  const collectFacts = (pack: Pack) => {
+  for (const pack of [methodology, ...thematics]) {
     for (const [n, d] of Object.entries(pack.facts?.case ?? {})) caseFacts.set(n, d);
     for (const [n, d] of Object.entries(pack.facts?.area ?? {})) areaFacts.set(n, d);
-  };
-  collectFacts(methodology);
-  for (const thematic of thematics) {
-    modules.push(compileModule(thematic, `${thematic.id}:`, namesOf(thematic, rootNames)));
-    collectFacts(thematic);
   }
+  const slots: Slots = {
+    caseSlots: new Map([...caseFacts.keys()].map((name, i) => [name, i])),
+    areaSlots: new Map([...areaFacts.keys()].map((name, i) => [name, i])),
+    levelCodes: new Map(),
+  };
+  const rootNames = namesOf(methodology, null);
+  const modules = [compileModule(methodology, '', rootNames, slots)];
+  for (const thematic of thematics) modules.push(compileModule(thematic, `${thematic.id}:`, namesOf(thematic, rootNames), slots));
   const questions = modules.flatMap((m) => m.questions);
-  questions.forEach((q, index) => { q.index = index; });
+  questions.forEach((q, index) => {
+    q.index = index;
+    if (q.answers) {
+      const table = new Uint8Array(slots.levelCodes.size + 1);
+      for (const [text, outcome] of q.answers) table[slots.levelCodes.get(text)!] = outcome;
+      q.outcomeByCode = table;
+    }
+  });
   const ids = new Set<string>(['overall']);
   for (const m of modules) {
     for (const s of m.sections) ids.add(s.key);
@@ -282,6 +326,7 @@ export function compilePlan(methodology: Pack, thematics: Pack[] = []): Compiled
     questionByKey: new Map(questions.map((q) => [q.key, q])),
     caseFacts,
     areaFacts,
+    ...slots,
     ids,
   };
 }

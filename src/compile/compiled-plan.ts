@@ -13,6 +13,12 @@ export type FactRecord = Readonly<Record<string, unknown>>;
 /** A predicate over a case's facts and the area's facts. */
 export type CasePredicate = Predicate<FactRecord, FactRecord>;
 
+/** Fact values by slot (see CompiledPlan.caseSlots and areaSlots); a missing fact is null. */
+export type FactVector = unknown[];
+
+/** A predicate over fact vectors: the same condition as a CasePredicate, on the fast path. */
+export type VectorPredicate = Predicate<FactVector, FactVector>;
+
 /** A scale with its levels ranked (0 is best). */
 export interface RankedScale {
   id: string;
@@ -34,11 +40,17 @@ export interface CompiledQuestion {
   key: string;
   module: CompiledModule;
   applies: CasePredicate | null;
+  /** `applies` over fact vectors. */
+  appliesVector: VectorPredicate | null;
   /** For answered questions: what each answer means. */
   answers: ReadonlyMap<string, Outcome> | null;
+  /** For answered questions: the outcome of each answer by its level code (CompiledPlan.levelCodes); 0 when it is not on the scale. */
+  outcomeByCode: Uint8Array | null;
   scale: RankedScale | null;
   /** For questions decided by the case's facts. */
   metWhen: CasePredicate | null;
+  /** `metWhen` over fact vectors. */
+  metWhenVector: VectorPredicate | null;
   weight: Fraction;
 }
 
@@ -132,6 +144,12 @@ export interface CompiledPlan {
   questionByKey: ReadonlyMap<string, CompiledQuestion>;
   caseFacts: ReadonlyMap<string, FactDeclaration>;
   areaFacts: ReadonlyMap<string, FactDeclaration>;
+  /** The slot of each case fact in a case's fact vector. */
+  caseSlots: ReadonlyMap<string, number>;
+  /** The slot of each area fact in the area's fact vector. */
+  areaSlots: ReadonlyMap<string, number>;
+  /** A small number for every answer text any question's scale accepts (from 1). */
+  levelCodes: ReadonlyMap<string, number>;
   /** Every id a result can be found under (criteria, sections, questions, items, measures, `overall`), prefixed for thematics. */
   ids: ReadonlySet<string>;
 }

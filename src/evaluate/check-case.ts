@@ -1,11 +1,12 @@
 /**
- * Checks one case record against the plan: its id, its facts (declared, typed, within their
- * values, required ones present) and its answers (known questions, on the question's scale,
- * present exactly when the question applies). Produces located diagnostics; never throws.
+ * Checks the parts of a case record that do not depend on its answers: its shape, its id and its
+ * facts (declared, typed, within their values, required ones present). The checks are prepared
+ * once per plan, so the common case — a valid record — costs a few property reads per fact.
+ * Problems become located diagnostics; nothing here throws.
  */
 import type { FactDeclaration } from '../model/pack.js';
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
-import type { CompiledPlan } from '../compile/compiled-plan.js';
+import type { CompiledPlan, FactVector } from '../compile/compiled-plan.js';
 import { caseLocation } from './case-location.js';
 
 /** Why a value does not fit a fact's declaration, or null when it fits. */
@@ -38,17 +39,40 @@ function isIsoDate(text: string): boolean {
 export function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}…` : value}'`;
   if (value === undefined) return 'nothing';
+  if (typeof value === 'function') return 'a function';
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Builds diagnostics for one case, with the case's id and where it was read. */
+/** Collects one case's problems; allocates nothing until the first one, and is reused case after case. */
 export class CaseProblems {
-  readonly list: Diagnostic[] = [];
-  constructor(private readonly record: object, private readonly id: string) {}
+  list: Diagnostic[] | null = null;
+  private givenId: string | null = null;
+  constructor(private record: unknown, private position: number) {}
+
+  /** Starts on another case. */
+  reset(record: unknown, position: number): void {
+    this.record = record;
+    this.position = position;
+    this.list = null;
+    this.givenId = null;
+  }
+
+  /** The case's id, or its position (`#12`) while it has none. */
+  get id(): string {
+    return this.givenId ?? `#${this.position + 1}`;
+  }
+
+  set id(id: string) {
+    this.givenId = id;
+  }
+
+  get count(): number {
+    return this.list?.length ?? 0;
+  }
 
   add(code: ErrorCode, message: string, hint?: string): void {
     const where = caseLocation(this.record);
-    this.list.push({
+    (this.list ??= []).push({
       code,
       severity: 'error',
       message: `case ${this.id}: ${message}`,
@@ -57,42 +81,102 @@ export class CaseProblems {
       caseId: this.id,
     });
   }
+
+  has(code: ErrorCode): boolean {
+    return this.list?.some((p) => p.code === code) ?? false;
+  }
+}
+
+/** A quick test of a fact value: true when it fits (the slow path explains why not). */
+type FactTest = (value: unknown) => boolean;
+
+function factTest(declaration: FactDeclaration): FactTest {
+  switch (declaration.type) {
+    case 'boolean': return (v) => typeof v === 'boolean';
+    case 'string': return (v) => typeof v === 'string';
+    case 'enum': {
+      const allowed = new Set(declaration.values ?? []);
+      return (v) => typeof v === 'string' && allowed.has(v);
+    }
+    default: return (v) => factValueProblem(v, declaration) === null;
+  }
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const EMPTY: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<string, unknown>;
 
-/** Checks the case's shape and facts; answers are checked while they are evaluated. */
-export function checkCaseFacts(record: unknown, plan: CompiledPlan, requiredFacts: readonly string[], position: number): { id: string; facts: Record<string, unknown>; answers: Record<string, unknown>; problems: CaseProblems } {
-  const object = isPlainObject(record) ? record : {};
-  const rawId = object.id;
-  const hasId = (typeof rawId === 'string' && rawId.length > 0) || (typeof rawId === 'number' && Number.isFinite(rawId));
-  const id = hasId ? String(rawId) : `#${position + 1}`;
-  const problems = new CaseProblems(object, id);
-  if (!isPlainObject(record)) {
-    problems.add('CASE_MISSING_ID', `expected a case record ({ id, facts, answers }), got ${describe(record)}`, 'write each case as a mapping with id, facts and answers');
-    return { id, facts: {}, answers: {}, problems };
+/** The parts of a record the evaluation reads, once its shape is known to be right. */
+export interface CheckedRecord {
+  id: string;
+  facts: Record<string, unknown>;
+  answers: Record<string, unknown>;
+}
+
+/** Checks records' shape, id and facts against one plan, filling the case's fact vector. */
+export class CaseChecker {
+  private readonly tests: FactTest[];
+  private readonly slots: ReadonlyMap<string, number>;
+  private readonly required: string[];
+  private readonly factNames: string;
+
+  constructor(private readonly plan: CompiledPlan) {
+    this.slots = plan.caseSlots;
+    this.tests = [...plan.caseFacts.values()].map(factTest);
+    this.required = [...plan.caseFacts].filter(([, d]) => d.required).map(([name]) => name);
+    this.factNames = [...plan.caseFacts.keys()].join(', ');
   }
-  if (!hasId) problems.add('CASE_MISSING_ID', 'the case has no id', 'give every case a unique id (text or a number)');
-  for (const key of Object.keys(record)) {
-    if (key !== 'id' && key !== 'facts' && key !== 'answers') {
-      problems.add('CASE_UNKNOWN_FACT', `unknown property '${key}' in a case record`, 'a case record has id, facts and answers; put facts under facts: and answers under answers:');
+
+  /** The record checked last: reused, so that a valid case allocates nothing. */
+  private readonly checked: CheckedRecord = { id: '', facts: EMPTY, answers: EMPTY };
+
+  private result(id: string, facts: Record<string, unknown>, answers: Record<string, unknown>): CheckedRecord {
+    this.checked.id = id;
+    this.checked.facts = facts;
+    this.checked.answers = answers;
+    return this.checked;
+  }
+
+  /** The record's id, facts and answers, with its facts in `vector` (null where missing); its problems go to `problems`. Valid until the next call. */
+  check(record: unknown, position: number, problems: CaseProblems, vector: FactVector): CheckedRecord {
+    vector.fill(null);
+    if (!isPlainObject(record)) {
+      problems.add('CASE_MISSING_ID', `expected a case record ({ id, facts, answers }), got ${describe(record)}`, 'write each case as a mapping with id, facts and answers');
+      return this.result(problems.id, EMPTY, EMPTY);
     }
-  }
-  const facts = isPlainObject(record.facts) ? record.facts : {};
-  const answers = isPlainObject(record.answers) ? record.answers : {};
-  if (record.facts !== undefined && !isPlainObject(record.facts)) problems.add('CASE_BAD_VALUE', `facts must be a mapping of fact names to values, got ${describe(record.facts)}`);
-  if (record.answers !== undefined && !isPlainObject(record.answers)) problems.add('CASE_BAD_VALUE', `answers must be a mapping of question ids to answers, got ${describe(record.answers)}`);
-  for (const name of Object.keys(facts)) {
-    const declaration = plan.caseFacts.get(name);
-    if (!declaration) {
-      problems.add('CASE_UNKNOWN_FACT', `unknown fact '${name}'`, `declared case facts: ${[...plan.caseFacts.keys()].join(', ')}`);
-      continue;
+    const rawId = record.id;
+    const id = typeof rawId === 'string' && rawId.length > 0 ? rawId : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : null;
+    if (id === null) problems.add('CASE_MISSING_ID', 'the case has no id', 'give every case a unique id (text or a number)');
+    else problems.id = id;
+    for (const key in record) {
+      if (key !== 'id' && key !== 'facts' && key !== 'answers') {
+        problems.add('CASE_UNKNOWN_FACT', `unknown property '${key}' in a case record`, 'a case record has id, facts and answers; put facts under facts: and answers under answers:');
+      }
     }
-    const problem = factValueProblem(facts[name], declaration);
-    if (problem) problems.add('CASE_BAD_VALUE', `fact '${name}': ${problem}`, declaration.type === 'enum' ? `use one of: ${(declaration.values ?? []).join(', ')}` : undefined);
+    const facts = record.facts === undefined ? EMPTY : record.facts;
+    const answers = record.answers === undefined ? EMPTY : record.answers;
+    if (!isPlainObject(facts)) {
+      problems.add('CASE_BAD_VALUE', `facts must be a mapping of fact names to values, got ${describe(facts)}`);
+      return this.result(problems.id, EMPTY, isPlainObject(answers) ? answers : EMPTY);
+    }
+    if (!isPlainObject(answers)) {
+      problems.add('CASE_BAD_VALUE', `answers must be a mapping of question ids to answers, got ${describe(answers)}`);
+      return this.result(problems.id, facts, EMPTY);
+    }
+    for (const name in facts) {
+      const slot = this.slots.get(name);
+      const value = facts[name];
+      if (slot === undefined) {
+        problems.add('CASE_UNKNOWN_FACT', `unknown fact '${name}'`, `declared case facts: ${this.factNames}`);
+      } else if (this.tests[slot]!(value)) {
+        vector[slot] = value;
+      } else {
+        const declaration = this.plan.caseFacts.get(name)!;
+        problems.add('CASE_BAD_VALUE', `fact '${name}': ${factValueProblem(value, declaration)}`, declaration.type === 'enum' ? `use one of: ${(declaration.values ?? []).join(', ')}` : undefined);
+      }
+    }
+    for (const name of this.required) {
+      if (facts[name] === undefined || !Object.hasOwn(facts, name)) problems.add('CASE_MISSING_FACT', `required fact '${name}' is missing`, `give '${name}' for every case`);
+    }
+    return this.result(problems.id, facts, answers);
   }
-  for (const name of requiredFacts) {
-    if (facts[name] === undefined) problems.add('CASE_MISSING_FACT', `required fact '${name}' is missing`, `give '${name}' for every case`);
-  }
-  return { id, facts, answers, problems };
 }

@@ -16,7 +16,12 @@ import { CaseTally, type TallyOptions } from './tally-cases.js';
 import { scoreModule } from './score-module.js';
 import { InputHash } from './hash-input.js';
 
-export type ScoreOptions = TallyOptions;
+export interface ScoreOptions extends TallyOptions {
+  /** The hash of the input, stamped on the result's provenance (scoreInspectionFile gives the sha256 of the files it read). */
+  inputSha256?: string;
+  /** For in-memory inspections without `inputSha256`: hash their content, independent of case and key order (costs time per case). */
+  hashInput?: boolean;
+}
 
 export type ScoreOutcome = { result: InspectionResult } | { errors: Diagnostic[] };
 
@@ -25,11 +30,12 @@ export type InspectionHeader = Omit<Inspection, 'cases'>;
 
 export class ScoringSession {
   readonly tally: CaseTally;
-  private readonly hash: InputHash;
+  /** Hashes the cases as they come, only when asked to (see ScoreOptions.hashInput). */
+  private readonly hash: InputHash | null;
 
   private constructor(readonly plan: CompiledPlan, readonly inspection: InspectionHeader, readonly checked: CheckedInspection, private readonly options: ScoreOptions) {
     this.tally = new CaseTally(plan, checked.area, options);
-    this.hash = new InputHash(inspection);
+    this.hash = options.inputSha256 === undefined && options.hashInput ? new InputHash(inspection) : null;
   }
 
   /** Checks the inspection's area-level data; returns a session ready for cases, or the errors. */
@@ -39,22 +45,22 @@ export class ScoringSession {
   }
 
   /** Checks and counts one case. */
-  add(record: unknown): void {
-    this.hash.addCase(record);
-    this.tally.add(record);
+  add(record: unknown): boolean {
+    this.hash?.addCase(record);
+    return this.tally.add(record);
   }
 
   /** Records a row a reader could not make into a case: it counts as read and as having problems. */
   reject(problem: Diagnostic): void {
-    this.hash.addCase({ rejected: problem.message });
+    this.hash?.addCase({ rejected: problem.message });
     this.tally.rejectUnread(problem);
   }
 
-  /** The result, or every error that stops it (bad cases unless excluded, no cases at all). */
-  finish(): ScoreOutcome {
+  /** The result, or every error that stops it (bad cases unless excluded, no cases at all). `inputSha256`: the input's hash, when known only once it has been read. */
+  finish(inputSha256?: string): ScoreOutcome {
     const errors = tallyErrors(this.plan, this.tally);
     if (errors.length > 0) return { errors };
-    return { result: buildResult(this.plan, this.inspection, this.checked, this.tally, this.hash.digest()) };
+    return { result: buildResult(this.plan, this.inspection, this.checked, this.tally, inputSha256 ?? this.options.inputSha256 ?? this.hash?.digest()) };
   }
 }
 
@@ -76,7 +82,7 @@ function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] {
   return [];
 }
 
-function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: CheckedInspection, tally: CaseTally, inputSha256: string): InspectionResult {
+function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: CheckedInspection, tally: CaseTally, inputSha256: string | undefined): InspectionResult {
   const inputs = { relevant: tally.relevant, met: tally.met, notApplicable: tally.notApplicable, ...checked };
   const [core, ...thematics] = plan.modules.map((m) => scoreModule(m, inputs));
   const methodology = plan.methodology;
@@ -87,7 +93,7 @@ function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: 
       sha256: methodology.sha256,
       thematics: plan.thematics.map((t) => ({ id: t.pack.id, version: t.pack.version, sha256: t.sha256 })),
       engine: ENGINE,
-      inputSha256,
+      ...(inputSha256 !== undefined ? { inputSha256 } : {}),
     },
     area: { name: inspection.area.name, ...(inspection.area.period !== undefined ? { period: inspection.area.period } : {}) },
     ...core!,

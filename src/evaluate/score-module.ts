@@ -25,6 +25,8 @@ export interface ModuleInputs {
 
 /** A node's value while scoring: exact, with what band rules and parents need. */
 interface NodeValue {
+  /** The score as combined, before any rounding. */
+  exactScore: Fraction | null;
   score: Fraction | null;
   computedScore: Fraction | null;
   band: string | null;
@@ -202,13 +204,13 @@ class ModuleScorer {
   }
 
   private newValue(): NodeValue {
-    return { score: null, computedScore: null, band: null, computedBand: null, adjustment: null, levels: [], inputScale: null, points: null, maxPoints: null };
+    return { exactScore: null, score: null, computedScore: null, band: null, computedBand: null, adjustment: null, levels: [], inputScale: null, points: null, maxPoints: null };
   }
 
   private scored(value: NodeValue, stage: RoundingStage, bandScale: RankedScale | null): ScoredResult {
     return {
       score: this.shown(value.score, stage),
-      exact: value.computedScore ? fractionText(value.computedScore) : null,
+      exact: value.exactScore ? fractionText(value.exactScore) : null,
       computedScore: this.shown(value.computedScore, stage),
       band: this.level(bandScale, value.band),
       computedBand: this.level(bandScale, value.computedBand),
@@ -220,6 +222,7 @@ class ModuleScorer {
             reason: value.adjustment.reason,
           }
         : null,
+      ...(value.points !== null ? { points: toNumber(value.points), maxPoints: toNumber(value.maxPoints!) } : {}),
       ...(value.notRated !== undefined ? { notRated: { reason: value.notRated } } : {}),
     };
   }
@@ -242,6 +245,7 @@ class ModuleScorer {
     if ((c.def.kind === 'evidence' || c.def.kind === 'targets') && value.levels.length === 0) {
       value.notRated = c.def.kind === 'evidence' ? 'no rated items' : 'no judged measures';
     }
+    value.exactScore = value.computedScore;
     value.computedScore = this.rounded(value.computedScore, 'criterion');
     value.score = value.computedScore;
     this.assignBand(c.band, value, []);
@@ -367,6 +371,7 @@ class ModuleScorer {
       levels: value.levels,
       inputScale: value.inputScale,
     });
+    value.exactScore = combined.score;
     value.computedScore = this.rounded(combined.score, 'section');
     value.score = value.computedScore;
     if (combined.notRated) value.notRated = combined.notRated;
@@ -400,6 +405,7 @@ class ModuleScorer {
       levels: value.levels,
       inputScale: value.inputScale,
     });
+    value.exactScore = combined.score;
     value.computedScore = this.rounded(combined.score, 'overall');
     value.score = value.computedScore;
     if (combined.notRated) value.notRated = combined.notRated;

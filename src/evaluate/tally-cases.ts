@@ -3,11 +3,14 @@
  * are counters, never arrays of cases, so a million cases stream through in bounded memory.
  * A case with any problem is not counted: its diagnostics are kept (or, when the user asked to
  * exclude bad cases, it is listed as excluded with its reasons).
+ *
+ * This is the per-case path, written for speed: one pass over the questions with the compiled
+ * predicates, no allocation for a valid case, and the slow explanations only on a problem.
  */
 import type { Diagnostic } from '../model/errors.js';
 import type { ExcludedCase } from '../model/result.js';
-import { Outcome, type CompiledPlan, type FactRecord } from '../compile/compiled-plan.js';
-import { CaseProblems, checkCaseFacts, describe } from './check-case.js';
+import { Outcome, type CompiledPlan, type CompiledQuestion, type FactRecord, type FactVector } from '../compile/compiled-plan.js';
+import { CaseChecker, CaseProblems, describe } from './check-case.js';
 import { caseLocation, formatCaseLocation } from './case-location.js';
 
 export interface TallyOptions {
@@ -29,9 +32,25 @@ export interface CaseTrace {
   outcomes: Uint8Array;
 }
 
-const own = Object.hasOwn;
+/** The counts a tally holds, as plain data (what workers send back to be merged). */
+export interface TallyCounts {
+  relevant: ArrayLike<number>;
+  met: ArrayLike<number>;
+  notApplicable: ArrayLike<number>;
+  read: number;
+  scored: number;
+  relevantToNone: number;
+  invalid: number;
+  diagnosticCount: number;
+  diagnostics: Diagnostic[];
+  excluded: ExcludedCase[];
+}
 
-export class CaseTally {
+/** Answer codes: no answer, and an answer that is no level of any scale. */
+const NO_ANSWER = 0;
+const OFF_SCALE = 0xffff;
+
+export class CaseTally implements TallyCounts {
   readonly relevant: Float64Array;
   readonly met: Float64Array;
   readonly notApplicable: Float64Array;
@@ -46,7 +65,15 @@ export class CaseTally {
   readonly traces: CaseTrace[] = [];
   private readonly ids = new Set<string>();
   private readonly scratch: Uint8Array;
-  private readonly requiredFacts: string[];
+  private readonly checker: CaseChecker;
+  private readonly questions: readonly CompiledQuestion[];
+  /** The current case's facts by slot, and the area's. */
+  private readonly facts: FactVector;
+  private readonly areaFacts: FactVector;
+  /** The current case's problems (reused). */
+  private readonly problems = new CaseProblems(null, 0);
+  /** The current case's answer code by question. */
+  private readonly codes: Uint16Array;
 
   constructor(private readonly plan: CompiledPlan, private readonly area: FactRecord, private readonly options: TallyOptions = {}) {
     const n = plan.questions.length;
@@ -54,15 +81,12 @@ export class CaseTally {
     this.met = new Float64Array(n);
     this.notApplicable = new Float64Array(n);
     this.scratch = new Uint8Array(n);
-    this.requiredFacts = [...plan.caseFacts].filter(([, d]) => d.required).map(([name]) => name);
-  }
-
-  /** Checks and counts one case; returns its outcomes, or null when it has problems. */
-  add(record: unknown): Uint8Array | null {
-    const outcomes = this.evaluate(record, this.read++);
-    if (!outcomes) return null;
-    this.count(outcomes, 1);
-    return outcomes;
+    this.checker = new CaseChecker(plan);
+    this.questions = plan.questions;
+    this.facts = new Array<unknown>(plan.caseSlots.size).fill(null);
+    this.areaFacts = new Array<unknown>(plan.areaSlots.size).fill(null);
+    for (const [name, slot] of plan.areaSlots) if (Object.hasOwn(area, name)) this.areaFacts[slot] = area[name];
+    this.codes = new Uint16Array(n);
   }
 
   get excludesInvalid(): boolean {
@@ -73,23 +97,38 @@ export class CaseTally {
     return this.options.requireCases === true;
   }
 
+  /** Checks and counts one case; false when it has problems (recorded, not counted). */
+  add(record: unknown): boolean {
+    const outcomes = this.evaluate(record, this.read++);
+    if (!outcomes) return false;
+    this.count(outcomes, 1);
+    if (this.options.trace) this.traces.push({ id: this.lastId, outcomes: outcomes.slice() });
+    return true;
+  }
+
+  /** Like add, returning a copy of the case's outcomes so that it can be taken back later. */
+  addTracked(record: unknown): { id: string; outcomes: Uint8Array } | null {
+    return this.add(record) ? { id: this.lastId, outcomes: this.scratch.slice() } : null;
+  }
+
+  /** Takes back a case counted earlier, given the outcomes addTracked returned for it. */
+  subtract(id: string, outcomes: Uint8Array): void {
+    this.count(outcomes, -1);
+    this.read--;
+    this.ids.delete(id);
+  }
+
   /** Counts a row a reader could not make into a case record. */
   rejectUnread(problem: Diagnostic): void {
     this.read++;
-    const id = problem.caseId ?? `#${this.read}`;
-    const problems = new CaseProblems({}, id);
-    problems.list.push(problem);
-    this.reject({}, id, problems);
-  }
-
-  /** Takes back a case counted earlier, given the outcomes `add` returned for it. */
-  subtract(outcomes: Uint8Array): void {
-    this.count(outcomes, -1);
-    this.read--;
+    const problems = new CaseProblems({}, this.read - 1);
+    if (problem.caseId !== undefined) problems.id = problem.caseId;
+    problems.list = [problem];
+    this.reject({}, problems);
   }
 
   /** Adds another tally's counts (a worker's share of the same input). */
-  merge(other: { relevant: ArrayLike<number>; met: ArrayLike<number>; notApplicable: ArrayLike<number>; read: number; scored: number; relevantToNone: number; invalid: number; diagnosticCount: number; diagnostics: Diagnostic[]; excluded: ExcludedCase[] }): void {
+  merge(other: TallyCounts): void {
     for (let q = 0; q < this.relevant.length; q++) {
       this.relevant[q]! += other.relevant[q]!;
       this.met[q]! += other.met[q]!;
@@ -105,98 +144,127 @@ export class CaseTally {
     this.excluded.push(...other.excluded);
   }
 
+  private lastId = '';
+
   private count(outcomes: Uint8Array, sign: 1 | -1): void {
     let any = false;
+    const { relevant, met, notApplicable } = this;
     for (let q = 0; q < outcomes.length; q++) {
       const o = outcomes[q];
       if (o === Outcome.NotRelevant) continue;
-      if (o === Outcome.NotApplicable) { this.notApplicable[q]! += sign; continue; }
+      if (o === Outcome.NotApplicable) {
+        notApplicable[q]! += sign;
+        continue;
+      }
       any = true;
-      this.relevant[q]! += sign;
-      if (o === Outcome.Met) this.met[q]! += sign;
+      relevant[q]! += sign;
+      if (o === Outcome.Met) met[q]! += sign;
     }
     this.scored += sign;
     if (!any) this.relevantToNone += sign;
   }
 
-  /** The case's outcome per question, or null (with its problems recorded) when its data is wrong. */
+  /** The case's outcome per question (in the scratch buffer), or null when its data is wrong. */
   private evaluate(record: unknown, position: number): Uint8Array | null {
-    const { id, facts, answers, problems } = checkCaseFacts(record, this.plan, this.requiredFacts, position);
-    if (this.options.checkDuplicates !== false && problems.list.every((p) => p.code !== 'CASE_MISSING_ID')) {
-      if (this.ids.has(id)) problems.add('CASE_DUPLICATE_ID', `the id '${id}' is used by an earlier case`, 'give every case a unique id');
-      else this.ids.add(id);
+    const problems = this.problems;
+    problems.reset(record, position);
+    const { id, answers } = this.checker.check(record, position, problems, this.facts);
+    this.lastId = id;
+    if (this.options.checkDuplicates !== false && !problems.has('CASE_MISSING_ID')) {
+      const before = this.ids.size;
+      this.ids.add(id);
+      if (this.ids.size === before) problems.add('CASE_DUPLICATE_ID', `the id '${id}' is used by an earlier case`, 'give every case a unique id');
     }
-    const factsOk = problems.list.length === 0;
-    const outcomes = this.scratch;
-    if (factsOk) this.evaluateQuestions(facts, answers, outcomes, problems);
-    for (const key of Object.keys(answers)) {
-      if (!this.plan.questionByKey.has(key)) {
-        const prefix = key.includes(':') ? key.slice(0, key.indexOf(':') + 1) : '';
-        const known = this.plan.modules.some((m) => m.prefix === prefix);
-        problems.add(
-          known ? 'CASE_UNKNOWN_QUESTION' : 'UNKNOWN_THEMATIC',
-          known ? `unknown question '${key}'` : `'${key}' answers a thematic the inspection does not include`,
-          known ? `questions: ${this.questionList(prefix)}` : `add the thematic to the inspection's thematics, or remove these answers`,
-        );
-      }
-    }
-    if (problems.list.length > 0) {
-      this.reject(record, id, problems);
+    if (this.readAnswers(answers)) this.reportUnknownAnswers(answers, problems);
+    if (problems.count === 0) this.evaluateQuestions(answers, problems);
+    if (problems.count > 0) {
+      this.reject(record, problems);
       return null;
     }
-    const copy = outcomes.slice();
-    if (this.options.trace) this.traces.push({ id, outcomes: copy });
-    return copy;
+    return this.scratch;
   }
 
-  private evaluateQuestions(facts: FactRecord, answers: Record<string, unknown>, outcomes: Uint8Array, problems: CaseProblems): void {
-    const area = this.area;
-    for (const q of this.plan.questions) {
-      const answer = own(answers, q.key) ? answers[q.key] : undefined;
-      if (q.applies !== null && !q.applies(facts, area)) {
+  /**
+   * Turns the answers into level codes by question (0: none, OFF_SCALE: not a level of any
+   * scale). One pass over the record's own keys, so each key costs one map lookup; returns
+   * whether some key is not a question's.
+   */
+  private readAnswers(answers: Record<string, unknown>): boolean {
+    const codes = this.codes;
+    codes.fill(NO_ANSWER);
+    let unknown = false;
+    for (const key in answers) {
+      const q = this.plan.questionByKey.get(key);
+      if (q === undefined) {
+        unknown = true;
+        continue;
+      }
+      const value = answers[key];
+      codes[q.index] = typeof value === 'string' ? (value === '' ? NO_ANSWER : this.plan.levelCodes.get(value) ?? OFF_SCALE) : value === null || value === undefined ? NO_ANSWER : OFF_SCALE;
+    }
+    return unknown;
+  }
+
+  /** Fills the scratch outcomes from the fact vector and the answer codes. */
+  private evaluateQuestions(answers: Record<string, unknown>, problems: CaseProblems): void {
+    const facts = this.facts;
+    const area = this.areaFacts;
+    const codes = this.codes;
+    const outcomes = this.scratch;
+    for (const q of this.questions) {
+      const code = codes[q.index]!;
+      if (q.appliesVector !== null && !q.appliesVector(facts, area)) {
         outcomes[q.index] = Outcome.NotRelevant;
-        if (answer !== undefined && answer !== null && answer !== '') {
-          problems.add('CASE_ANSWER_NOT_APPLICABLE', `question ${q.key} does not apply to this case but is answered ${describe(answer)}`, `the question applies when ${JSON.stringify(q.def.appliesWhen)}; remove the answer or correct the case's facts`);
+        if (code !== NO_ANSWER) {
+          problems.add('CASE_ANSWER_NOT_APPLICABLE', `question ${q.key} does not apply to this case but is answered ${describe(answers[q.key])}`, `the question applies when ${JSON.stringify(q.def.appliesWhen)}; remove the answer or correct the case's facts`);
         }
         continue;
       }
-      if (q.answers) {
-        if (answer === undefined || answer === null || answer === '') {
-          outcomes[q.index] = Outcome.NotRelevant;
-          problems.add('CASE_MISSING_ANSWER', `question ${q.key} applies to this case but has no answer`, `answer it with one of: ${this.levelList(q.answers)}`);
+      const table = q.outcomeByCode;
+      if (table !== null) {
+        const outcome = code === OFF_SCALE ? 0 : table[code]!;
+        if (outcome !== 0) {
+          outcomes[q.index] = outcome;
           continue;
         }
-        const outcome = typeof answer === 'string' ? q.answers.get(answer) : undefined;
-        if (outcome === undefined) {
-          outcomes[q.index] = Outcome.NotRelevant;
-          problems.add('CASE_ANSWER_OFF_SCALE', `answer ${describe(answer)} to ${q.key} is not on its scale '${q.scale?.id}'`, `use one of: ${this.levelList(q.answers)}`);
-          continue;
-        }
-        outcomes[q.index] = outcome;
-      } else {
-        if (answer !== undefined && answer !== null && answer !== '') {
-          problems.add('CASE_ANSWER_NOT_ASKED', `question ${q.key} is decided by the case's facts, yet it is answered ${describe(answer)}`, 'remove the answer; the question is met when its metWhen condition holds');
-        }
-        outcomes[q.index] = q.metWhen!(facts, area) ? Outcome.Met : Outcome.NotMet;
+        outcomes[q.index] = Outcome.NotRelevant;
+        const levels = [...q.answers!.keys()].join(', ');
+        if (code === NO_ANSWER) problems.add('CASE_MISSING_ANSWER', `question ${q.key} applies to this case but has no answer`, `answer it with one of: ${levels}`);
+        else problems.add('CASE_ANSWER_OFF_SCALE', `answer ${describe(answers[q.key])} to ${q.key} is not on its scale '${q.scale?.id}'`, `use one of: ${levels}`);
+        continue;
       }
+      if (code !== NO_ANSWER) {
+        problems.add('CASE_ANSWER_NOT_ASKED', `question ${q.key} is decided by the case's facts, yet it is answered ${describe(answers[q.key])}`, 'remove the answer; the question is met when its metWhen condition holds');
+      }
+      outcomes[q.index] = q.metWhenVector!(facts, area) ? Outcome.Met : Outcome.NotMet;
     }
   }
 
-  private reject(record: unknown, id: string, problems: CaseProblems): void {
+  private reportUnknownAnswers(answers: Record<string, unknown>, problems: CaseProblems): void {
+    for (const key in answers) {
+      if (this.plan.questionByKey.has(key)) continue;
+      const prefix = key.includes(':') ? key.slice(0, key.indexOf(':') + 1) : '';
+      const known = this.plan.modules.some((m) => m.prefix === prefix);
+      problems.add(
+        known ? 'CASE_UNKNOWN_QUESTION' : 'UNKNOWN_THEMATIC',
+        known ? `unknown question '${key}'` : `'${key}' answers a thematic the inspection does not include`,
+        known ? `questions: ${this.questionList(prefix)}` : 'add the thematic to the inspection\'s thematics, or remove these answers',
+      );
+    }
+  }
+
+  private reject(record: unknown, problems: CaseProblems): void {
+    const list = problems.list ?? [];
     this.invalid++;
-    this.diagnosticCount += problems.list.length;
+    this.diagnosticCount += list.length;
     if (this.options.excludeInvalid) {
       const location = formatCaseLocation(caseLocation(record));
-      const where = location ?? (problems.list[0]?.file ? `${problems.list[0].file}:${problems.list[0].line ?? 1}` : undefined);
-      this.excluded.push({ id, ...(where ? { location: where } : {}), reasons: problems.list.map((p) => p.message.replace(/^case [^:]*: /, '')) });
+      const where = location ?? (list[0]?.file ? `${list[0].file}:${list[0].line ?? 1}` : undefined);
+      this.excluded.push({ id: problems.id, ...(where ? { location: where } : {}), reasons: list.map((p) => p.message.replace(/^case [^:]*: /, '')) });
       return;
     }
     const room = (this.options.maxDiagnostics ?? 1000) - this.diagnostics.length;
-    if (room > 0) this.diagnostics.push(...problems.list.slice(0, room));
-  }
-
-  private levelList(answers: ReadonlyMap<string, unknown>): string {
-    return [...answers.keys()].join(', ');
+    if (room > 0) this.diagnostics.push(...list.slice(0, room));
   }
 
   private questionList(prefix: string): string {

@@ -3,6 +3,7 @@
  * thematics it names (relative to the file), and prepares its cases as a stream of records that
  * each know where they were read — listed in the file, or in a CSV, NDJSON, JSON or YAML file.
  */
+import type { Hash } from 'node:crypto';
 import { dirname, extname, resolve } from 'node:path';
 import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
@@ -22,8 +23,8 @@ export interface OpenedInspection {
   methodology: Pack;
   thematics: Pack[];
   header: InspectionHeader;
-  /** Reads the cases; call once per scoring run. */
-  readCases(columns: CaseColumns): AsyncIterable<CaseInput>;
+  /** Reads the cases, feeding the bytes of a case file to `hash`; call once per scoring run. */
+  readCases(columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput>;
   /** Gives a diagnostic that points into the inspection document its file, line and column. */
   locate(diagnostic: Diagnostic): Diagnostic;
 }
@@ -92,7 +93,7 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
     methodology,
     thematics,
     header,
-    readCases: (columns) => readCases(cases, path, doc, columns),
+    readCases: (columns, hash) => readCases(cases, path, doc, columns, hash),
     locate,
   };
 }
@@ -110,13 +111,13 @@ async function* inlineCases(records: unknown[], file: string, doc: SourceDocumen
 }
 
 /** The cases of an inspection: listed in its document, or in a file relative to it. */
-export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns): AsyncIterable<CaseInput> {
+export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
   if (Array.isArray(cases)) return inlineCases(cases, inspectionFile, doc, '/cases');
   const file = resolve(dirname(inspectionFile), cases.file);
   const format = cases.format ?? formatOf(file);
-  if (format === 'csv') return readCsvCases(file, columns);
-  if (format === 'ndjson') return readNdjsonCases(file);
-  return documentCases(file);
+  if (format === 'csv') return readCsvCases(file, columns, hash);
+  if (format === 'ndjson') return readNdjsonCases(file, hash);
+  return documentCases(file, hash);
 }
 
 function formatOf(file: string): CaseFile['format'] {
@@ -128,12 +129,13 @@ function formatOf(file: string): CaseFile['format'] {
 }
 
 /** Cases in a JSON or YAML file: a list of case records, or a mapping with `cases:`. */
-async function* documentCases(file: string): AsyncGenerator<CaseInput> {
+async function* documentCases(file: string, hash?: Hash): AsyncGenerator<CaseInput> {
   const read = readDocument(file);
   if ('errors' in read) {
     for (const problem of read.errors) yield { problem };
     return;
   }
+  hash?.update(read.doc.text);
   const value = read.doc.value;
   const list = Array.isArray(value) ? value : (value as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(list)) {

@@ -4,7 +4,8 @@
  * per question id); a value that does not convert is passed on as text so the case check reports
  * it with its location. Rows the reader cannot make into a record come out as diagnostics.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
+import type { Hash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { Diagnostic } from '../model/errors.js';
@@ -21,6 +22,12 @@ export interface CaseColumns {
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Feeds every chunk read to the hash, when there is one (the input's hash for provenance). */
+function hashed(stream: ReadStream, hash: Hash | undefined): ReadStream {
+  if (hash) stream.on('data', (chunk) => hash.update(chunk));
+  return stream;
+}
 
 /** Converts a CSV cell by the fact's declared type; text that does not convert stays text. */
 export function convertCell(text: string, declaration: FactDeclaration): unknown {
@@ -41,8 +48,18 @@ function problem(file: string, line: number, message: string, hint: string, code
 }
 
 /** Reads a CSV file of cases: a header row with `id`, fact names and question ids. */
-export async function* readCsvCases(file: string, columns: CaseColumns): AsyncGenerator<CaseInput> {
-  const parser = createReadStream(file).pipe(parse({ info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false }));
+export async function* readCsvCases(file: string, columns: CaseColumns, hash?: Hash): AsyncGenerator<CaseInput> {
+  const source = hashed(createReadStream(file), hash);
+  try {
+    yield* readCsvRecords(file, source, columns);
+  } finally {
+    // Stop reading (and hashing) when the caller stops early, e.g. at a bad header.
+    source.destroy();
+  }
+}
+
+async function* readCsvRecords(file: string, source: ReadStream, columns: CaseColumns): AsyncGenerator<CaseInput> {
+  const parser = source.pipe(parse({ info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false }));
   let header: string[] | null = null;
   let roles: Array<{ kind: 'id' | 'fact' | 'answer' | 'unknown'; name: string; declaration?: FactDeclaration }> = [];
   try {
@@ -103,8 +120,17 @@ function checkHeader(file: string, line: number, header: string[], columns: Case
 }
 
 /** Reads an NDJSON file of cases: one JSON case record ({ id, facts, answers }) per line. */
-export async function* readNdjsonCases(file: string): AsyncGenerator<CaseInput> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+export async function* readNdjsonCases(file: string, hash?: Hash): AsyncGenerator<CaseInput> {
+  const source = hashed(createReadStream(file), hash);
+  try {
+    yield* readNdjsonRecords(file, source);
+  } finally {
+    source.destroy();
+  }
+}
+
+async function* readNdjsonRecords(file: string, source: ReadStream): AsyncGenerator<CaseInput> {
+  const lines = createInterface({ input: source.setEncoding('utf8'), crlfDelay: Infinity });
   let number = 0;
   let any = false;
   for await (const text of lines) {

@@ -118,7 +118,15 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
 function keyOf(node: Node | null, anchors: Map<string, Node>, issues: ConvertIssue[]): string | undefined {
   if (node === null) return '';
   const target = isAlias(node) ? anchors.get(node.source) : node;
-  if (target && isScalar(target)) return target.value === null ? '' : String(target.value);
+  if (target && isScalar(target)) {
+    const text = target.value === null ? '' : String(target.value);
+    // Keys are names and ids: a plain key YAML reads as a number or null must read back as written
+    // (2.10 would silently become 2.1, 007 become 7, ~ become nothing).
+    if (typeof target.value !== 'string' && target.type === 'PLAIN' && typeof target.source === 'string' && target.source !== text) {
+      issues.push({ code: 'YAML_KEY_NOT_TEXT', offset: node.range?.[0] ?? 0, message: `the key ${target.source} is read as ${target.value === null ? 'null' : `the ${typeof target.value} ${text}`}, not as written`, hint: `put the key in quotes: '${target.source}'` });
+    }
+    return text;
+  }
   issues.push({ code: 'YAML_SYNTAX', offset: node.range?.[0] ?? 0, message: 'a mapping key must be a plain value (a name), not a mapping or a list', hint: 'use a string as the key' });
   return undefined;
 }

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   YAML_UNKNOWN_TAG: 'A YAML file uses a tag (`!something`) that plain data does not have.',
   YAML_ALIAS_LIMIT: 'A YAML file expands aliases beyond the limit (an alias bomb).',
   YAML_TOO_DEEP: 'A file nests mappings or lists deeper than the limit.',
+  YAML_KEY_NOT_TEXT: 'A mapping key YAML reads as a number or null that does not read back as written (2.10 is 2.1): quote it.',
   YAML_MULTIPLE_DOCUMENTS: 'A YAML file holds more than one document.',
   JSON_SYNTAX: 'A JSON or NDJSON file cannot be parsed.',
   FORBIDDEN_KEY: 'A key such as `__proto__`, `constructor` or `prototype` that could tamper with objects.',

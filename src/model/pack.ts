@@ -294,7 +294,7 @@ export interface Section {
   points?: Record<string, number>;
   /** The section's weight in the overall result: a weight class name or a number. Absent: the section does not count in a weighted mean. */
   weight?: Id | number;
-  /** A sentence summarising the section, with `{rated}`, `{count:LEVEL}`, `{score}`, `{band}` and `{points}` filled in. */
+  /** A sentence summarising the section, with `{rated}`, `{count:LEVEL}`, `{score}`, `{percent}`, `{band}` and `{points}` filled in. */
   summary?: string;
   /** What an inspector may adjust, with a recorded reason. */
   adjustable?: Array<'score' | 'band'>;

@@ -16,7 +16,7 @@ export interface Provenance {
   thematics: Array<{ id: string; version: string; sha256: string }>;
   /** The engine's name and version. */
   engine: string;
-  /** The sha256 of the inspection's input (area, evidence, targets, adjustments and cases), when known. */
+  /** The sha256 of the inspection's input: of the files read (the inspection file, then its case file) when scored from files; for an in-memory inspection, the hash its caller gave, or (when asked for) one of its content that case and key order do not change. */
   inputSha256?: string;
 }
 
@@ -116,7 +116,7 @@ export interface TargetResult {
 export interface ScoredResult {
   /** The score (a percentage), or null when there is none or it is not rated. When adjusted, the adjusted score. */
   score: number | null;
-  /** The exact score as computed, a fraction `n/d`, or null. */
+  /** The exact score as combined, before rounding: a fraction `n/d`, or null. */
   exact: string | null;
   /** The score as computed, before any adjustment. */
   computedScore: number | null;
@@ -128,6 +128,10 @@ export interface ScoredResult {
   bandRule?: number | 'otherwise' | 'lowest' | 'highest';
   /** The inspector's adjustment, if any. */
   adjustment: AdjustmentResult | null;
+  /** When the pack maps bands to points: the points of the rated parts, summed. */
+  points?: number;
+  /** And the most those parts could have scored. */
+  maxPoints?: number;
   /** Set when the result is not rated. */
   notRated?: NotRated;
 }

@@ -76,6 +76,7 @@ const rows: Row[] = [
   { pack: 'weight-union', code: 'SCHEMA_TYPE', line: 35, column: 13 },
   { pack: 'yaml-alias-limit', code: 'YAML_ALIAS_LIMIT', line: 24, column: 13 },
   { pack: 'yaml-duplicate-key', code: 'YAML_DUPLICATE_KEY', line: 35, column: 5 },
+  { pack: 'yaml-key-not-text', code: 'YAML_KEY_NOT_TEXT', line: 22, column: 3 },
   { pack: 'yaml-multiple-documents', code: 'YAML_MULTIPLE_DOCUMENTS', line: 48, column: 1 },
   { pack: 'yaml-syntax', code: 'YAML_SYNTAX', line: 48, column: 1 },
   { pack: 'yaml-too-deep', code: 'YAML_TOO_DEEP', line: 23, column: 106 },
