@@ -1,0 +1,157 @@
+/**
+ * The benchmark's figures: their shape (also written to bench-results/latest.json), the goals
+ * they are judged against, and the table printed at the end of a run.
+ */
+
+export interface Throughput {
+  /** Median wall time of one pass over all the cases, in milliseconds. */
+  medianMs: number;
+  /** Every timed run, in milliseconds. */
+  runs: number[];
+  casesPerSecond: number;
+  /** cases × questions per second. */
+  questionEvaluationsPerSecond: number;
+}
+
+export interface SizeResult {
+  cases: number;
+  ours: Throughput;
+  handWritten: Throughput;
+  /** json-rules-engine: measured at this size, or extrapolated from its throughput at the largest size it ran. */
+  jsonRulesEngine: (Throughput & { measured: true }) | { measured: false; casesPerSecond: number; extrapolatedFrom: number };
+  oursOverJsonRulesEngine: number;
+  oursOverHandWritten: number;
+  /** Our engine scoring the cases in a process of its own. */
+  memory: { wallMs: number; rssAtStartMB: number; rssWithCasesMB: number | null; peakRssMB: number };
+}
+
+export interface StreamResult {
+  format: 'ndjson' | 'csv';
+  cases: number;
+  fileMB: number;
+  wallMs: number;
+  casesPerSecond: number;
+  rssAtStartMB: number;
+  peakRssMB: number;
+}
+
+export interface Goal {
+  goal: string;
+  target: string;
+  actual: string;
+  met: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { cpus: number; cpuModel: string; totalMemoryGB: number; node: string; platform: string };
+  seed: number;
+  packs: { methodology: string; thematics: string[]; questions: number; caseFacts: number };
+  /** How the in-memory records were made. */
+  records: string;
+  sizes: SizeResult[];
+  /** Where our engine's per-case time goes, at one size. */
+  engineParts: {
+    cases: number;
+    session: Throughput;
+    checkAndCount: Throughput;
+    hashedSession: Throughput;
+    /** Milliseconds to score an inspection of one case (start, add, finish): the cost that does not grow with the cases. */
+    fixedMs: { ours: number; handWritten: number };
+  };
+  streamed: StreamResult[];
+  loadCompile: { loadAndValidateMs: number; compileMs: number; totalMs: number; runs: number };
+  coldStart: { build: string; validate: { command: string; medianMs: number; runs: number[] }; score: { command: string; medianMs: number; runs: number[] } };
+  goals: Goal[];
+  checks: string[];
+  elapsedSeconds: number;
+}
+
+const integer = (n: number) => Math.round(n).toLocaleString('en-GB');
+const ratio = (n: number) => (n >= 100 ? integer(n) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const millions = (n: number) => `${(n / 1e6).toFixed(2)} M`;
+const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n >= 100 ? 0 : 1)} ms`);
+const mb = (n: number) => `${integer(n)} MB`;
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatResults(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`criteria benchmark — ${r.packs.methodology} + ${r.packs.thematics.join(', ')}: ${r.packs.questions} questions over ${r.packs.caseFacts} case facts; seed ${r.seed}`);
+  out.push(`${r.date} · ${r.machine.cpus} × ${r.machine.cpuModel} · ${r.machine.totalMemoryGB} GB · Node ${r.machine.node} (${r.machine.platform})`);
+  out.push(`Records in memory: ${r.records}`);
+  out.push('');
+  out.push('Per-case evaluation, cases in memory (cases/s: median of the timed runs; peak RSS: our engine alone in a child process)');
+  out.push(
+    table(
+      ['cases', 'ours cases/s', 'json-rules-engine cases/s', 'hand-written cases/s', 'ours ÷ JRE', 'ours ÷ hand', 'ours question evals/s', 'hand question evals/s', 'peak RSS (with cases)'],
+      r.sizes.map((s) => [
+        integer(s.cases),
+        integer(s.ours.casesPerSecond),
+        `${integer(s.jsonRulesEngine.casesPerSecond)}${s.jsonRulesEngine.measured ? '' : ' (extrapolated)'}`,
+        integer(s.handWritten.casesPerSecond),
+        `${ratio(s.oursOverJsonRulesEngine)}×`,
+        `${(100 * s.oursOverHandWritten).toFixed(0)}%`,
+        millions(s.ours.questionEvaluationsPerSecond),
+        millions(s.handWritten.questionEvaluationsPerSecond),
+        `${mb(s.memory.peakRssMB)}${s.memory.rssWithCasesMB !== null ? ` (${mb(s.memory.rssWithCasesMB)})` : ''}`,
+      ]),
+    ),
+  );
+  const extrapolated = r.sizes.find((s) => !s.jsonRulesEngine.measured);
+  if (extrapolated && !extrapolated.jsonRulesEngine.measured) {
+    out.push(`json-rules-engine runs only up to ${integer(extrapolated.jsonRulesEngine.extrapolatedFrom)} cases (about ${integer(extrapolated.jsonRulesEngine.casesPerSecond)} cases/s); larger sizes are extrapolated from its throughput there.`);
+  }
+  out.push('Peak RSS is the whole child process (Node + tsx + the generated cases held in memory); the RSS once the cases exist, before scoring, is in brackets.');
+  out.push('');
+  const p = r.engineParts;
+  out.push(`Where our engine's time goes (${integer(p.cases)} cases, median)`);
+  out.push(
+    table(
+      ['part', 'time', 'cases/s', 'time vs the session'],
+      [
+        ['ScoringSession (start, add each, finish), as measured above', ms(p.session.medianMs), integer(p.session.casesPerSecond), '100%'],
+        ['  of which checking and counting (CaseTally.add only)', ms(p.checkAndCount.medianMs), integer(p.checkAndCount.casesPerSecond), `${((100 * p.checkAndCount.medianMs) / p.session.medianMs).toFixed(0)}%`],
+        ['ScoringSession with hashInput (content hash of every case)', ms(p.hashedSession.medianMs), integer(p.hashedSession.casesPerSecond), `${((100 * p.hashedSession.medianMs) / p.session.medianMs).toFixed(0)}%`],
+      ],
+    ),
+  );
+  out.push(`Fixed cost of an inspection (start + finish around one case): ours ${ms(p.fixedMs.ours)}, hand-written ${ms(p.fixedMs.handWritten)}.`);
+  out.push('');
+  out.push('Streamed from a file (scoreInspectionFile: open the inspection, load and compile the packs, read, check and score every case; one run each)');
+  out.push(
+    table(
+      ['file', 'cases', 'size', 'wall time', 'cases/s', 'RSS at start', 'peak RSS'],
+      r.streamed.map((s) => [s.format.toUpperCase(), integer(s.cases), mb(s.fileMB), ms(s.wallMs), integer(s.casesPerSecond), mb(s.rssAtStartMB), mb(s.peakRssMB)]),
+    ),
+  );
+  out.push('');
+  out.push(`Packs and start-up (median)`);
+  out.push(
+    table(
+      ['what', 'time'],
+      [
+        [`load + validate both packs (loadPack ×2), median of ${r.loadCompile.runs}`, ms(r.loadCompile.loadAndValidateMs)],
+        ['compile (compilePlan)', ms(r.loadCompile.compileMs)],
+        ['load + validate + compile', ms(r.loadCompile.totalMs)],
+        [`cold start: ${r.coldStart.validate.command} (${r.coldStart.validate.runs.length} runs)`, ms(r.coldStart.validate.medianMs)],
+        [`cold start: ${r.coldStart.score.command} (${r.coldStart.score.runs.length} runs)`, ms(r.coldStart.score.medianMs)],
+      ],
+    ),
+  );
+  if (r.coldStart.build !== 'fresh') out.push(`dist/: ${r.coldStart.build}`);
+  out.push('');
+  out.push('Goals');
+  out.push(table(['goal', 'target', 'actual', ''], r.goals.map((g) => [g.goal, g.target, g.actual, g.met ? 'MET' : 'MISSED'])));
+  out.push('');
+  out.push('Checked before any figure was printed:');
+  for (const c of r.checks) out.push(`  - ${c}`);
+  out.push('');
+  out.push(`Whole run: ${integer(r.elapsedSeconds)} s.`);
+  return out.join('\n');
+}
