@@ -64,7 +64,7 @@ export class ScoringSession {
   }
 }
 
-function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] {
+export function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] {
   if (tally.invalid > 0 && !tally.excludesInvalid) {
     const more = tally.diagnosticCount - tally.diagnostics.length;
     const summary: Diagnostic = {
@@ -82,7 +82,7 @@ function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] {
   return [];
 }
 
-function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: CheckedInspection, tally: CaseTally, inputSha256: string | undefined): InspectionResult {
+export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: CheckedInspection, tally: CaseTally, inputSha256: string | undefined): InspectionResult {
   const inputs = { relevant: tally.relevant, met: tally.met, notApplicable: tally.notApplicable, ...checked };
   const [core, ...thematics] = plan.modules.map((m) => scoreModule(m, inputs));
   const methodology = plan.methodology;

@@ -97,21 +97,44 @@ export class CaseTally implements TallyCounts {
     return this.options.requireCases === true;
   }
 
-  /** Checks and counts one case; false when it has problems (recorded, not counted). */
-  add(record: unknown): boolean {
-    const outcomes = this.evaluate(record, this.read++);
-    if (!outcomes) return false;
+  /**
+   * Checks and counts one case; false when it has problems (recorded, not counted).
+   * `duplicate`: another component found its id used before (see checkDuplicates).
+   */
+  add(record: unknown, duplicate = false): boolean {
+    const outcomes = this.evaluate(record, this.read++, duplicate);
+    if (!outcomes) {
+      this.reject(record, this.problems);
+      return false;
+    }
     this.count(outcomes, 1);
     if (this.options.trace) this.traces.push({ id: this.lastId, outcomes: outcomes.slice() });
     return true;
   }
 
-  /** Like add, returning a copy of the case's outcomes so that it can be taken back later. */
-  addTracked(record: unknown): { id: string; outcomes: Uint8Array } | null {
-    return this.add(record) ? { id: this.lastId, outcomes: this.scratch.slice() } : null;
+  /**
+   * Checks one case and counts it only when it has no problems; a case with problems leaves the
+   * tally as it was and its diagnostics are returned. For incremental scoring.
+   */
+  tryAdd(record: unknown): { id: string; outcomes: Uint8Array } | { errors: Diagnostic[] } {
+    const outcomes = this.evaluate(record, this.read, false);
+    if (!outcomes) {
+      if (this.idWasNew) this.ids.delete(this.lastId);
+      return { errors: this.problems.list ?? [] };
+    }
+    this.read++;
+    this.count(outcomes, 1);
+    return { id: this.lastId, outcomes: outcomes.slice() };
   }
 
-  /** Takes back a case counted earlier, given the outcomes addTracked returned for it. */
+  /** Counts again a case taken back with subtract (its outcomes are already known). */
+  restore(id: string, outcomes: Uint8Array): void {
+    this.count(outcomes, 1);
+    this.read++;
+    this.ids.add(id);
+  }
+
+  /** Takes back a case counted earlier, given the outcomes tryAdd returned for it. */
   subtract(id: string, outcomes: Uint8Array): void {
     this.count(outcomes, -1);
     this.read--;
@@ -145,6 +168,8 @@ export class CaseTally implements TallyCounts {
   }
 
   private lastId = '';
+  /** Whether the last case's id was added to `ids` by it (so a rejected trial can take it back). */
+  private idWasNew = false;
 
   private count(outcomes: Uint8Array, sign: 1 | -1): void {
     let any = false;
@@ -164,24 +189,25 @@ export class CaseTally implements TallyCounts {
     if (!any) this.relevantToNone += sign;
   }
 
-  /** The case's outcome per question (in the scratch buffer), or null when its data is wrong. */
-  private evaluate(record: unknown, position: number): Uint8Array | null {
+  /** The case's outcome per question (in the scratch buffer), or null when its data is wrong (see this.problems). */
+  private evaluate(record: unknown, position: number, duplicate: boolean): Uint8Array | null {
     const problems = this.problems;
     problems.reset(record, position);
     const { id, answers } = this.checker.check(record, position, problems, this.facts);
     this.lastId = id;
-    if (this.options.checkDuplicates !== false && !problems.has('CASE_MISSING_ID')) {
-      const before = this.ids.size;
-      this.ids.add(id);
-      if (this.ids.size === before) problems.add('CASE_DUPLICATE_ID', `the id '${id}' is used by an earlier case`, 'give every case a unique id');
+    if (!problems.has('CASE_MISSING_ID')) {
+      this.idWasNew = false;
+      if (this.options.checkDuplicates !== false) {
+        const before = this.ids.size;
+        this.ids.add(id);
+        this.idWasNew = this.ids.size !== before;
+        duplicate = !this.idWasNew;
+      }
+      if (duplicate) problems.add('CASE_DUPLICATE_ID', `the id '${id}' is used by an earlier case`, 'give every case a unique id');
     }
     if (this.readAnswers(answers)) this.reportUnknownAnswers(answers, problems);
     if (problems.count === 0) this.evaluateQuestions(answers, problems);
-    if (problems.count > 0) {
-      this.reject(record, problems);
-      return null;
-    }
-    return this.scratch;
+    return problems.count > 0 ? null : this.scratch;
   }
 
   /**

@@ -1,0 +1,66 @@
+// Incremental scoring: after any sequence of added, changed and removed cases, the result equals
+// a full re-score of the cases then held (property test, fixed seed).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openInspection } from '../../src/load/load-inspection.js';
+import { compilePlan } from '../../src/compile/compile-pack.js';
+import { IncrementalScorer } from '../../src/evaluate/score-incrementally.js';
+import { scoreInspection } from '../../src/evaluate/score-inspection.js';
+import type { CaseRecord } from '../../src/model/inspection.js';
+
+const opened = openInspection('rules/esi-2003/examples/derbyshire-2003/inspection.yaml');
+if ('errors' in opened) throw new Error('example does not open');
+const plan = compilePlan(opened.methodology, opened.thematics);
+const pool: CaseRecord[] = [];
+for await (const input of opened.readCases({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) })) {
+  if ('record' in input) pool.push(JSON.parse(JSON.stringify(input.record)) as CaseRecord);
+}
+
+/** A change: put case `from` of the pool under the id of case `as` (a new case or a changed one), remove, or put a broken case. */
+type Step = { kind: 'upsert'; from: number; as: number } | { kind: 'remove'; as: number } | { kind: 'broken'; as: number };
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('upsert' as const), from: fc.nat(99), as: fc.nat(119) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('remove' as const), as: fc.nat(119) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('broken' as const), as: fc.nat(119) }) },
+);
+
+const idOf = (n: number) => `X${n}`;
+
+describe('IncrementalScorer', () => {
+  it('equals a full re-score after any sequence of changes', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+        const started = IncrementalScorer.start(plan, opened.header);
+        if ('errors' in started) throw new Error('start failed');
+        const { scorer } = started;
+        const held = new Map<string, CaseRecord>();
+        for (const s of steps) {
+          const id = idOf(s.as);
+          if (s.kind === 'remove') {
+            expect(scorer.remove(id)).toBe(held.delete(id));
+          } else if (s.kind === 'upsert') {
+            const record = { ...pool[s.from]!, id };
+            expect(scorer.upsert(record)).toEqual({ ok: true });
+            held.set(id, record);
+          } else {
+            const broken = { ...pool[0]!, id, answers: { ...pool[0]!.answers, 'B1.1': 'maybe' } };
+            const outcome = scorer.upsert(broken);
+            expect('errors' in outcome && outcome.errors[0]!.code).toBe('CASE_ANSWER_OFF_SCALE');
+          }
+        }
+        const full = scoreInspection(plan, { ...opened.header, cases: [...held.values()] });
+        expect(JSON.stringify(scorer.result())).toBe(JSON.stringify(full));
+        expect(scorer.size).toBe(held.size);
+      }),
+      { seed: 42, numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
+  });
+
+  it('scores the Derbyshire example case by case as a whole', () => {
+    const started = IncrementalScorer.start(plan, opened.header);
+    if ('errors' in started) throw new Error('start failed');
+    for (const record of pool) started.scorer.upsert(record);
+    const outcome = started.scorer.result();
+    expect('result' in outcome && outcome.result.overall?.score).toBe(79);
+  });
+});
