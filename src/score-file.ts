@@ -14,6 +14,8 @@ import { openInspection, type OpenOptions, type OpenedInspection } from './load/
 export interface ScoreFileOptions extends ScoreOptions, OpenOptions {
   /** Called every few thousand cases with the number read so far. */
   onProgress?: (read: number) => void;
+  /** Count the cases on this many worker threads (the result is the same as on one). */
+  workers?: number;
 }
 
 export type ScoredFile = { result: InspectionResult; plan: CompiledPlan; opened: OpenedInspection; tally: CaseTally };
@@ -29,11 +31,24 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
   // Provenance: the sha256 of what was read, the inspection file then its case file.
   const hash = createHash('sha256').update(opened.doc.text);
-  let read = 0;
-  for await (const input of opened.readCases(columns, hash)) {
-    if ('record' in input) session.add(input.record);
-    else session.reject(input.problem);
-    if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
+  const cases = opened.readCases(columns, hash);
+  if ((options.workers ?? 1) > 1 && !options.trace) {
+    const { countCasesInWorkers } = await import('./parallel/count-cases-in-workers.js');
+    const setup = {
+      methodology: opened.methodology.files![0]!,
+      thematics: opened.thematics.map((t) => t.files![0]!),
+      area: started.session.checked.area,
+      excludeInvalid: options.excludeInvalid === true,
+      maxDiagnostics: session.tally.maxDiagnostics,
+    };
+    await countCasesInWorkers(cases, session.tally, setup, options.workers!, options.onProgress);
+  } else {
+    let read = 0;
+    for await (const input of cases) {
+      if ('record' in input) session.add(input.record);
+      else session.reject(input.problem);
+      if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
+    }
   }
   const finished = session.finish(hash.digest('hex'));
   if ('errors' in finished) return { errors: finished.errors.map(opened.locate) };

@@ -93,6 +93,11 @@ export class CaseTally implements TallyCounts {
     return this.options.excludeInvalid === true;
   }
 
+  /** How many diagnostics the tally keeps. */
+  get maxDiagnostics(): number {
+    return this.options.maxDiagnostics ?? 1000;
+  }
+
   get requiresCases(): boolean {
     return this.options.requireCases === true;
   }
@@ -162,7 +167,7 @@ export class CaseTally implements TallyCounts {
     this.relevantToNone += other.relevantToNone;
     this.invalid += other.invalid;
     this.diagnosticCount += other.diagnosticCount;
-    const room = (this.options.maxDiagnostics ?? 1000) - this.diagnostics.length;
+    const room = this.maxDiagnostics - this.diagnostics.length;
     this.diagnostics.push(...other.diagnostics.slice(0, Math.max(0, room)));
     this.excluded.push(...other.excluded);
   }
@@ -289,7 +294,7 @@ export class CaseTally implements TallyCounts {
       this.excluded.push({ id: problems.id, ...(where ? { location: where } : {}), reasons: list.map((p) => p.message.replace(/^case [^:]*: /, '')) });
       return;
     }
-    const room = (this.options.maxDiagnostics ?? 1000) - this.diagnostics.length;
+    const room = this.maxDiagnostics - this.diagnostics.length;
     if (room > 0) this.diagnostics.push(...list.slice(0, room));
   }
 

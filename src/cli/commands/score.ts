@@ -12,6 +12,7 @@ interface ScoreCommandOptions {
   pack?: string;
   detail: boolean;
   color?: boolean;
+  workers?: string;
 }
 
 export function register(program: Command): void {
@@ -25,6 +26,7 @@ export function register(program: Command): void {
     .option('--pack <folder>', "score with this methodology pack instead of the inspection's")
     .option('--no-detail', 'print only the summary sheet, without the questions, items and targets')
     .option('--color', 'colour the sheet for a terminal')
+    .option('--workers <n>', 'count the cases on n worker threads (for large inputs; the result is the same)')
     .action(async (inspection: string, options: ScoreCommandOptions) => {
       process.exitCode = await runScore(inspection, options);
     });
@@ -34,8 +36,21 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
   const { scoreInspectionFile } = await import('../../score-file.js');
   const { printDiagnostics } = await import('../print-diagnostics.js');
+  const { startProgress } = await import('../show-progress.js');
+  const workers = options.workers === undefined ? 1 : Number(options.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    process.stderr.write(`error USAGE: --workers takes a whole number from 1 to 64, got '${options.workers}'\n`);
+    return 2;
+  }
   const path = resolveInspectionPath(target);
-  const scored = await scoreInspectionFile(path, { ...(options.pack ? { pack: options.pack } : {}), excludeInvalid: options.excludeInvalid === true });
+  const progress = await startProgress(await caseFileOf(path));
+  const scored = await scoreInspectionFile(path, {
+    ...(options.pack ? { pack: options.pack } : {}),
+    excludeInvalid: options.excludeInvalid === true,
+    workers,
+    onProgress: (read) => progress.update(read),
+  });
+  progress.stop();
   if ('errors' in scored) {
     await printDiagnostics(scored.errors, options.format);
     return 1;
@@ -48,5 +63,24 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
     process.stderr.write(`error OUTPUT_WRITE: ${problem}\n`);
     return 1;
   }
+  // Every case accounted for; the table sheet on standard output already ends with this line.
+  if (options.format !== 'table' || options.out !== undefined) process.stderr.write(`${accountLine(scored.result.cases)}\n`);
   return 0;
+}
+
+function accountLine(cases: { read: number; scored: number; relevantToNone: number; excluded: Array<{ id: string; reasons: string[] }> }): string {
+  const lines = [`cases: ${cases.read} read, ${cases.scored} scored (${cases.relevantToNone} relevant to no question), ${cases.excluded.length} excluded`];
+  for (const e of cases.excluded.slice(0, 20)) lines.push(`  excluded ${e.id}: ${e.reasons.join('; ')}`);
+  if (cases.excluded.length > 20) lines.push(`  … and ${cases.excluded.length - 20} more excluded (listed in the result)`);
+  return lines.join('\n');
+}
+
+/** The case file an inspection names, if any (for the progress bar's estimate). */
+async function caseFileOf(path: string): Promise<string | undefined> {
+  const { loadInspectionFile } = await import('../../load/load-pack.js');
+  const { dirname, resolve } = await import('node:path');
+  if (!process.stderr.isTTY) return undefined;
+  const loaded = loadInspectionFile(path);
+  if ('errors' in loaded || Array.isArray(loaded.inspection.cases)) return undefined;
+  return resolve(dirname(path), loaded.inspection.cases.file);
 }

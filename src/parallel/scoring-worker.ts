@@ -1,0 +1,53 @@
+/**
+ * A scoring worker: builds the plan from the same packs as the main thread, counts the cases of
+ * each batch it is sent, and reports each batch's problems and, at the end, its counts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { compilePlan } from '../compile/compile-pack.js';
+import { CaseTally } from '../evaluate/tally-cases.js';
+import { attachCaseLocation } from '../evaluate/case-location.js';
+import { loadPack } from '../load/load-pack.js';
+import type { Pack } from '../model/pack.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+
+function load(path: string, methodology?: Pack): Pack {
+  const loaded = loadPack(path, methodology ? { methodology } : {});
+  if ('errors' in loaded) throw new Error(`${path} does not load in the worker: ${loaded.errors[0]?.message}`);
+  return loaded.pack;
+}
+
+function run(setup: WorkerSetup): void {
+  const port = parentPort!;
+  const send = (message: FromWorker) => port.postMessage(message);
+  try {
+    const methodology = load(setup.methodology);
+    const plan = compilePlan(methodology, setup.thematics.map((t) => load(t, methodology)));
+    // The main thread checks ids across the whole input and marks duplicates; diagnostics are kept in full per batch.
+    const tally = new CaseTally(plan, setup.area, { checkDuplicates: false, excludeInvalid: setup.excludeInvalid, maxDiagnostics: Number.MAX_SAFE_INTEGER });
+    port.on('message', (message: ToWorker) => {
+      try {
+        if (message.type === 'end') {
+          const { relevant, met, notApplicable, read, scored, relevantToNone, invalid, diagnosticCount } = tally;
+          send({ type: 'done', counts: { relevant, met, notApplicable, read, scored, relevantToNone, invalid, diagnosticCount } });
+          return;
+        }
+        const diagnosticsBefore = tally.diagnostics.length;
+        const excludedBefore = tally.excluded.length;
+        for (const item of message.items) {
+          if ('problem' in item) tally.rejectUnread(item.problem);
+          else {
+            const record = item.location && item.record !== null && typeof item.record === 'object' ? attachCaseLocation(item.record as object, item.location) : item.record;
+            tally.add(record, item.duplicate);
+          }
+        }
+        send({ type: 'batchDone', index: message.index, diagnostics: tally.diagnostics.splice(diagnosticsBefore), excluded: tally.excluded.splice(excludedBefore) });
+      } catch (error) {
+        send({ type: 'failed', message: (error as Error).message });
+      }
+    });
+  } catch (error) {
+    send({ type: 'failed', message: (error as Error).message });
+  }
+}
+
+run(workerData as WorkerSetup);
