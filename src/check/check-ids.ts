@@ -3,10 +3,18 @@ import type { CheckContext } from './check-context.js';
 
 /** The id reserved for the overall result. */
 const RESERVED_ID = 'overall';
+/** Ids the pattern allows but that cannot be keys of inspection data (see FORBIDDEN_KEYS in the loader). */
+const KEY_ONLY_IDS: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
 export function checkIds(ctx: CheckContext): void {
   const used = new Map<string, string>();
   const claim = (node: { id: string }, noun: string): void => {
+    if (KEY_ONLY_IDS.has(node.id)) {
+      // Inspections give answers, ratings, figures and scores under these ids as keys, which the
+      // loader refuses for these names: a pack using them could never be scored.
+      ctx.error('FORBIDDEN_KEY', node, 'id', `the id '${node.id}' of ${noun} ${node.id} cannot be used: inspection data would need it as a key, and '${node.id}' is not allowed as a key`, `rename the ${noun}`);
+      return;
+    }
     if (node.id === RESERVED_ID) {
       ctx.error('DUPLICATE_ID', node, 'id', `the id '${RESERVED_ID}' of ${noun} is reserved for the overall result`, `rename the ${noun}`);
       return;

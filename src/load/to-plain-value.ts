@@ -72,7 +72,22 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
     if (!node) {
       assign(task.parent, task.key, null);
     } else if (isScalar(node)) {
-      assign(task.parent, task.key, node.value as unknown);
+      const value = node.value as unknown;
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        // `.nan`, `.inf` and numbers too large for a double (1e309) are not plain data: JSON has no
+        // such numbers, and no count, weight, target or score can be infinite.
+        const written = typeof node.source === 'string' ? node.source : String(value);
+        const nan = Number.isNaN(value);
+        issues.push({
+          code: nan ? 'SCHEMA_TYPE' : 'SCHEMA_RANGE',
+          offset: (task.node?.range ?? node.range)?.[0] ?? 0,
+          message: nan ? `${written} is not a number (YAML reads it as NaN)` : `the number ${written} is too large: it reads as ${value}`,
+          hint: nan ? 'write a number, or quote the value if it is text' : 'write a finite number (at most about 1.8e308 either way), or quote the value if it is text',
+        });
+        assign(task.parent, task.key, null);
+        continue;
+      }
+      assign(task.parent, task.key, value);
     } else if (isMap(node) || isSeq(node)) {
       const depth = task.depth + 1;
       if (depth > MAX_DEPTH) {
