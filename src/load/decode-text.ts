@@ -54,3 +54,83 @@ export function firstInvalidByte(bytes: Uint8Array): number {
   }
   return bytes.length;
 }
+
+/** Invalid UTF-8 met while decoding a stream, at a line and column of the text. */
+export class InvalidUtf8Error extends Error {
+  constructor(readonly position: Position) {
+    super(`invalid UTF-8 at line ${position.line}, column ${position.column}`);
+  }
+}
+
+const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes a stream of byte chunks as strict UTF-8, chunk by chunk (a character split between two
+ * chunks is carried over), dropping a leading byte order mark. Throws InvalidUtf8Error at the
+ * first invalid or truncated sequence, with its line and column.
+ */
+export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let line = 1;
+  let lineTail = '';
+  let first = true;
+  const fail = (bytes: Uint8Array, valid: number): never => {
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, valid));
+    const text = lineTail + before;
+    const newlines = before.split('\n').length - 1;
+    throw new InvalidUtf8Error({ line: line + newlines, column: [...text.slice(text.lastIndexOf('\n') + 1)].length + 1 });
+  };
+  for await (const chunk of chunks) {
+    let bytes = carry.length > 0 ? concat(carry, chunk) : chunk;
+    if (first && bytes.length < 3 && isPrefixOfBom(bytes)) {
+      carry = bytes;
+      continue;
+    }
+    if (first) {
+      first = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    const cut = completeLength(bytes);
+    let text: string;
+    try {
+      text = chunkDecoder.decode(bytes.subarray(0, cut));
+    } catch {
+      return fail(bytes, firstInvalidByte(bytes.subarray(0, cut)));
+    }
+    carry = bytes.slice(cut);
+    const last = text.lastIndexOf('\n');
+    if (last < 0) lineTail += text;
+    else {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
+      lineTail = text.slice(last + 1);
+    }
+    if (text.length > 0) yield text;
+  }
+  if (carry.length > 0) {
+    if (first && isPrefixOfBom(carry)) return;
+    fail(carry, 0);
+  }
+}
+
+function isPrefixOfBom(bytes: Uint8Array): boolean {
+  return [0xef, 0xbb, 0xbf].slice(0, bytes.length).every((b, i) => bytes[i] === b);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The length of `bytes` without a trailing sequence that the next chunk may complete. */
+function completeLength(bytes: Uint8Array): number {
+  // A sequence is at most 4 bytes: look back over the last 3 for the lead byte of an unfinished one.
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if (b >= 0x80 && b <= 0xbf) continue; // a continuation byte: keep looking for its lead
+    const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
+    return need > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}

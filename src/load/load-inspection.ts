@@ -4,6 +4,7 @@
  * each know where they were read — listed in the file, or in a CSV, NDJSON, JSON or YAML file.
  */
 import type { Hash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
@@ -114,10 +115,23 @@ async function* inlineCases(records: unknown[], file: string, doc: SourceDocumen
 export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
   if (Array.isArray(cases)) return inlineCases(cases, inspectionFile, doc, '/cases');
   const file = resolve(dirname(inspectionFile), cases.file);
+  const missing = caseFileProblem(file, cases.file, inspectionFile, doc);
+  if (missing) return (async function* () { yield { problem: missing }; })();
   const format = cases.format ?? formatOf(file);
   if (format === 'csv') return readCsvCases(file, columns, hash);
   if (format === 'ndjson') return readNdjsonCases(file, hash);
   return documentCases(file, hash);
+}
+
+/** Why the case file cannot be read, located at `cases.file` in the inspection; undefined when it is a file. */
+function caseFileProblem(file: string, written: string, inspectionFile: string, doc: SourceDocument): Diagnostic | undefined {
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    return error('FILE_NOT_FOUND', `the case file '${written}' does not exist (looked for ${file})`, 'check cases.file: the path is relative to the inspection file', inspectionFile, doc.locate('/cases/file'));
+  }
+  return isFile ? undefined : error('FILE_UNREADABLE', `the case file '${written}' is not a file (${file})`, 'name a .csv, .ndjson, .json or .yaml file of cases', inspectionFile, doc.locate('/cases/file'));
 }
 
 function formatOf(file: string): CaseFile['format'] {

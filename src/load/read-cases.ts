@@ -4,13 +4,15 @@
  * per question id); a value that does not convert is passed on as text so the case check reports
  * it with its location. Rows the reader cannot make into a record come out as diagnostics.
  */
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { Hash } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration } from '../model/pack.js';
 import { attachCaseLocation } from '../evaluate/case-location.js';
+import { decodeUtf8Chunks, InvalidUtf8Error } from './decode-text.js';
 
 /** What the reader yields: a record, or a problem with a row it could not read. */
 export type CaseInput = { record: Record<string, unknown> } | { problem: Diagnostic; caseId?: string };
@@ -23,10 +25,33 @@ export interface CaseColumns {
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Feeds every chunk read to the hash, when there is one (the input's hash for provenance). */
-function hashed(stream: ReadStream, hash: Hash | undefined): ReadStream {
-  if (hash) stream.on('data', (chunk) => hash.update(chunk));
-  return stream;
+/** A file's bytes, each chunk fed to the hash when there is one (the input's hash for provenance). */
+async function* hashedBytes(file: string, hash: Hash | undefined): AsyncGenerator<Buffer> {
+  const stream = createReadStream(file);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash?.update(chunk);
+      yield chunk;
+    }
+  } finally {
+    // Stop reading (and hashing) when the caller stops early, e.g. at a bad header.
+    stream.destroy();
+  }
+}
+
+/** A file's text as a stream of strict UTF-8 (the errors of reading and decoding come out of it as exceptions). */
+function textOf(file: string, hash: Hash | undefined): Readable {
+  return Readable.from(decodeUtf8Chunks(hashedBytes(file, hash)), { objectMode: false });
+}
+
+/** The problem a failure to read or decode a case file makes. */
+function readFailure(file: string, error: unknown): CaseInput {
+  if (error instanceof InvalidUtf8Error) {
+    return { problem: { code: 'NOT_UTF8', severity: 'error', message: `${file} is not valid UTF-8 text`, hint: 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', file, line: error.position.line, column: error.position.column } };
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: { code: 'FILE_NOT_FOUND', severity: 'error', message: `${file} does not exist`, hint: 'check the path of cases.file, relative to the inspection file', file } };
+  return { problem: { code: 'FILE_UNREADABLE', severity: 'error', message: `${file} cannot be read (${code ?? (error as Error).message})`, hint: 'check that it is a file and that you may read it', file } };
 }
 
 /** Converts a CSV cell by the fact's declared type; text that does not convert stays text. */
@@ -37,7 +62,9 @@ export function convertCell(text: string, declaration: FactDeclaration): unknown
       return lower === 'true' ? true : lower === 'false' ? false : text;
     }
     case 'number':
-      return /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text) ? Number(text) : text;
+      // A number too large for a double (1e309) stays text, so the case check reports it as written.
+      if (!/^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text)) return text;
+      return Number.isFinite(Number(text)) ? Number(text) : text;
     default:
       return text;
   }
@@ -49,22 +76,27 @@ function problem(file: string, line: number, message: string, hint: string, code
 
 /** Reads a CSV file of cases: a header row with `id`, fact names and question ids. */
 export async function* readCsvCases(file: string, columns: CaseColumns, hash?: Hash): AsyncGenerator<CaseInput> {
-  const source = hashed(createReadStream(file), hash);
+  const source = textOf(file, hash);
   try {
     yield* readCsvRecords(file, source, columns);
   } finally {
-    // Stop reading (and hashing) when the caller stops early, e.g. at a bad header.
     source.destroy();
   }
 }
 
-async function* readCsvRecords(file: string, source: ReadStream, columns: CaseColumns): AsyncGenerator<CaseInput> {
-  const parser = source.pipe(parse({ info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false }));
+async function* readCsvRecords(file: string, source: Readable, columns: CaseColumns): AsyncGenerator<CaseInput> {
+  const parser = parse({ info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false });
+  // pipe() does not pass a source's error on: end the parser with it, so the loop below sees it.
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
   let header: string[] | null = null;
+  /** The line the last record read ended on: a row that cannot be read starts after it. */
+  let lastLine = 0;
   let roles: Array<{ kind: 'id' | 'fact' | 'answer' | 'unknown'; name: string; declaration?: FactDeclaration }> = [];
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
       const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+      lastLine = info.lines;
       if (!header) {
         header = record.map((h) => h.trim());
         const bad = checkHeader(file, line, header, columns);
@@ -97,7 +129,17 @@ async function* readCsvRecords(file: string, source: ReadStream, columns: CaseCo
       yield { record: attachCaseLocation(out, { file, line }) };
     }
   } catch (error) {
-    const e = error as { message?: string; lines?: number };
+    const e = error as { message?: string; lines?: number; code?: string };
+    if (error instanceof InvalidUtf8Error || (typeof e.code === 'string' && !e.code.startsWith('CSV_'))) {
+      yield readFailure(file, error);
+      return;
+    }
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // csv-parse reports the end of the file; the quote was opened in the row after the last one read.
+      const start = lastLine + 1;
+      yield problem(file, start, `a quoted cell in the row starting at line ${start} is never closed (the file ends inside the quotes)`, 'close the quoted cell with a " (write a quote inside a quoted cell as "")');
+      return;
+    }
     yield problem(file, e.lines ?? 1, `the CSV cannot be read: ${e.message ?? String(error)}`, 'close every quoted cell and use one delimiter (,) throughout');
     return;
   }
@@ -121,16 +163,19 @@ function checkHeader(file: string, line: number, header: string[], columns: Case
 
 /** Reads an NDJSON file of cases: one JSON case record ({ id, facts, answers }) per line. */
 export async function* readNdjsonCases(file: string, hash?: Hash): AsyncGenerator<CaseInput> {
-  const source = hashed(createReadStream(file), hash);
+  const source = textOf(file, hash);
   try {
     yield* readNdjsonRecords(file, source);
+  } catch (error) {
+    yield readFailure(file, error);
   } finally {
     source.destroy();
   }
 }
 
-async function* readNdjsonRecords(file: string, source: ReadStream): AsyncGenerator<CaseInput> {
-  const lines = createInterface({ input: source.setEncoding('utf8'), crlfDelay: Infinity });
+async function* readNdjsonRecords(file: string, source: Readable): AsyncGenerator<CaseInput> {
+  // readline's iterator throws its input's error (a read or UTF-8 error), which the caller reports.
+  const lines = createInterface({ input: source, crlfDelay: Infinity });
   let number = 0;
   let any = false;
   for await (const text of lines) {
@@ -139,10 +184,12 @@ async function* readNdjsonRecords(file: string, source: ReadStream): AsyncGenera
     if (trimmed === '') continue;
     any = true;
     let forbidden: string | null = null;
+    let infinite = false;
     let value: unknown;
     try {
       value = JSON.parse(trimmed, (key, v) => {
         if (FORBIDDEN.has(key)) forbidden = key;
+        if (typeof v === 'number' && !Number.isFinite(v)) infinite = true;
         return v;
       });
     } catch (error) {
@@ -151,6 +198,10 @@ async function* readNdjsonRecords(file: string, source: ReadStream): AsyncGenera
     }
     if (forbidden !== null) {
       yield problem(file, number, `key '${forbidden}' is not allowed in case data`, 'rename the key', 'FORBIDDEN_KEY');
+      continue;
+    }
+    if (infinite) {
+      yield problem(file, number, 'line holds a number too large to represent (it reads as Infinity)', 'write a finite number (at most about 1.8e308 either way), or quote it if it is text', 'SCHEMA_RANGE');
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
