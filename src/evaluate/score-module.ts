@@ -354,6 +354,30 @@ class ModuleScorer {
     value.maxPoints = max.mul(value.levels.length);
   }
 
+  /** Scores, bands, adjusts and summarises a section or the overall result once its levels are set. */
+  private settle(
+    value: NodeValue,
+    node: { score: ScoreRule | null; band: CompiledBand | null; points: ReadonlyMap<string, Fraction> | null; summary: string | undefined; key: string; stage: RoundingStage; bandScale: RankedScale | null },
+    parts: { questions: () => CompiledQuestion[]; children: Array<{ value: NodeValue; weight: Fraction | null }> },
+  ): { scored: ScoredResult; summary?: string } {
+    this.addPoints(value, node.points);
+    const combined = this.combine(node.score, {
+      questions: parts.questions,
+      children: parts.children.map((c) => ({ value: c.value.score, weight: c.weight })),
+      levels: value.levels,
+      inputScale: value.inputScale,
+    });
+    value.exactScore = combined.score;
+    value.computedScore = this.rounded(combined.score, node.stage);
+    value.score = value.computedScore;
+    if (combined.notRated) value.notRated = combined.notRated;
+    this.assignBand(node.band, value, parts.children.map((c) => c.value.band));
+    this.adjust(node.key, value);
+    const scored = this.scored(value, node.stage, node.bandScale);
+    if (node.summary === undefined) return { scored };
+    return { scored, summary: fillSummary(node.summary, { value: value.levels, scale: value.inputScale, score: scored.score, band: scored.band?.label ?? null, points: value.points }) };
+  }
+
   private scoreSection(s: CompiledSection): Scored<SectionResult> {
     const criteria = s.criteria.map((c) => this.criterionValues.get(c)!);
     const value = this.newValue();
@@ -364,21 +388,11 @@ class ModuleScorer {
       value.inputScale = sharedScale(s.criteria.map((c) => c.bandScale));
       value.levels = this.bandLevels(criteria.map((c) => c.value), value.inputScale);
     }
-    this.addPoints(value, s.points);
-    const combined = this.combine(s.score, {
-      questions: () => s.criteria.flatMap((c) => c.questions),
-      children: criteria.map((c, i) => ({ value: c.value.score, weight: s.criteria[i]!.weight })),
-      levels: value.levels,
-      inputScale: value.inputScale,
-    });
-    value.exactScore = combined.score;
-    value.computedScore = this.rounded(combined.score, 'section');
-    value.score = value.computedScore;
-    if (combined.notRated) value.notRated = combined.notRated;
-    this.assignBand(s.band, value, criteria.map((c) => c.value.band));
-    this.adjust(s.key, value);
-    const scored = this.scored(value, 'section', s.bandScale);
-    const summary = s.def.summary === undefined ? undefined : fillSummary(s.def.summary, { value: value.levels, scale: value.inputScale, score: scored.score, band: scored.band?.label ?? null, points: value.points });
+    const { scored, summary } = this.settle(
+      value,
+      { score: s.score, band: s.band, points: s.points, summary: s.def.summary, key: s.key, stage: 'section', bandScale: s.bandScale },
+      { questions: () => s.criteria.flatMap((c) => c.questions), children: criteria.map((c, i) => ({ value: c.value, weight: s.criteria[i]!.weight })) },
+    );
     return {
       value,
       result: {
@@ -398,21 +412,11 @@ class ModuleScorer {
     const value = this.newValue();
     value.inputScale = sharedScale(this.module.sections.map((s) => s.bandScale));
     value.levels = this.bandLevels(sections.map((s) => s.value), value.inputScale);
-    this.addPoints(value, overall.points);
-    const combined = this.combine(overall.score, {
-      questions: () => this.module.sections.flatMap((s) => s.criteria.flatMap((c) => c.questions)),
-      children: sections.map((s, i) => ({ value: s.value.score, weight: this.module.sections[i]!.weight })),
-      levels: value.levels,
-      inputScale: value.inputScale,
-    });
-    value.exactScore = combined.score;
-    value.computedScore = this.rounded(combined.score, 'overall');
-    value.score = value.computedScore;
-    if (combined.notRated) value.notRated = combined.notRated;
-    this.assignBand(overall.band, value, sections.map((s) => s.value.band));
-    this.adjust(`${this.module.prefix}overall`, value);
-    const scored = this.scored(value, 'overall', overall.bandScale);
-    const summary = overall.def.summary === undefined ? undefined : fillSummary(overall.def.summary, { value: value.levels, scale: value.inputScale, score: scored.score, band: scored.band?.label ?? null, points: value.points });
+    const { scored, summary } = this.settle(
+      value,
+      { score: overall.score, band: overall.band, points: overall.points, summary: overall.def.summary, key: `${this.module.prefix}overall`, stage: 'overall', bandScale: overall.bandScale },
+      { questions: () => this.module.sections.flatMap((s) => s.criteria.flatMap((c) => c.questions)), children: sections.map((s, i) => ({ value: s.value, weight: this.module.sections[i]!.weight })) },
+    );
     return { value, result: { title: overall.def.title, ...scored, ...(summary !== undefined ? { summary } : {}) } };
   }
 }
