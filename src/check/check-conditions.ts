@@ -7,6 +7,7 @@ import type { FactCondition } from '../model/condition.js';
 import type { BandSet, Condition, FactDeclaration } from '../model/pack.js';
 import type { CheckContext } from './check-context.js';
 import { describeValue } from './check-condition-shape.js';
+import { checkConditionSize } from './check-condition-size.js';
 import { findCycles } from './find-cycles.js';
 import { bandSetNameOf, countedScales, subjectsOf } from './pack-structure.js';
 import { didYouMean, listNames } from './suggest-name.js';
@@ -43,7 +44,8 @@ export function checkConditions(ctx: CheckContext): void {
       checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } });
     });
   }
-  checkConditionCycles(ctx);
+  // Sizes are measured only when no circle makes them endless.
+  if (!checkConditionCycles(ctx)) checkConditionSize(ctx);
 }
 
 /** The scale whose levels a band set's `count` and `share` parameters name: its inputScale, or the one scale all its uses count. */
@@ -173,13 +175,17 @@ function checkLiteral(ctx: CheckContext, node: object, key: string | number, val
 }
 
 /** Named conditions must not refer to each other in a circle; each circle is reported once, naming every member. */
-function checkConditionCycles(ctx: CheckContext): void {
+function checkConditionCycles(ctx: CheckContext): boolean {
   const conditions = ctx.pack.conditions ?? {};
   const edges = new Map<string, string[]>();
   for (const [name, condition] of Object.entries(conditions)) {
     edges.set(name, conditionParts(condition).flatMap((p) => (p.kind === 'reference' && Object.hasOwn(conditions, p.node.condition) ? [p.node.condition] : [])));
   }
-  for (const cycle of findCycles(edges)) {
-    ctx.error('CONDITION_CYCLE', conditions, cycle[0]!, `named conditions refer to each other in a circle: ${cycle.join(' → ')}`, 'break the circle: one of these conditions must be written without referring back', true);
+  const cycles = findCycles(edges);
+  for (const cycle of cycles) {
+    // A circle of thousands of conditions is named by its ends, not in full.
+    const shown = cycle.length <= 12 ? cycle.join(' → ') : `${cycle.slice(0, 6).join(' → ')} → … (${cycle.length - 9} more) → ${cycle.slice(-3).join(' → ')}`;
+    ctx.error('CONDITION_CYCLE', conditions, cycle[0]!, `named conditions refer to each other in a circle: ${shown}`, 'break the circle: one of these conditions must be written without referring back', true);
   }
+  return cycles.length > 0;
 }

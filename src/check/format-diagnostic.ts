@@ -9,7 +9,7 @@ import { compareDiagnostics } from '../load/make-diagnostic.js';
 /** One diagnostic; `text` is the file's content (read from disk when not given and the file exists). */
 export function formatDiagnostic(d: Diagnostic, text?: string): string {
   const place = d.file === undefined ? '' : `${d.file}${d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : ''} `;
-  const lines = [`${place}${d.severity} ${d.code}: ${d.message}`];
+  const lines = [`${place}${d.severity} ${d.code}: ${shorten(d.message)}`];
   const source = d.line !== undefined ? sourceLine(text ?? readQuietly(d.file), d.line) : undefined;
   if (source !== undefined) {
     const gutter = String(d.line);
@@ -18,8 +18,21 @@ export function formatDiagnostic(d: Diagnostic, text?: string): string {
     lines.push(`${gutter} | ${shown}`);
     if (d.column !== undefined) lines.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, d.column - 1))}^`);
   }
-  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  if (d.hint) lines.push(`  hint: ${shorten(d.hint)}`);
   return lines.join('\n');
+}
+
+/** The longest word (a run without spaces) and the longest text printed whole. */
+const LONGEST_WORD = 200;
+const LONGEST_TEXT = 2000;
+
+/**
+ * A message or hint with any very long word (an id or value of 100,000 characters, say) cut to
+ * its start and its length, so one bad value cannot flood the terminal.
+ */
+export function shorten(text: string): string {
+  const words = text.length <= LONGEST_WORD ? text : text.replace(new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g'), (w) => `${w.slice(0, 60)}… (${w.length} characters)`);
+  return words.length <= LONGEST_TEXT ? words : `${words.slice(0, LONGEST_TEXT - 100)}… (${words.length - LONGEST_TEXT + 100} more characters)`;
 }
 
 /** Options of formatDiagnostics. */
