@@ -1,0 +1,52 @@
+/**
+ * `criteria explain <inspection> <id>`: how one result was derived — a criterion, section,
+ * question, evidence item, measure or `overall` (a thematic's ids prefixed `id:`) — in the
+ * methodology's terms. `--case ID` follows one case through every question instead. Exit 0
+ * explained, 1 when the inspection has errors or names no such result, 2 on a usage error.
+ */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+
+interface ExplainOptions {
+  case?: string;
+  format: 'text' | 'json';
+  pack?: string;
+  excludeInvalid?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('explain')
+    .description('explain how a result was derived (criterion, section, question, item, measure or overall), or follow one case through every question')
+    .argument('<inspection>', 'an inspection file, or a folder holding inspection.yaml')
+    .argument('[id]', "the result to explain; a thematic's ids are prefixed with its id and a colon")
+    .option('--case <id>', 'follow this case through every question instead')
+    .addOption(new Option('--format <format>', 'text, or a JSON trace tree { id, label, value, children }').choices(['text', 'json']).default('text'))
+    .option('--pack <folder>', "score with this methodology pack instead of the inspection's")
+    .option('--exclude-invalid', 'leave out cases whose data is wrong instead of failing')
+    .action(async (inspection: string, id: string | undefined, options: ExplainOptions) => {
+      process.exitCode = await runExplain(inspection, id, options);
+    });
+}
+
+export async function runExplain(inspection: string, id: string | undefined, options: ExplainOptions): Promise<number> {
+  if ((id === undefined) === (options.case === undefined)) {
+    process.stderr.write(`error USAGE: ${id === undefined ? 'name a result id to explain, or give --case <id>' : 'give a result id or --case, not both'}\n`);
+    return 2;
+  }
+  const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
+  const { explainInspection } = await import('../../explain/explain-inspection.js');
+  const { printDiagnostics } = await import('../print-diagnostics.js');
+  const target = options.case !== undefined ? { caseId: options.case } : { id: id! };
+  const explained = await explainInspection(resolveInspectionPath(inspection), target, {
+    ...(options.pack !== undefined ? { pack: options.pack } : {}),
+    excludeInvalid: options.excludeInvalid === true,
+  });
+  if ('errors' in explained) {
+    await printDiagnostics(explained.errors, options.format);
+    return 1;
+  }
+  const { renderTraceText, renderTraceJson } = await import('../../explain/render-trace.js');
+  process.stdout.write(options.format === 'json' ? renderTraceJson(explained.trace) : renderTraceText(explained.trace, options.case !== undefined ? 2 : undefined));
+  return 0;
+}

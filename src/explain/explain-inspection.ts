@@ -1,0 +1,27 @@
+/**
+ * The entry of `criteria explain`: scores an inspection keeping each case's outcomes, then
+ * explains one result by its id, or one case by its id, as a trace tree.
+ */
+import type { Diagnostic } from '../model/errors.js';
+import { buildCaseTrace, findCase } from './build-case-trace.js';
+import { buildNodeTrace } from './build-node-trace.js';
+import { openExplanation, type OpenExplanationOptions } from './explain-context.js';
+import type { TraceNode } from './trace-node.js';
+
+export type ExplainTarget = { id: string } | { caseId: string };
+
+export async function explainInspection(path: string, target: ExplainTarget, options: OpenExplanationOptions = {}): Promise<{ trace: TraceNode } | { errors: Diagnostic[] }> {
+  const ctx = await openExplanation(path, options);
+  if ('errors' in ctx) return ctx;
+  if ('caseId' in target) {
+    const record = await findCase(ctx, target.caseId);
+    if ('errors' in record) return record;
+    return { trace: buildCaseTrace(ctx, record) };
+  }
+  const explained = buildNodeTrace(ctx, target.id);
+  if ('trace' in explained) return explained;
+  const hint = explained.suggestions.length > 0
+    ? `did you mean ${explained.suggestions.join(', ')}?`
+    : 'name a criterion, section, question, evidence item or measure id, or overall; a thematic\'s ids are prefixed with its id and a colon (id:B2)';
+  return { errors: [{ code: 'USAGE', severity: 'error', message: `the inspection has no result '${target.id}'`, hint }] };
+}
