@@ -1,0 +1,64 @@
+/**
+ * `criteria compare <inspections...>`: scores several inspections of the same methodology and
+ * puts them side by side, a column per area (table, Markdown, JSON or HTML). Refuses, exit 1,
+ * when they use different methodology packs; different versions of one pack are compared with a
+ * warning. Exit 1 when an inspection has errors, 2 on a usage error.
+ */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+
+interface CompareOptions {
+  format: 'table' | 'json' | 'markdown' | 'html';
+  out?: string;
+  excludeInvalid?: boolean;
+  color?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('compare')
+    .description('put several inspections of the same methodology side by side')
+    .argument('<inspections...>', 'inspection files, or folders holding inspection.yaml')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown', 'html']).default('table'))
+    .option('--out <file>', 'write the output to a file (written atomically) instead of standard output')
+    .option('--exclude-invalid', 'leave out cases whose data is wrong, instead of failing')
+    .option('--color', 'colour the table for a terminal')
+    .action(async (inspections: string[], options: CompareOptions) => {
+      process.exitCode = await runCompare(inspections, options);
+    });
+}
+
+export async function runCompare(targets: string[], options: CompareOptions): Promise<number> {
+  if (targets.length < 2) {
+    process.stderr.write('error USAGE: name at least two inspections to compare\n');
+    return 2;
+  }
+  const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
+  const { scoreInspectionFile } = await import('../../score-file.js');
+  const { printDiagnostics } = await import('../print-diagnostics.js');
+  const results = [];
+  for (const target of targets) {
+    const scored = await scoreInspectionFile(resolveInspectionPath(target), { excludeInvalid: options.excludeInvalid === true });
+    if ('errors' in scored) {
+      await printDiagnostics(scored.errors, options.format === 'json' ? 'json' : 'text');
+      return 1;
+    }
+    results.push({ target, result: scored.result });
+  }
+  const packs = new Map<string, string[]>();
+  for (const { target, result } of results) packs.set(result.provenance.pack, [...(packs.get(result.provenance.pack) ?? []), target]);
+  if (packs.size > 1) {
+    const list = [...packs].map(([pack, files]) => `${pack} (${files.join(', ')})`).join('; ');
+    process.stderr.write(`error USAGE: these inspections use different methodology packs: ${list}\n  hint: compare inspections of one methodology; their results cannot be lined up criterion by criterion\n`);
+    return 1;
+  }
+  const { formatComparison } = await import('../../report/index.js');
+  const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true });
+  const { writeOutput } = await import('../write-output.js');
+  const problem = writeOutput(text, options.out);
+  if (problem) {
+    process.stderr.write(`error OUTPUT_WRITE: ${problem}\n`);
+    return 1;
+  }
+  return 0;
+}
