@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { Hash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration } from '../model/pack.js';
 import { attachCaseLocation } from '../evaluate/case-location.js';
@@ -40,8 +40,24 @@ async function* hashedBytes(file: string, hash: Hash | undefined): AsyncGenerato
 }
 
 /** A file's text as a stream of strict UTF-8 (the errors of reading and decoding come out of it as exceptions). */
-function textOf(file: string, hash: Hash | undefined): Readable {
-  return Readable.from(decodeUtf8Chunks(hashedBytes(file, hash)), { objectMode: false });
+function textOf(file: string, hash: Hash | undefined, lineEnds: 'asRead' | 'lf' = 'asRead'): Readable {
+  const text = decodeUtf8Chunks(hashedBytes(file, hash));
+  return Readable.from(lineEnds === 'lf' ? lfLineEnds(text) : text, { objectMode: false });
+}
+
+/**
+ * Text with every line end (CRLF, or a lone CR) made LF. The CSV reader counts lines by LF: with
+ * CRLF, csv-parse's own line count runs ahead after a quoted cell that holds a line break.
+ */
+async function* lfLineEnds(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  let carriedCr = false;
+  for await (let text of texts) {
+    if (carriedCr) text = '\r' + text;
+    carriedCr = text.endsWith('\r');
+    if (carriedCr) text = text.slice(0, -1);
+    yield text.replace(/\r\n?/g, '\n');
+  }
+  if (carriedCr) yield '\n';
 }
 
 /** The problem a failure to read or decode a case file makes. */
@@ -76,7 +92,7 @@ function problem(file: string, line: number, message: string, hint: string, code
 
 /** Reads a CSV file of cases: a header row with `id`, fact names and question ids. */
 export async function* readCsvCases(file: string, columns: CaseColumns, hash?: Hash): AsyncGenerator<CaseInput> {
-  const source = textOf(file, hash);
+  const source = textOf(file, hash, 'lf');
   try {
     yield* readCsvRecords(file, source, columns);
   } finally {
@@ -85,18 +101,19 @@ export async function* readCsvCases(file: string, columns: CaseColumns, hash?: H
 }
 
 async function* readCsvRecords(file: string, source: Readable, columns: CaseColumns): AsyncGenerator<CaseInput> {
-  const parser = parse({ info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false });
+  const parser = parse({ raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false });
   // pipe() does not pass a source's error on: end the parser with it, so the loop below sees it.
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let header: string[] | null = null;
-  /** The line the last record read ended on: a row that cannot be read starts after it. */
-  let lastLine = 0;
+  /** The line the next record's raw text starts on: the raw texts of the records follow each other, skipped empty lines included. */
+  let nextLine = 1;
   let roles: Array<{ kind: 'id' | 'fact' | 'answer' | 'unknown'; name: string; declaration?: FactDeclaration }> = [];
   try {
-    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
-      lastLine = info.lines;
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      // The record starts after the empty lines its raw text begins with.
+      const line = nextLine + (/^\n*/.exec(raw)?.[0].length ?? 0);
+      nextLine += countNewlines(raw);
       if (!header) {
         header = record.map((h) => h.trim());
         const bad = checkHeader(file, line, header, columns);
@@ -130,13 +147,13 @@ async function* readCsvRecords(file: string, source: Readable, columns: CaseColu
     }
   } catch (error) {
     const e = error as { message?: string; lines?: number; code?: string };
-    if (error instanceof InvalidUtf8Error || (typeof e.code === 'string' && !e.code.startsWith('CSV_'))) {
+    if (!(error instanceof CsvError)) {
       yield readFailure(file, error);
       return;
     }
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse reports the end of the file; the quote was opened in the row after the last one read.
-      const start = lastLine + 1;
+      const start = nextLine;
       yield problem(file, start, `a quoted cell in the row starting at line ${start} is never closed (the file ends inside the quotes)`, 'close the quoted cell with a " (write a quote inside a quoted cell as "")');
       return;
     }
@@ -144,6 +161,12 @@ async function* readCsvRecords(file: string, source: Readable, columns: CaseColu
     return;
   }
   if (!header) yield problem(file, 1, 'the CSV file is empty', 'start with a header row: id, then a column per fact and per question id', 'CSV_HEADER');
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function checkHeader(file: string, line: number, header: string[], columns: CaseColumns): CaseInput[] {
