@@ -44,7 +44,7 @@ describe('criteria compare', () => {
     expect(out.stdout).toContain('Derbyshire revisited (2003-10)');
     expect(line('A3')).toMatch(/^A3 Management and supervision of.* Satisfactorily met Well met$/);
     expect(line('D3')).toMatch(/Partly met Satisfactorily met$/);
-    expect(line('C1')).toBe('C1 Managing attendance and enforcement 93% 93%');
+    expect(line('C1')).toMatch(/^C1 Managing attendance and enforc.* 93% 93%$/);
   });
 
   it('as JSON, one value per area on each row', () => {
