@@ -4,7 +4,7 @@
  * each know where they were read — listed in the file, or in a CSV, NDJSON, JSON or YAML file.
  */
 import type { Hash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
@@ -47,6 +47,9 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
   const { inspection, doc } = loaded;
   const base = dirname(path);
   const packPath = options.pack ?? resolve(base, inspection.pack);
+  if (options.pack === undefined && !existsSync(packPath)) {
+    return { errors: [error('FILE_NOT_FOUND', `the pack '${inspection.pack}' does not exist (looked for ${packPath})`, 'check pack: the methodology pack\'s folder, relative to the inspection file', path, doc.locate('/pack'))] };
+  }
   const methodologyLoaded = loadPack(packPath);
   if ('errors' in methodologyLoaded) return methodologyLoaded;
   const methodology = methodologyLoaded.pack;
@@ -55,9 +58,12 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
   }
   if (inspection.packVersion !== undefined) {
     const range = semver.validRange(inspection.packVersion);
-    if (range === null || !semver.satisfies(methodology.version, range)) {
+    if (range === null) {
+      return { errors: [error('BAD_VERSION_RANGE', `packVersion '${inspection.packVersion}' is not a semver range`, 'write packVersion as a semver range, e.g. ^1.0.0', path, doc.locate('/packVersion'))] };
+    }
+    if (!semver.satisfies(methodology.version, range)) {
       return {
-        errors: [error('INSPECTION_PACK_VERSION', `the inspection was recorded for ${methodology.id} ${inspection.packVersion} but the pack is ${methodology.version}`, range === null ? 'write packVersion as a semver range, e.g. ^1.0.0' : 'score it with a pack version in that range, or update packVersion after checking what changed (criteria diff)', path, doc.locate('/packVersion'))],
+        errors: [error('INSPECTION_PACK_VERSION', `the inspection was recorded for ${methodology.id} ${inspection.packVersion} but the pack is ${methodology.version}`, 'score it with a pack version in that range, or update packVersion after checking what changed (criteria diff)', path, doc.locate('/packVersion'))],
       };
     }
   }
@@ -65,6 +71,10 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
   const thematics: Pack[] = [];
   const errors: Diagnostic[] = [];
   thematicPaths.forEach((thematicPath, index) => {
+    if (options.thematics === undefined && !existsSync(thematicPath)) {
+      errors.push(error('FILE_NOT_FOUND', `the thematic '${inspection.thematics?.[index]}' does not exist (looked for ${thematicPath})`, 'check thematics: the thematic packs\' folders, relative to the inspection file', path, doc.locate(`/thematics/${index}`)));
+      return;
+    }
     const t = loadPack(thematicPath, { methodology });
     if ('errors' in t) {
       errors.push(...t.errors);
