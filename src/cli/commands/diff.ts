@@ -1,0 +1,63 @@
+/**
+ * `criteria diff <old pack> <new pack>`: what changed between two versions of a pack, the semver
+ * bump that calls for, and whether the versions written make it; `--cases` scores inspections
+ * under both versions and shows what moved. Exit 0 when the written bump is enough, 1 when it is
+ * too small or a pack has errors, 2 on a usage error.
+ */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+
+interface DiffOptions {
+  format: 'text' | 'json';
+  cases?: string[];
+}
+
+export function register(program: Command): void {
+  program
+    .command('diff')
+    .description('what changed between two versions of a pack, the version bump it needs, and (with --cases) what it does to inspections')
+    .argument('<old>', 'the old version: a pack folder or root file')
+    .argument('<new>', 'the new version')
+    .option('--cases <inspections...>', 'score these inspections under both versions and show what changed')
+    .addOption(new Option('--format <format>', 'how to print the diff').choices(['text', 'json']).default('text'))
+    .action(async (before: string, after: string, options: DiffOptions) => {
+      process.exitCode = await runDiff(before, after, options);
+    });
+}
+
+export async function runDiff(beforePath: string, afterPath: string, options: DiffOptions): Promise<number> {
+  const { loadPack } = await import('../../load/load-pack.js');
+  const { printDiagnostics } = await import('../print-diagnostics.js');
+  const before = loadPack(beforePath);
+  if ('errors' in before) {
+    await printDiagnostics(before.errors, options.format);
+    return 1;
+  }
+  const after = loadPack(afterPath);
+  if ('errors' in after) {
+    await printDiagnostics(after.errors, options.format);
+    return 1;
+  }
+  if (before.pack.kind !== after.pack.kind) {
+    process.stderr.write(`error USAGE: ${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack\n`);
+    return 2;
+  }
+  const { diffPacks, requiredBump } = await import('../../diff/diff-packs.js');
+  const { judgeVersion } = await import('../../diff/judge-version.js');
+  const changes = diffPacks(before.pack, after.pack);
+  const verdict = judgeVersion(before.pack.version, after.pack.version, requiredBump(changes));
+  const report: import('../../diff/format-diff.js').PackDiffReport = {
+    before: { path: beforePath, id: before.pack.id, version: before.pack.version },
+    after: { path: afterPath, id: after.pack.id, version: after.pack.version },
+    changes,
+    verdict,
+  };
+  if (options.cases && options.cases.length > 0) {
+    const { measureImpact } = await import('../../diff/measure-impact.js');
+    const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
+    report.impact = await measureImpact(options.cases.map(resolveInspectionPath), { before: { path: beforePath, pack: before.pack }, after: { path: afterPath, pack: after.pack } });
+  }
+  const { formatDiffText, formatDiffJson } = await import('../../diff/format-diff.js');
+  process.stdout.write(options.format === 'json' ? formatDiffJson(report) : formatDiffText(report));
+  return verdict.ok ? 0 : 1;
+}

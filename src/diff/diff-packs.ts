@@ -1,0 +1,324 @@
+/**
+ * A semantic diff of two versions of a pack (each with its includes merged): what was added,
+ * removed, moved or changed, property by property, each change with the semver bump it calls
+ * for — `major` when an id goes (a rename is a removal and an addition) or existing data stops
+ * being valid, `minor` when a score can move on the same data, `patch` for wording only.
+ */
+import type { Condition } from '../model/condition.js';
+import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Overall, Pack, Question, Scale, Section, TargetMeasure } from '../model/pack.js';
+import { renderCondition } from '../explain/render-condition.js';
+import { REASONS, maxBump, type Bump, type ChangeArea, type PackChange } from './pack-change.js';
+
+type Level = Exclude<Bump, 'none'>;
+
+/** How a property's change is judged: a fixed bump, or a function of the two values (null: no change worth a bump). */
+type Judge = Level | ((before: unknown, after: unknown) => Level | { bump: Level; reason: string });
+
+/** A stable text of any value: keys sorted, so equal values give equal texts. */
+export function canonical(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+/** A value as a reader wants to see it: a condition rendered, a list in brackets, text as is. */
+function show(field: string, value: unknown): string {
+  if (value === undefined) return '(none)';
+  if (/^(appliesWhen|metWhen|when|condition)$/.test(field) && value !== null && typeof value === 'object') return renderCondition(value as Condition);
+  if (typeof value === 'string') return value.length > 120 ? `${value.slice(0, 117)}…` : value;
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return `[${value.join(', ')}]`;
+  return canonical(value);
+}
+
+class Differ {
+  readonly changes: PackChange[] = [];
+
+  constructor(private readonly before: Pack, private readonly after: Pack) {}
+
+  add(area: ChangeArea, id: string, kind: PackChange['kind'], bump: Level, extra: Partial<PackChange> = {}, reason: string = REASONS[bump]): void {
+    this.changes.push({ area, id, kind, ...extra, bump, reason });
+  }
+
+  /** Compares the listed properties of one thing present in both versions. */
+  fields(area: ChangeArea, id: string, before: object, after: object, judges: Record<string, Judge>): void {
+    const b = before as Record<string, unknown>;
+    const a = after as Record<string, unknown>;
+    for (const [field, judge] of Object.entries(judges)) {
+      if (same(b[field], a[field])) continue;
+      const judged = typeof judge === 'function' ? judge(b[field], a[field]) : judge;
+      const { bump, reason } = typeof judged === 'string' ? { bump: judged, reason: REASONS[judged] } : judged;
+      this.add(area, id, 'changed', bump, { field, before: show(field, b[field]), after: show(field, a[field]) }, reason);
+    }
+  }
+
+  /** Things keyed by id or name: removed (major), added (minor, or what `added` says), and those in both compared. */
+  keyed<T>(area: ChangeArea, before: Map<string, T>, after: Map<string, T>, compare: (id: string, b: T, a: T) => void, added: (id: string, a: T) => { bump: Level; reason?: string } = () => ({ bump: 'minor' })): void {
+    for (const [id, b] of before) {
+      const a = after.get(id);
+      if (a === undefined) this.add(area, id, 'removed', 'major', { before: describeThing(b) });
+      else compare(id, b, a);
+    }
+    for (const [id, a] of after) {
+      if (before.has(id)) continue;
+      const judged = added(id, a);
+      this.add(area, id, 'added', judged.bump, { after: describeThing(a) }, judged.reason ?? REASONS[judged.bump]);
+    }
+  }
+
+  run(): PackChange[] {
+    this.pack();
+    this.facts();
+    this.scales();
+    this.weightClasses();
+    this.conditions();
+    this.bandSets();
+    this.sections();
+    this.criteria();
+    this.overall();
+    this.rounding();
+    return this.changes;
+  }
+
+  private pack(): void {
+    this.fields('pack', this.after.id, this.before, this.after, { id: 'major', kind: 'major', title: 'patch', description: 'patch', status: 'patch', effective: 'patch', sources: 'patch', reconstructions: 'patch' });
+    const b = this.before.attachesTo;
+    const a = this.after.attachesTo;
+    if (!same(b, a)) {
+      if (!b || !a) this.add('pack', this.after.id, 'changed', 'major', { field: 'attachesTo', before: show('attachesTo', b), after: show('attachesTo', a) });
+      else this.fields('pack', this.after.id, { 'attachesTo.methodology': b.methodology, 'attachesTo.versions': b.versions, 'attachesTo.path': b.path }, { 'attachesTo.methodology': a.methodology, 'attachesTo.versions': a.versions, 'attachesTo.path': a.path }, { 'attachesTo.methodology': 'major', 'attachesTo.versions': 'minor', 'attachesTo.path': 'patch' });
+    }
+  }
+
+  private facts(): void {
+    const all = (p: Pack) => new Map<string, FactDeclaration>([
+      ...Object.entries(p.facts?.case ?? {}).map(([n, d]) => [`case.${n}`, d] as [string, FactDeclaration]),
+      ...Object.entries(p.facts?.area ?? {}).map(([n, d]) => [`area.${n}`, d] as [string, FactDeclaration]),
+    ]);
+    this.keyed('fact', all(this.before), all(this.after), (id, b, a) => {
+      this.fields('fact', id, b, a, {
+        type: 'major',
+        values: (x, y) => ((x as string[] | undefined) ?? []).every((v) => ((y as string[] | undefined) ?? []).includes(v)) ? 'minor' : 'major',
+        required: (_x, y) => (y === true ? 'major' : 'minor'),
+        minimum: (x, y) => (y !== undefined && (x === undefined || (y as number) > (x as number)) ? 'major' : 'minor'),
+        maximum: (x, y) => (y !== undefined && (x === undefined || (y as number) < (x as number)) ? 'major' : 'minor'),
+        description: 'patch',
+      });
+    }, (_id, a) => (a.required ? { bump: 'major', reason: 'a new required fact makes existing case data invalid' } : { bump: 'minor' }));
+  }
+
+  private scales(): void {
+    const map = (p: Pack) => new Map(Object.entries(p.scales ?? {}));
+    this.keyed('scale', map(this.before), map(this.after), (id, b: Scale, a: Scale) => {
+      const ids = (s: Scale) => s.levels.map((l) => l.id);
+      const gone = ids(b).filter((l) => !ids(a).includes(l));
+      const added = ids(a).filter((l) => !ids(b).includes(l));
+      for (const level of gone) this.add('scale', `${id}.${level}`, 'removed', 'major', { before: b.levels.find((l) => l.id === level)?.label ?? level });
+      for (const level of added) this.add('scale', `${id}.${level}`, 'added', 'minor', { after: a.levels.find((l) => l.id === level)?.label ?? level });
+      const kept = ids(b).filter((l) => ids(a).includes(l));
+      if (!same(kept, ids(a).filter((l) => ids(b).includes(l)))) this.add('scale', id, 'changed', 'minor', { field: 'order of levels', before: show('', ids(b)), after: show('', ids(a)) }, 'can move a band or an "at least" count on the same data');
+      for (const level of a.levels) {
+        const old = b.levels.find((l) => l.id === level.id);
+        if (old) this.fields('scale', `${id}.${level.id}`, old, level, { label: 'patch', description: 'patch' });
+      }
+      this.fields('scale', id, b, a, { title: 'patch', countLabel: 'patch', met: 'minor' });
+      const na = (s: Scale) => s.notApplicable;
+      if (!same(na(b), na(a))) {
+        if (na(b) && na(a) && na(b)!.id === na(a)!.id) this.fields('scale', `${id}.${na(a)!.id}`, na(b)!, na(a)!, { label: 'patch', description: 'patch' });
+        else this.add('scale', id, 'changed', na(b) ? 'major' : 'minor', { field: 'notApplicable', before: na(b)?.id ?? '(none)', after: na(a)?.id ?? '(none)' });
+      }
+    });
+  }
+
+  private weightClasses(): void {
+    const map = (p: Pack) => new Map(Object.entries(p.weightClasses ?? {}));
+    this.keyed('weightClass', map(this.before), map(this.after), (id, b, a) => {
+      if (b !== a) this.add('weightClass', id, 'changed', 'minor', { field: 'weight', before: String(b), after: String(a) });
+    });
+  }
+
+  private conditions(): void {
+    const map = (p: Pack) => new Map(Object.entries(p.conditions ?? {}));
+    this.keyed('condition', map(this.before), map(this.after), (id, b, a) => {
+      if (!same(b, a)) this.add('condition', id, 'changed', 'minor', { field: 'condition', before: renderCondition(b), after: renderCondition(a) });
+    });
+  }
+
+  private bandSets(): void {
+    const map = (p: Pack) => new Map(Object.entries(p.bandSets ?? {}));
+    this.keyed('bandSet', map(this.before), map(this.after), (id, b: BandSet, a: BandSet) => {
+      this.fields('bandSet', id, b, a, { title: 'patch', scale: 'minor', inputScale: 'minor', otherwise: 'minor' });
+      const n = Math.max(b.rules.length, a.rules.length);
+      for (let i = 0; i < n; i++) {
+        const rb = b.rules[i];
+        const ra = a.rules[i];
+        const ruleId = `${id} rule ${i + 1}`;
+        if (!rb) this.add('bandSet', ruleId, 'added', 'minor', { after: `${ra!.level}: ${renderCondition(ra!.when)}` });
+        else if (!ra) this.add('bandSet', ruleId, 'removed', 'minor', { before: `${rb.level}: ${renderCondition(rb.when)}` }, 'can move a band on the same data');
+        else this.fields('bandSet', `${ruleId} (${ra.level})`, rb, ra, { level: 'minor', when: 'minor', note: 'patch' });
+      }
+    });
+  }
+
+  private sections(): void {
+    const map = (p: Pack) => new Map(p.sections.map((s) => [s.id, s]));
+    this.keyed('section', map(this.before), map(this.after), (id, b: Section, a: Section) => {
+      this.fields('section', id, b, a, {
+        title: 'patch',
+        description: 'patch',
+        summary: 'patch',
+        score: 'minor',
+        band: 'minor',
+        levels: 'minor',
+        points: 'minor',
+        weight: (x, y) => this.weightJudge(x, y),
+        adjustable: adjustableJudge,
+      });
+      const kept = b.criteria.filter((c) => a.criteria.includes(c));
+      if (!same(kept, a.criteria.filter((c) => b.criteria.includes(c)))) this.add('section', id, 'changed', 'patch', { field: 'order of criteria', before: show('', b.criteria), after: show('', a.criteria) }, 'the order they are reported in only');
+    });
+    const order = (p: Pack, other: Pack) => p.sections.map((s) => s.id).filter((id) => other.sections.some((s) => s.id === id));
+    if (!same(order(this.before, this.after), order(this.after, this.before))) this.add('section', '(all)', 'changed', 'patch', { field: 'order', before: show('', this.before.sections.map((s) => s.id)), after: show('', this.after.sections.map((s) => s.id)) }, 'the order they are reported in only');
+  }
+
+  /** A weight class changed for another of the same weight moves nothing. */
+  private weightJudge(before: unknown, after: unknown): Level {
+    const value = (w: unknown, p: Pack) => (typeof w === 'string' ? p.weightClasses?.[w] : w);
+    return value(before, this.before) === value(after, this.after) ? 'patch' : 'minor';
+  }
+
+  private criteria(): void {
+    const map = (p: Pack) => new Map((p.criteria ?? []).map((c) => [c.id, c]));
+    const sectionOf = (p: Pack, id: string) => p.sections.find((s) => s.criteria.includes(id))?.id ?? '(no section)';
+    this.keyed('criterion', map(this.before), map(this.after), (id, b: Criterion, a: Criterion) => {
+      const from = sectionOf(this.before, id);
+      const to = sectionOf(this.after, id);
+      if (from !== to) this.add('criterion', id, 'moved', 'minor', { before: `section ${from}`, after: `section ${to}` });
+      this.fields('criterion', id, b, a, {
+        title: 'patch',
+        description: 'patch',
+        source: 'patch',
+        kind: 'major',
+        weight: (x, y) => this.weightJudge(x, y),
+        score: 'minor',
+        band: 'minor',
+        itemScale: 'minor',
+        statuses: 'minor',
+        adjustable: adjustableJudge,
+      });
+    });
+    this.questions();
+    this.items();
+    this.measures();
+  }
+
+  private questions(): void {
+    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (c.questions ?? []).map((q) => [q.id, { q, criterion: c.id }] as const)));
+    this.keyed('question', map(this.before), map(this.after), (id, b, a) => {
+      if (b.criterion !== a.criterion) this.add('question', id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
+      this.fields('question', id, b.q, a.q, {
+        text: 'patch',
+        source: 'patch',
+        appliesWhen: () => (b.q.scale !== undefined || a.q.scale !== undefined
+          ? { bump: 'major', reason: 'cases answered under the old condition may not fit the new one (answers where it no longer applies, none where it now does)' }
+          : 'minor'),
+        metWhen: (_x, y) => (y === undefined ? 'major' : 'minor'),
+        scale: (x, y) => this.scaleJudge(x as string | undefined, y as string | undefined),
+        weight: 'minor',
+      });
+    });
+    const position = (p: Pack) => (p.criteria ?? []).flatMap((c) => (c.questions ?? []).map((q) => q.id));
+    const kept = position(this.before).filter((q) => position(this.after).includes(q));
+    if (!same(kept, position(this.after).filter((q) => position(this.before).includes(q)))) {
+      this.add('question', '(all)', 'changed', 'patch', { field: 'order' }, 'the order they are reported in only');
+    }
+  }
+
+  /** A question moved to another scale: major when answers on the old scale stop being levels of the new one. */
+  private scaleJudge(before: string | undefined, after: string | undefined): Level {
+    const levels = (p: Pack, id: string | undefined) => {
+      const s = id === undefined ? undefined : p.scales?.[id];
+      return s ? [...s.levels.map((l) => l.id), ...(s.notApplicable ? [s.notApplicable.id] : [])] : [];
+    };
+    if (after === undefined) return 'major';
+    const next = levels(this.after, after);
+    return levels(this.before, before).every((l) => next.includes(l)) ? 'minor' : 'major';
+  }
+
+  private items(): void {
+    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (c.items ?? []).map((i) => [i.id, { i, criterion: c.id }] as const)));
+    this.keyed('item', map(this.before), map(this.after), (id, b, a) => {
+      if (b.criterion !== a.criterion) this.add('item', id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
+      this.fields('item', id, b.i, a.i, {
+        text: 'patch',
+        source: 'patch',
+        excluded: (x, y) => ((x === undefined) === (y === undefined) ? 'patch' : 'minor'),
+        weight: 'minor',
+        from: 'minor',
+      });
+    });
+  }
+
+  private measures(): void {
+    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (c.measures ?? []).map((m) => [m.id, { m, criterion: c.id }] as const)));
+    this.keyed('measure', map(this.before), map(this.after), (id, b, a) => {
+      if (b.criterion !== a.criterion) this.add('measure', id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
+      this.fields('measure', id, b.m, a.m, {
+        measure: 'patch',
+        unit: 'patch',
+        source: 'patch',
+        direction: 'minor',
+        target: 'minor',
+        tolerance: 'minor',
+        excluded: (x, y) => ((x === undefined) === (y === undefined) ? 'patch' : 'minor'),
+      });
+    });
+  }
+
+  private overall(): void {
+    const b: Overall | undefined = this.before.overall;
+    const a: Overall | undefined = this.after.overall;
+    if (!b && !a) return;
+    if (!a) return this.add('overall', 'overall', 'removed', 'major', { before: b!.title });
+    if (!b) return this.add('overall', 'overall', 'added', 'minor', { after: a.title });
+    this.fields('overall', 'overall', b, a, { title: 'patch', summary: 'patch', score: 'minor', band: 'minor', points: 'minor', adjustable: adjustableJudge });
+  }
+
+  private rounding(): void {
+    this.fields('rounding', 'rounding', this.before.rounding, this.after.rounding, { mode: 'minor', digits: 'minor', at: 'minor', display: 'patch' });
+  }
+}
+
+/** Taking away what an inspector may adjust breaks inspections that adjust it; allowing more does not. */
+function adjustableJudge(before: unknown, after: unknown): Level {
+  const b = (before as string[] | undefined) ?? [];
+  const a = (after as string[] | undefined) ?? [];
+  return b.every((x) => a.includes(x)) ? 'minor' : 'major';
+}
+
+function describeThing(thing: unknown): string {
+  if (thing === null || typeof thing !== 'object') return String(thing);
+  const t = thing as Record<string, unknown> & { q?: Question; i?: EvidenceItem; m?: TargetMeasure };
+  if (t.q) return t.q.text;
+  if (t.i) return t.i.text;
+  if (t.m) return t.m.measure;
+  if (typeof t.title === 'string') return t.title;
+  if (typeof t.type === 'string') return `${t.type}${t.required ? ', required' : ''}`;
+  if ('all' in t || 'any' in t || 'not' in t || 'fact' in t || 'condition' in t) return renderCondition(t as unknown as Condition);
+  if (Array.isArray(t.levels)) return `levels ${(t.levels as Array<{ id: string }>).map((l) => l.id).join(', ')}`;
+  return canonical(thing);
+}
+
+/** The changes from one version of a pack to another. */
+export function diffPacks(before: Pack, after: Pack): PackChange[] {
+  return new Differ(before, after).run();
+}
+
+/** The bump the changes call for together. */
+export function requiredBump(changes: readonly PackChange[]): Bump {
+  return changes.reduce<Bump>((bump, c) => maxBump(bump, c.bump), 'none');
+}
+
