@@ -159,11 +159,11 @@ export function generateCaseList(model: CaseModel, count: number, seed: number):
   return cases;
 }
 
-/** Appends text to a file through a large buffer. */
+/** Appends text to a file through a large buffer (each text copied in at once, so it never lives long). */
 class BufferedFile {
   private readonly fd: number;
-  private chunks: string[] = [];
-  private size = 0;
+  private readonly buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  private used = 0;
   bytes = 0;
 
   constructor(path: string) {
@@ -171,17 +171,19 @@ class BufferedFile {
   }
 
   write(text: string): void {
-    this.chunks.push(text);
-    this.size += text.length;
-    if (this.size > 4_000_000) this.flush();
+    if (this.used + 3 * text.length > this.buffer.length) this.flush();
+    if (3 * text.length > this.buffer.length) {
+      this.bytes += writeSync(this.fd, text);
+      return;
+    }
+    this.used += this.buffer.write(text, this.used);
   }
 
   flush(): void {
-    const buffer = Buffer.from(this.chunks.join(''), 'utf8');
-    writeSync(this.fd, buffer);
-    this.bytes += buffer.length;
-    this.chunks = [];
-    this.size = 0;
+    let written = 0;
+    while (written < this.used) written += writeSync(this.fd, this.buffer, written, this.used - written);
+    this.bytes += this.used;
+    this.used = 0;
   }
 
   close(): void {

@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compilePlan } from '../src/compile/compile-pack.js';
 import type { CaseRecord } from '../src/model/inspection.js';
@@ -18,6 +18,7 @@ import { diffCounts, diffFigures, Disagreement, figuresOfResult, requireAgreemen
 import { caseModel, generateCaseList, writeCaseFiles } from './generate-cases.js';
 import { scoreByHand } from './hand-written-scorer.js';
 import { ensureBuilt, measureColdStart } from './measure-cold-start.js';
+import { measureReading } from './measure-reading.js';
 import type { SizeMeasurement } from './measure-size.js';
 import { formatResults, type BenchResults, type Goal, type SizeResult, type StreamResult, type Throughput } from './print-table.js';
 import { engineParts, scoreWithEngine } from './run-engine.js';
@@ -29,8 +30,8 @@ import { time, type Timing } from './timing.js';
 const QUICK = process.env.BENCH_QUICK === '1';
 /** The sizes, how many runs each gets (after one checked run that also warms up), and how many json-rules-engine gets. */
 const SIZES = [
-  { cases: 1_000, warmups: 5, runs: 5, jsonRulesEngineRuns: 5 },
-  { cases: 10_000, warmups: 1, runs: 5, jsonRulesEngineRuns: 3 },
+  { cases: 1_000, warmups: 20, runs: 21, jsonRulesEngineRuns: 5 },
+  { cases: 10_000, warmups: 3, runs: 9, jsonRulesEngineRuns: 3 },
   { cases: 100_000, warmups: 0, runs: 5, jsonRulesEngineRuns: 0 },
   { cases: 1_000_000, warmups: 0, runs: 3, jsonRulesEngineRuns: 0 },
 ].filter((s) => !QUICK || s.cases <= 10_000);
@@ -39,10 +40,13 @@ const PARTS_SIZE = QUICK ? 10_000 : 100_000;
 const STREAM_SIZE = QUICK ? 10_000 : 1_000_000;
 /** How many one-case inspections are timed together to find the fixed cost of an inspection. */
 const FIXED_REPEATS = 100;
+/** How many cases of each file are read without scoring, to show the reader's share of a streamed run. */
+const READING_SIZE = QUICK ? 10_000 : 100_000;
 
 const GOALS = { overJsonRulesEngine: 100, overHandWritten: 0.5, streamedRssMB: 300, validateMs: 200, scoreMs: 400 };
 
 const began = performance.now();
+const loadAtStart = loadavg()[0]!;
 const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 
 function throughput(timing: Timing, cases: number, questions: number): Throughput {
@@ -60,10 +64,11 @@ async function main(): Promise<void> {
   const checks: string[] = [];
 
   log('loading, validating and compiling the packs');
-  const load = await time({ warmups: 2, runs: 9 }, () => loadPacks());
+  const runs = { warmups: 5, runs: 15 };
+  const both = await time(runs, () => loadPlan());
+  const load = await time(runs, () => loadPacks());
   const packs = loadPacks();
-  const compile = await time({ warmups: 2, runs: 9 }, () => compilePlan(packs.methodology, [packs.thematic]));
-  const both = await time({ warmups: 1, runs: 9 }, () => loadPlan());
+  const compile = await time(runs, () => compilePlan(packs.methodology, [packs.thematic]));
   const { plan, methodology, thematic } = loadPlan();
   const header = derbyshireHeader();
   const area = areaFactsOf(header);
@@ -161,8 +166,11 @@ async function main(): Promise<void> {
       log(`streaming ${STREAM_SIZE.toLocaleString('en-GB')} cases from ${format.toUpperCase()} (scoreInspectionFile in a child process)`);
       const m = measureInChild(['stream', format === 'ndjson' ? files.ndjsonInspection : files.csvInspection]);
       requireAgreement(`${STREAM_SIZE} cases streamed from ${format}`, [...diffCounts('in memory', expected.counts, format, new Map(m.counts)), ...diffFigures('in memory', expected.figures, format, new Map(m.figures))]);
+      log(`reading the first ${READING_SIZE.toLocaleString('en-GB')} cases of the ${format.toUpperCase()} file alone`);
+      const reading = await measureReading(plan, format, format === 'ndjson' ? files.ndjson : files.csv, READING_SIZE);
       streamed.push({
         format,
+        readingAlone: reading,
         cases: m.cases,
         fileMB: (format === 'ndjson' ? files.ndjsonBytes : files.csvBytes) / (1024 * 1024),
         wallMs: m.wallMs,
@@ -214,6 +222,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     date: new Date().toISOString(),
     machine: { cpus: cpuList.length, cpuModel: cpuList[0]?.model ?? 'unknown', totalMemoryGB: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: `${process.platform} ${process.arch}` },
+    loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     seed: SEED,
     packs: { methodology: `${methodology.id} ${methodology.version}`, thematics: [`${thematic.id} ${thematic.version}`], questions, caseFacts: plan.caseFacts.size },
     records: 'JSON.parse of generated NDJSON lines (as a reader of NDJSON or a JSON body gives them); the same cases for every scorer',
