@@ -17,6 +17,7 @@ export { loadPack, loadPackFiles, loadInspectionFile } from './load/load-pack.js
 export { openInspection } from './load/load-inspection.js';
 export { scoreInspectionFile } from './score-file.js';
 export { ScoringSession } from './evaluate/score-inspection.js';
+export { IncrementalScorer } from './evaluate/score-incrementally.js';
 export type { ScoreOptions, ScoreOutcome, InspectionHeader } from './evaluate/score-inspection.js';
 export type { CompiledPlan } from './compile/compiled-plan.js';
 export { formatDiagnostic, formatDiagnostics } from './check/format-diagnostic.js';
