@@ -1,0 +1,70 @@
+/**
+ * `criteria init thematic <name> [--methodology <folder>] [--dir <folder>]`: scaffolds a thematic
+ * pack for a methodology — `<dir>/<name>/pack.yaml` and `tests/basic.yaml`, a test that passes —
+ * ready to validate, test and edit. Never overwrites. Exit 0 written, 1 when the methodology has
+ * errors or a file could not be written, 2 on a usage error.
+ */
+import type { Command } from 'commander';
+
+interface InitOptions {
+  methodology?: string;
+  dir: string;
+  title?: string;
+}
+
+export function register(program: Command): void {
+  const init = program.command('init').description('scaffold a new pack');
+  init
+    .command('thematic')
+    .description('scaffold a thematic pack for a methodology, with a test that passes')
+    .argument('<name>', "the thematic's id, also its folder's name (e.g. housing-2003)")
+    .option('--methodology <folder>', 'the methodology pack it attaches to (default: the only methodology under rules/)')
+    .option('--dir <folder>', 'the folder to create it in', 'thematics')
+    .option('--title <title>', "the thematic's title")
+    .action(async (name: string, options: InitOptions) => {
+      process.exitCode = await runInitThematic(name, options);
+    });
+}
+
+/** The methodology when none is named: the only pack under rules/. */
+async function defaultMethodology(): Promise<string | { problem: string }> {
+  const { existsSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const folders = existsSync('rules') ? readdirSync('rules').filter((f) => existsSync(join('rules', f, 'pack.yaml'))).map((f) => join('rules', f)) : [];
+  if (folders.length === 1) return folders[0]!;
+  return { problem: folders.length === 0 ? 'no methodology found under rules/' : `several methodologies under rules/ (${folders.join(', ')})` };
+}
+
+export async function runInitThematic(name: string, options: InitOptions): Promise<number> {
+  let methodology = options.methodology;
+  if (methodology === undefined) {
+    const found = await defaultMethodology();
+    if (typeof found !== 'string') {
+      process.stderr.write(`error USAGE: ${found.problem}\n  hint: name it with --methodology <folder>\n`);
+      return 2;
+    }
+    methodology = found;
+  }
+  const { scaffoldThematic } = await import('../../init/scaffold-thematic.js');
+  const { printDiagnostics } = await import('../print-diagnostics.js');
+  const scaffold = scaffoldThematic({ name, methodology, dir: options.dir, ...(options.title !== undefined ? { title: options.title } : {}) });
+  if ('errors' in scaffold) {
+    await printDiagnostics(scaffold.errors, 'text');
+    return scaffold.errors.every((e) => e.code === 'USAGE') ? 2 : 1;
+  }
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { dirname, relative } = await import('node:path');
+  try {
+    for (const file of scaffold.files) {
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, file.text, { flag: 'wx' });
+    }
+  } catch (error) {
+    process.stderr.write(`error OUTPUT_WRITE: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const shown = relative(process.cwd(), scaffold.folder) || '.';
+  process.stdout.write(`created ${scaffold.files.map((f) => relative(process.cwd(), f.path)).join(', ')}\n`);
+  process.stdout.write(`next: npx criteria validate ${shown} && npx criteria test ${shown}\n`);
+  return 0;
+}
