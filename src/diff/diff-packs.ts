@@ -37,7 +37,14 @@ function show(field: string, value: unknown): string {
 class Differ {
   readonly changes: PackChange[] = [];
 
-  constructor(private readonly before: Pack, private readonly after: Pack) {}
+  constructor(private readonly before: Pack, private readonly after: Pack, private readonly methodologies: DiffContext = {}) {}
+
+  /** The weight classes and scales a version can use: its own, then (for a thematic) its methodology's. */
+  private names(side: 'before' | 'after'): { weightClasses: Record<string, number>; scales: Record<string, Scale> } {
+    const pack = this[side];
+    const methodology = this.methodologies[side];
+    return { weightClasses: { ...methodology?.weightClasses, ...pack.weightClasses }, scales: { ...methodology?.scales, ...pack.scales } };
+  }
 
   add(area: ChangeArea, id: string, kind: PackChange['kind'], bump: Level, extra: Partial<PackChange> = {}, reason: string = REASONS[bump]): void {
     this.changes.push({ area, id, kind, ...extra, bump, reason });
@@ -186,8 +193,9 @@ class Differ {
 
   /** A weight class changed for another of the same weight moves nothing. */
   private weightJudge(before: unknown, after: unknown): Level {
-    const value = (w: unknown, p: Pack) => (typeof w === 'string' ? p.weightClasses?.[w] : w);
-    return value(before, this.before) === value(after, this.after) ? 'patch' : 'minor';
+    const value = (w: unknown, side: 'before' | 'after') => (typeof w === 'string' ? this.names(side).weightClasses[w] : w);
+    const b = value(before, 'before');
+    return b !== undefined && b === value(after, 'after') ? 'patch' : 'minor';
   }
 
   private criteria(): void {
@@ -239,13 +247,13 @@ class Differ {
 
   /** A question moved to another scale: major when answers on the old scale stop being levels of the new one. */
   private scaleJudge(before: string | undefined, after: string | undefined): Level {
-    const levels = (p: Pack, id: string | undefined) => {
-      const s = id === undefined ? undefined : p.scales?.[id];
+    const levels = (side: 'before' | 'after', id: string | undefined) => {
+      const s = id === undefined ? undefined : this.names(side).scales[id];
       return s ? [...s.levels.map((l) => l.id), ...(s.notApplicable ? [s.notApplicable.id] : [])] : [];
     };
     if (after === undefined) return 'major';
-    const next = levels(this.after, after);
-    return levels(this.before, before).every((l) => next.includes(l)) ? 'minor' : 'major';
+    const next = levels('after', after);
+    return levels('before', before).every((l) => next.includes(l)) ? 'minor' : 'major';
   }
 
   private items(): void {
@@ -312,9 +320,15 @@ function describeThing(thing: unknown): string {
   return canonical(thing);
 }
 
+/** For thematics: the methodology each version attaches to, whose weight classes and scales it may use. */
+export interface DiffContext {
+  before?: Pack;
+  after?: Pack;
+}
+
 /** The changes from one version of a pack to another. */
-export function diffPacks(before: Pack, after: Pack): PackChange[] {
-  return new Differ(before, after).run();
+export function diffPacks(before: Pack, after: Pack, methodologies: DiffContext = {}): PackChange[] {
+  return new Differ(before, after, methodologies).run();
 }
 
 /** The bump the changes call for together. */

@@ -127,6 +127,24 @@ describe('the semantic diff and the bump it calls for', () => {
     expect(requiredBump(changes)).toBe('major');
   });
 
+  it("a thematic's weight class is valued through its methodology", () => {
+    const esi = loadPack(ESI);
+    const victims = loadPack('thematics/victims-2003');
+    if ('errors' in esi || 'errors' in victims) throw new Error('load');
+    const before = structuredClone(victims.pack);
+    const after = structuredClone(victims.pack);
+    before.criteria![0]!.weight = 'critical';
+    after.criteria![0]!.weight = 2;
+    const id = after.criteria![0]!.id;
+    // critical weighs 2 in esi-2003: the same weight, written differently.
+    expect(diffPacks(before, after, { before: esi.pack, after: esi.pack }).map((c) => `${c.id} ${c.field} ${c.bump}`)).toEqual([`${id} weight patch`]);
+    after.criteria![0]!.weight = 'important';
+    expect(diffPacks(before, after, { before: esi.pack, after: esi.pack }).map((c) => `${c.id} ${c.field} ${c.bump}`)).toEqual([`${id} weight minor`]);
+    // Without the methodology the weights cannot be compared: taken as a change that can move a score.
+    after.criteria![0]!.weight = 2;
+    expect(diffPacks(before, after).map((c) => c.bump)).toEqual(['minor']);
+  });
+
   it.each([
     ['1.0.0', '2.0.0', 'major', true, 'ok: 1.0.0 → 2.0.0 is a major bump, as required'],
     ['1.0.0', '2.0.0', 'minor', true, 'ok: 1.0.0 → 2.0.0 is a major bump; a minor bump would do'],

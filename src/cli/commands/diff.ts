@@ -44,7 +44,15 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   }
   const { diffPacks, requiredBump } = await import('../../diff/diff-packs.js');
   const { judgeVersion } = await import('../../diff/judge-version.js');
-  const changes = diffPacks(before.pack, after.pack);
+  const { loadPackFiles } = await import('../../load/load-pack.js');
+  const { dirname, join } = await import('node:path');
+  // A thematic may weigh and answer with its methodology's weight classes and scales.
+  const methodologyOf = (pack: typeof before.pack) => {
+    if (pack.kind !== 'thematic' || pack.attachesTo?.path === undefined || !pack.files?.[0]) return undefined;
+    const loaded = loadPackFiles(join(dirname(pack.files[0]), pack.attachesTo.path));
+    return 'errors' in loaded ? undefined : loaded.pack;
+  };
+  const changes = diffPacks(before.pack, after.pack, { before: methodologyOf(before.pack), after: methodologyOf(after.pack) });
   const verdict = judgeVersion(before.pack.version, after.pack.version, requiredBump(changes));
   const report: import('../../diff/format-diff.js').PackDiffReport = {
     before: { path: beforePath, id: before.pack.id, version: before.pack.version },
