@@ -1,0 +1,132 @@
+/**
+ * Keys that reach a prototype (`__proto__`, `constructor`, `prototype`) in packs, inspections and
+ * case data, run through the library in-process: each is refused with FORBIDDEN_KEY (or, in
+ * objects a caller builds, counted as the unknown name it is), and Object.prototype is the same
+ * afterwards — no property added, none changed.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilePack, loadPack, score, scoreInspectionFile } from '../../src/index.js';
+import { readDocument } from '../../src/load/read-document.js';
+import type { Inspection } from '../../src/model/inspection.js';
+import type { Pack } from '../../src/model/pack.js';
+
+const corpus = 'test/hostile/corpus';
+
+/** What Object.prototype holds, to compare before and after. */
+function snapshot(): Record<string, unknown> {
+  return Object.fromEntries(Object.getOwnPropertyNames(Object.prototype).map((name) => [name, Object.getOwnPropertyDescriptor(Object.prototype, name)?.value ?? 'accessor']));
+}
+
+function expectUntouched(before: Record<string, unknown>): void {
+  expect(snapshot()).toEqual(before);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+}
+
+let before: Record<string, unknown>;
+beforeAll(() => {
+  before = snapshot();
+});
+afterAll(() => expectUntouched(before));
+
+function loadBase(): Pack {
+  const loaded = loadPack(join(corpus, 'base'));
+  if ('errors' in loaded) throw new Error(loaded.errors[0]!.message);
+  return loaded.pack;
+}
+
+describe('keys that reach a prototype, in-process', () => {
+  it.each([
+    ['packs/proto-key-scale.yaml', 12, 3],
+    ['packs/constructor-key-fact.yaml', 11, 5],
+    ['packs/prototype-key-condition.yaml', 17, 3],
+    ['packs-json/proto.json', 3, 3],
+  ])('loadPack refuses %s', (file, line, column) => {
+    const loaded = loadPack(join(corpus, file));
+    expect('errors' in loaded && loaded.errors[0]).toMatchObject({ code: 'FORBIDDEN_KEY', line, column });
+    expectUntouched(before);
+  });
+
+  it.each([
+    ['a:\n  __proto__: { polluted: true }\n'],
+    ['a: { "__proto__": { polluted: true } }\n'],
+    ['a: &p { polluted: true }\nb: { __proto__: *p }\n'],
+    ['? __proto__\n: { polluted: true }\n'],
+    ['constructor: { prototype: { polluted: true } }\n'],
+    ['a: [{ constructor: { prototype: { polluted: true } } }]\n'],
+  ])('readDocument refuses %j', (text) => {
+    const read = readDocument('x.yaml', text);
+    expect('errors' in read && read.errors.map((e) => e.code)).toContain('FORBIDDEN_KEY');
+    expectUntouched(before);
+  });
+
+  it.each([
+    ['inspections/proto-case-fact.yaml', 'FORBIDDEN_KEY'],
+    ['inspections/constructor-answer.yaml', 'FORBIDDEN_KEY'],
+    ['inspections/prototype-evidence.yaml', 'FORBIDDEN_KEY'],
+  ])('scoreInspectionFile refuses %s', async (file, code) => {
+    const scored = await scoreInspectionFile(join(corpus, file));
+    expect('errors' in scored && scored.errors[0]!.code).toBe(code);
+    expectUntouched(before);
+  });
+
+  it.each(['cases/proto.ndjson', 'cases/constructor.ndjson', 'cases/proto-header.csv', 'cases/constructor-header.csv', 'cases/prototype-header.csv', 'cases/proto.yaml'])('case file %s is refused, the rest of the file notwithstanding', async (file) => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { resolve } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'criteria-proto-'));
+    const inspection = join(dir, 'inspection.yaml');
+    writeFileSync(inspection, `pack: ${JSON.stringify(resolve(corpus, 'base'))}\narea: { name: T }\nevidence: { E1.1: good }\ntargets: { T1.1: { value: 88 } }\nscores: { D1: 70 }\ncases: { file: ${JSON.stringify(resolve(corpus, file))} }\n`);
+    const scored = await scoreInspectionFile(inspection);
+    expect('errors' in scored && scored.errors[0]!.code).toBe('FORBIDDEN_KEY');
+    expectUntouched(before);
+  });
+
+  it('score() given case objects with own __proto__, constructor and prototype keys (as JSON.parse makes them) reports them and pollutes nothing', () => {
+    const compiled = compilePack(loadBase());
+    if ('errors' in compiled) throw new Error(compiled.errors[0]!.message);
+    const cases = [
+      JSON.parse('{"id":"c1","facts":{"risk":"low","__proto__":{"polluted":true}},"answers":{"Q1.1":"yes"}}'),
+      JSON.parse('{"id":"c2","facts":{"risk":"low"},"answers":{"Q1.1":"yes","__proto__":{"polluted":true}}}'),
+      JSON.parse('{"id":"c3","facts":{"risk":"low","constructor":{"prototype":{"polluted":true}}},"answers":{"Q1.1":"yes"}}'),
+      JSON.parse('{"id":"c4","facts":{"risk":"low"},"answers":{"Q1.1":"yes","prototype":"yes"},"__proto__":{"polluted":true}}'),
+    ];
+    const inspection: Inspection = { area: { name: 'T' }, evidence: { 'E1.1': 'good' }, targets: { 'T1.1': { value: 88 } }, scores: { D1: 70 }, cases };
+    const outcome = score(compiled.plan, inspection);
+    expect('errors' in outcome).toBe(true);
+    if (!('errors' in outcome)) return;
+    const codes = outcome.errors.map((e) => `${e.caseId ?? ''} ${e.code}`);
+    expect(codes).toEqual(expect.arrayContaining(['c1 CASE_UNKNOWN_FACT', 'c2 CASE_UNKNOWN_QUESTION', 'c3 CASE_UNKNOWN_FACT', 'c4 CASE_UNKNOWN_QUESTION', 'c4 CASE_UNKNOWN_FACT']));
+    expectUntouched(before);
+  });
+
+  it('score() with evidence, targets and scores keyed __proto__ (own keys) refuses them and pollutes nothing', () => {
+    const compiled = compilePack(loadBase());
+    if ('errors' in compiled) throw new Error(compiled.errors[0]!.message);
+    const inspection = JSON.parse(`{
+      "area": { "name": "T", "facts": { "__proto__": { "polluted": true } } },
+      "evidence": { "E1.1": "good", "__proto__": "good" },
+      "targets": { "T1.1": { "value": 88 }, "__proto__": { "value": 1 } },
+      "scores": { "D1": 70, "__proto__": 50 },
+      "adjustments": [{ "id": "__proto__", "score": 1, "reason": "r" }],
+      "cases": [{ "id": "c1", "facts": { "risk": "low" }, "answers": { "Q1.1": "yes" } }]
+    }`) as Inspection;
+    const outcome = score(compiled.plan, inspection);
+    expect('errors' in outcome).toBe(true);
+    expectUntouched(before);
+  });
+
+  it('a pack object with own __proto__ keys (built by a caller) is refused by compilePack, not merged into a prototype', () => {
+    const pack = loadBase();
+    const hostile = JSON.parse(JSON.stringify(pack)) as Pack & Record<string, unknown>;
+    hostile.scales = JSON.parse('{"__proto__": {"levels": [{"id": "x", "label": "X"}]}, "answer": ' + JSON.stringify(pack.scales!.answer) + ', "grade": ' + JSON.stringify(pack.scales!.grade) + ', "status": ' + JSON.stringify(pack.scales!.status) + '}');
+    hostile.weightClasses = JSON.parse('{"heavy": 2, "light": 1, "__proto__": 5}');
+    let outcome: ReturnType<typeof compilePack> | undefined;
+    expect(() => {
+      outcome = compilePack(hostile);
+    }).not.toThrow();
+    expect(outcome).toBeDefined();
+    expectUntouched(before);
+  });
+});
