@@ -12,7 +12,7 @@ import { compilePack } from '../../src/index.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { Condition } from '../../src/model/condition.js';
 import type { CaseRecord, FactValue } from '../../src/model/inspection.js';
-import type { BandSet, Criterion, Pack, Question, RoundingMode, RoundingStage, Scale, ScoreRule, Section } from '../../src/model/pack.js';
+import type { BandSet, Criterion, FactDeclaration, Pack, Question, RoundingMode, RoundingStage, Scale, ScoreRule, Section } from '../../src/model/pack.js';
 
 /** How many runs a property makes: FUZZ_RUNS (npm run fuzz) raises it. */
 export function runs(fallback: number): number {
@@ -191,7 +191,7 @@ export function buildPack(spec: PackSpec, name: (id: string) => string = (id) =>
     title: 'A generated pack',
     status: 'draft',
     facts: {
-      case: Object.fromEntries(Object.entries(CASE_FACTS).map(([k, v]) => [name(k), { ...v, ...('values' in v ? { values: [...v.values] } : {}) }])),
+      case: Object.fromEntries(Object.entries(CASE_FACTS).map(([k, v]): [string, FactDeclaration] => [name(k), 'values' in v ? { ...v, values: [...v.values] } : { ...v }])),
       area: { [name('tool')]: { type: 'boolean' } },
     },
     scales,
