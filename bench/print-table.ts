@@ -116,12 +116,12 @@ export function formatResults(r: BenchResults): string {
   out.push('Peak RSS is the whole child process (Node + tsx + the generated cases held in memory); the RSS once the cases exist, before scoring, is in brackets.');
   out.push('');
   const p = r.engineParts;
-  out.push(`Where our engine's time goes (${integer(p.cases)} cases, median)`);
+  out.push(`Where our engine's time goes (${integer(p.cases)} cases, median of ${p.session.runs.length} interleaved runs)`);
   out.push(
     table(
       ['part', 'time', 'cases/s', 'time vs the session'],
       [
-        ['ScoringSession (start, add each, finish), as measured above', ms(p.session.medianMs), integer(p.session.casesPerSecond), '100%'],
+        ['ScoringSession (start, add each, finish)', ms(p.session.medianMs), integer(p.session.casesPerSecond), '100%'],
         ['  of which checking and counting (CaseTally.add only)', ms(p.checkAndCount.medianMs), integer(p.checkAndCount.casesPerSecond), `${((100 * p.checkAndCount.medianMs) / p.session.medianMs).toFixed(0)}%`],
         ['ScoringSession with hashInput (content hash of every case)', ms(p.hashedSession.medianMs), integer(p.hashedSession.casesPerSecond), `${((100 * p.hashedSession.medianMs) / p.session.medianMs).toFixed(0)}%`],
       ],

@@ -26,7 +26,9 @@ export function scoreWithEngine(plan: CompiledPlan, header: InspectionHeader, ca
 export const engineParts = {
   /** Checking and counting only: the session's CaseTally, without starting or finishing a session. */
   checkAndCount(plan: CompiledPlan, header: InspectionHeader, cases: readonly unknown[]): number {
-    const tally = new CaseTally(plan, header.area.facts ?? {});
+    const started = ScoringSession.start(plan, header);
+    if ('errors' in started) throw new Error(started.errors[0]!.message);
+    const tally = new CaseTally(plan, started.session.checked.area);
     for (let i = 0; i < cases.length; i++) tally.add(cases[i]);
     return tally.scored;
   },
