@@ -9,8 +9,12 @@
  * shape and id (unique), unknown or ill-typed facts, missing required facts, unknown question keys,
  * answers off the judgement scale, an answer missing for a question that applies or given for one
  * that does not. A case with any problem is not counted; its problems are kept as messages. What it
- * does not do, and the engine does: hash every case for the result's provenance, locate problems
- * by file and line, and explain them with hints.
+ * does not do, and the engine does: build the full result (titles, labels, exact fractions,
+ * provenance), locate problems by file and line and explain them with hints. (The engine can also
+ * hash every in-memory case for provenance, ScoreOptions.hashInput; the comparison leaves that off,
+ * as a library user's default.)
+ *
+ * The figures it gives are compared with the engine's on every run of the benchmark.
  */
 import type { InspectionHeader } from '../src/evaluate/score-inspection.js';
 import type { CountsByKey, Figures } from './compare-results.js';
