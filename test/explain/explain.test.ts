@@ -2,7 +2,10 @@
 // every question, on the Derbyshire example (rules/esi-2003/examples/derbyshire-2003), checked
 // against figures worked out here from cases.csv and the pack itself.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Condition } from '../../src/model/condition.js';
 import { compileCondition } from '../../src/compile/compile-condition.js';
@@ -123,6 +126,28 @@ describe('an evidence criterion and its band', () => {
     // Counted: 8 measures; met 5 (SDA2starts, SDA4, SDA6, SDA8, SPM1), nearly met 2 (SDA1a, SDA3), not met 1.
     expect(t).toContain('veryStrong: share at least met = 1 — fails (5 of 8 measures)');
     expect(t).toContain('strong: share at least nearlyMet ≥ 0.75 — holds (7 of 8 measures)');
+  });
+});
+
+describe('an adjusted result', () => {
+  it('shows the computed band, the adjusted one and the reason; the band rules explain the computed band', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'criteria-explain-'));
+    try {
+      const inspection = parse(readFileSync(DERBYSHIRE, 'utf8')) as Record<string, any>;
+      inspection.pack = resolve('rules/esi-2003');
+      inspection.thematics = [resolve('thematics/ebs-2003')];
+      inspection.cases = { file: resolve('rules/esi-2003/examples/derbyshire-2003/cases.csv') };
+      inspection.adjustments = [{ id: 'A3', band: 'wellMet', reason: 'Contextual evidence from the second week' }];
+      writeFileSync(join(folder, 'inspection.yaml'), stringify(inspection));
+      const ctx = await openExplanation(join(folder, 'inspection.yaml'));
+      if ('errors' in ctx) throw new Error(ctx.errors[0]!.message);
+      const lines = text(ctx, 'A3').split('\n');
+      expect(lines[0]).toBe('A3 Management and supervision of staff: Well met, adjusted by the inspector (computed Satisfactorily met) (in section A)');
+      expect(lines).toContain("  band: Satisfactorily met — rule 3 of band set 'management', the first that holds (later rules are not tried)");
+      expect(lines).toContain('  adjusted by the inspector: band Satisfactorily met → Well met; reason: Contextual evidence from the second week');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
