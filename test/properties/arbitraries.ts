@@ -14,6 +14,9 @@ import type { Condition } from '../../src/model/condition.js';
 import type { CaseRecord, FactValue } from '../../src/model/inspection.js';
 import type { BandSet, Criterion, FactDeclaration, Pack, Question, RoundingMode, RoundingStage, Scale, ScoreRule, Section } from '../../src/model/pack.js';
 
+/** The time a property test may take: vitest's default, or an hour when FUZZ_RUNS asks for many runs. */
+export const TIMEOUT = Number(process.env.FUZZ_RUNS) > 0 ? 3_600_000 : 30_000;
+
 /** How many runs a property makes: FUZZ_RUNS (npm run fuzz) raises it. */
 export function runs(fallback: number): number {
   const n = Number(process.env.FUZZ_RUNS);

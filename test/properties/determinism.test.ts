@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePack, loadPack, score } from '../../src/index.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { Pack } from '../../src/model/pack.js';
-import { areaOf, buildCase, buildPack, compile, inspectionSeedArb, packSpecArb, runs } from './arbitraries.js';
+import { areaOf, buildCase, buildPack, compile, inspectionSeedArb, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
 
 /** A small seeded generator (mulberry32). */
 function random(seed: number): () => number {
@@ -68,7 +68,7 @@ describe('determinism', () => {
       }),
       { seed: 4242, numRuns: runs(100) },
     );
-  });
+  }, TIMEOUT);
 
   it('the input hash changes when the content does', () => {
     fc.assert(
@@ -85,7 +85,7 @@ describe('determinism', () => {
       }),
       { seed: 4243, numRuns: runs(40) },
     );
-  });
+  }, TIMEOUT);
 
   it('the order in which a multi-file pack includes its files gives byte-identical JSON', () => {
     const root = mkdtempSync(join(tmpdir(), 'criteria-include-'));
@@ -118,7 +118,7 @@ describe('determinism', () => {
       }),
       { seed: 4244, numRuns: runs(40) },
     );
-  });
+  }, TIMEOUT);
 
   it('criteria outside the sections (targets tables feeding evidence items) keep their order whatever the include order', () => {
     const folder = mkdtempSync(join(tmpdir(), 'criteria-supporting-'));

@@ -11,7 +11,7 @@ import { score } from '../../src/index.js';
 import type { CaseRecord, FactValue } from '../../src/model/inspection.js';
 import type { InspectionResult } from '../../src/model/result.js';
 import type { Pack } from '../../src/model/pack.js';
-import { areaOf, buildCase, buildPack, compile, factsArb, inspectionSeedArb, packSpecArb, runs } from './arbitraries.js';
+import { areaOf, buildCase, buildPack, compile, factsArb, inspectionSeedArb, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
 
 function run(pack: Pack, cases: CaseRecord[], area: Record<string, FactValue>): InspectionResult {
   const outcome = score(compile(pack), { area: { name: 'Generated', facts: area }, cases });
@@ -48,7 +48,7 @@ describe('metamorphic properties', () => {
       }),
       { seed: 777, numRuns: runs(200) },
     );
-  });
+  }, TIMEOUT);
 
   it('adding cases answered not applicable wherever asked changes only case counts and not-applicable counts', () => {
     fc.assert(
@@ -78,7 +78,7 @@ describe('metamorphic properties', () => {
       }),
       { seed: 778, numRuns: runs(100) },
     );
-  });
+  }, TIMEOUT);
 
   it('every case twice (with new ids) leaves every percentage, exact value, score and band the same, and doubles the counts', () => {
     fc.assert(
@@ -99,7 +99,7 @@ describe('metamorphic properties', () => {
       }),
       { seed: 779, numRuns: runs(150) },
     );
-  });
+  }, TIMEOUT);
 
   it('renaming ids and facts consistently renames the results and changes nothing else', () => {
     fc.assert(
@@ -131,5 +131,5 @@ describe('metamorphic properties', () => {
       }),
       { seed: 780, numRuns: runs(150) },
     );
-  });
+  }, TIMEOUT);
 });

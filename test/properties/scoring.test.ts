@@ -11,7 +11,7 @@ import { score } from '../../src/index.js';
 import type { CaseRecord } from '../../src/model/inspection.js';
 import type { InspectionResult, ScoredResult } from '../../src/model/result.js';
 import type { Pack, RoundingMode } from '../../src/model/pack.js';
-import { areaOf, buildCase, buildPack, compile, inspectionSeedArb, MODES, packSpecArb, runs } from './arbitraries.js';
+import { areaOf, buildCase, buildPack, compile, inspectionSeedArb, MODES, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
 import { oracleScores, Q, round } from './oracle.js';
 
 const SEED = 20031028;
@@ -58,7 +58,7 @@ describe('random valid packs and inspections', () => {
       }),
       { seed: SEED, numRuns: runs(150) },
     );
-  });
+  }, TIMEOUT);
 
   it('every figure equals the BigInt oracle', () => {
     fc.assert(
@@ -78,7 +78,7 @@ describe('random valid packs and inspections', () => {
       }),
       { seed: SEED + 1, numRuns: runs(200) },
     );
-  });
+  }, TIMEOUT);
 });
 
 /** A one-question pack rounding at every stage, for cases that put the question's share exactly on a half. */
@@ -136,5 +136,5 @@ describe('rounding at exact halves', () => {
       }),
       { seed: SEED + 2, numRuns: runs(8) },
     );
-  });
+  }, TIMEOUT);
 });
