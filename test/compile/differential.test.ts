@@ -106,4 +106,42 @@ describe('compiled conditions agree with json-rules-engine', () => {
       { seed: 20031028, numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
+
+  it('random named conditions referring to each other, over edge-case values', async () => {
+    const operators: Operator[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+    const names = ['n', 's', 'x'];
+    // Values where JavaScript's comparisons surprise: numeric strings json-rules-engine's parseFloat
+    // test accepts ('0x10', '1e3', ' 2 ', 'Infinity'), -0, NaN-like text, large and tiny numbers.
+    const scalar = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(-0, 0.1, 0.30000000000000004, 1e21, -1e-7, Number.MAX_SAFE_INTEGER + 2),
+      fc.constantFrom('0x10', '1e3', ' 2 ', 'Infinity', '-0', 'NaN', '1,5', '', '2.5abc', 'true'),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.constantFrom(...names).map((fact) => ({ fact })) });
+    const leaf = fc
+      .record({ fact: fc.constantFrom(...names), operator: fc.constantFrom(...operators), value })
+      .filter((c) => (c.operator !== 'in' && c.operator !== 'notIn') || Array.isArray(c.value)) as fc.Arbitrary<Condition>;
+    // Condition i may refer to conditions after it only: no circles, but chains and shared references.
+    const namedArb = fc.integer({ min: 1, max: 5 }).chain((count) =>
+      fc.tuple(
+        ...Array.from({ length: count }, (_, i) => {
+          const later = Array.from({ length: count - i - 1 }, (_, k) => `c${i + k + 1}`);
+          const part: fc.Arbitrary<Condition> = later.length === 0 ? leaf : fc.oneof(leaf, fc.constantFrom(...later).map((condition) => ({ condition })));
+          return fc.oneof(part, fc.array(part, { minLength: 1, maxLength: 3 }).map((all) => ({ all })), fc.array(part, { maxLength: 3 }).map((any) => ({ any })), part.map((not) => ({ not })));
+        }),
+      ).map((conditions) => Object.fromEntries(conditions.map((c, i) => [`c${i}`, c])) as Record<string, Condition>),
+    );
+    const factsArb = fc.record({ n: scalar, s: scalar, x: scalar });
+    await fc.assert(
+      fc.asyncProperty(namedArb, fc.array(factsArb, { minLength: 1, maxLength: 5 }), fc.boolean(), async (named, factSets, negate) => {
+        const condition: Condition = negate ? { not: { condition: 'c0' } } : { any: [{ condition: 'c0' }, { all: Object.keys(named).map((name) => ({ condition: name })) }] };
+        // json-rules-engine's setCondition wants a group at the root; a bare comparison is the same as `all` of it.
+        const forEngine = Object.fromEntries(Object.entries(named).map(([name, c]) => [name, 'fact' in c ? { all: [c] } : c]));
+        expect(ourVerdicts(condition, named, factSets)).toEqual(await engineVerdicts(condition, forEngine, factSets));
+      }),
+      { seed: 20031029, numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
+    );
+  });
 });
