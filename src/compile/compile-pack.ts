@@ -265,7 +265,8 @@ function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): 
       bandScale: bandScaleOf(band, criteria),
     };
   });
-  module.supporting = module.criteria.filter((c) => !inSection.has(c.def.id));
+  // Criteria outside the sections are reported by id, so that the order of a pack's files never shows.
+  module.supporting = module.criteria.filter((c) => !inSection.has(c.def.id)).sort((a, b) => (a.def.id < b.def.id ? -1 : a.def.id > b.def.id ? 1 : 0));
   if (pack.overall) {
     const band = compileBand(pack.overall.band, names, bandCache);
     module.overall = {

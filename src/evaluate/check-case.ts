@@ -102,6 +102,9 @@ function factTest(declaration: FactDeclaration): FactTest {
   }
 }
 
+/** The longest case id, as the inspection schema allows for cases listed in the inspection. */
+const MAX_ID_LENGTH = 128;
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const EMPTY: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<string, unknown>;
 
@@ -146,6 +149,7 @@ export class CaseChecker {
     const rawId = record.id;
     const id = typeof rawId === 'string' && rawId.length > 0 ? rawId : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : null;
     if (id === null) problems.add('CASE_MISSING_ID', 'the case has no id', 'give every case a unique id (text or a number)');
+    else if (id.length > MAX_ID_LENGTH) problems.add('SCHEMA_RANGE', `the case id has ${id.length} characters; at most ${MAX_ID_LENGTH} are allowed`, 'shorten the id (an id names a case; it need not describe it)');
     else problems.id = id;
     for (const key in record) {
       if (key !== 'id' && key !== 'facts' && key !== 'answers') {

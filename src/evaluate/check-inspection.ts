@@ -127,12 +127,13 @@ function checkScores(plan: CompiledPlan, inspection: Inspection, problems: Probl
       continue;
     }
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) {
-      problems.add('SCORE_UNKNOWN', `/scores/${escapePointer(key)}`, `the score of ${key} must be a number from 0 to 100, got ${describe(score)}`);
+      problems.add('SCORE_UNKNOWN', `/scores/${escapePointer(key)}`, `the score of ${key} must be a number from 0 to 100, got ${describe(score)}`, 'give a percentage from 0 to 100');
       continue;
     }
     scores.set(key, score);
   }
-  for (const key of direct.keys()) if (!scores.has(key)) problems.add('SCORE_MISSING', '/scores', `direct criterion ${key} has no score`, `add scores: ${key}: <0–100>`);
+  const given = inspection.scores ?? {};
+  for (const key of direct.keys()) if (!Object.hasOwn(given, key)) problems.add('SCORE_MISSING', '/scores', `direct criterion ${key} has no score`, `add scores: ${key}: <0–100>`);
   return scores;
 }
 

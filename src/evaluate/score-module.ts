@@ -53,22 +53,24 @@ export function scoreModule(module: CompiledModule, inputs: ModuleInputs): PackR
 
 class ModuleScorer {
   private readonly criterionValues = new Map<CompiledCriterion, Scored<CriterionResult>>();
-  private readonly targets: TargetResult[] = [];
 
   constructor(private readonly module: CompiledModule, private readonly inputs: ModuleInputs) {}
 
   run(): PackResult {
+    // Criteria are scored in dependency order (a criterion after those its items take levels
+    // from) but reported in the sections' order, then the supporting ones by id.
     for (const criterion of this.module.criteria) this.criterionValues.set(criterion, this.scoreCriterion(criterion));
     const sections = this.module.sections.map((s) => this.scoreSection(s));
     const overall = this.module.overall ? this.scoreOverall(sections) : null;
     const pack = this.module.pack;
+    const reported = [...this.module.sections.flatMap((s) => s.criteria), ...this.module.supporting];
     return {
       id: pack.id,
       version: pack.version,
       title: pack.title,
       sections: sections.map((s) => s.result),
       overall: overall?.result ?? null,
-      targets: this.targets,
+      targets: reported.flatMap((c) => this.criterionValues.get(c)!.result.targets),
       supporting: this.module.supporting.map((c) => this.criterionValues.get(c)!.result),
     };
   }
@@ -250,7 +252,6 @@ class ModuleScorer {
     value.score = value.computedScore;
     this.assignBand(c.band, value, []);
     this.adjust(c.key, value);
-    this.targets.push(...targets);
     return {
       value,
       result: {
