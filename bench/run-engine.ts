@@ -6,7 +6,6 @@
  */
 import type { CompiledPlan } from '../src/compile/compiled-plan.js';
 import { ScoringSession, type InspectionHeader, type ScoreOptions } from '../src/evaluate/score-inspection.js';
-import { CaseTally } from '../src/evaluate/tally-cases.js';
 import type { InspectionResult } from '../src/model/result.js';
 import type { CountsByKey } from './compare-results.js';
 
@@ -24,14 +23,6 @@ export function scoreWithEngine(plan: CompiledPlan, header: InspectionHeader, ca
 
 /** Parts of a session's work, timed apart to show where the time goes. */
 export const engineParts = {
-  /** Checking and counting only: the session's CaseTally, without starting or finishing a session. */
-  checkAndCount(plan: CompiledPlan, header: InspectionHeader, cases: readonly unknown[]): number {
-    const started = ScoringSession.start(plan, header);
-    if ('errors' in started) throw new Error(started.errors[0]!.message);
-    const tally = new CaseTally(plan, started.session.checked.area);
-    for (let i = 0; i < cases.length; i++) tally.add(cases[i]);
-    return tally.scored;
-  },
   /** A session that also hashes each case's content for the result's provenance (ScoreOptions.hashInput). */
   hashedSession(plan: CompiledPlan, header: InspectionHeader, cases: readonly unknown[]): unknown {
     return scoreWithEngine(plan, header, cases, { hashInput: true });

@@ -24,7 +24,7 @@ import { formatResults, type BenchResults, type Goal, type SizeResult, type Stre
 import { engineParts, scoreWithEngine } from './run-engine.js';
 import { buildEngine, runJsonRulesEngine } from './run-json-rules-engine.js';
 import { areaFactsOf, derbyshireHeader, loadPacks, loadPlan, RESULTS_PATH, ROOT, SEED } from './setup.js';
-import { median, time, type Timing } from './timing.js';
+import { median, time, timeAfterFullCollection, type Timing } from './timing.js';
 
 /** BENCH_QUICK=1 npm run bench: the two small sizes only, and 10,000 cases streamed (a minute, to try changes). */
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -38,6 +38,8 @@ const SIZES = [
 /** The size at which the engine's time is split into its parts. */
 const PARTS_SIZE = QUICK ? 10_000 : 100_000;
 const STREAM_SIZE = QUICK ? 10_000 : 1_000_000;
+/** The size at which runs that follow a full garbage collection are timed. */
+const AFTER_GC_SIZE = 1_000;
 /** How many one-case inspections are timed together to find the fixed cost of an inspection. */
 const FIXED_REPEATS = 100;
 /** How many cases of each file are read without scoring, to show the reader's share of a streamed run. */
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
   const sizes: Array<Omit<SizeResult, 'memory'>> = [];
   const figuresBySize = new Map<number, { counts: CountsByKey; figures: Figures }>();
   let parts: BenchResults['engineParts'] | null = null;
+  let afterFullCollection: BenchResults['afterFullCollection'] | null = null;
   let largestJsonRulesEngine: { cases: number; casesPerSecond: number } | null = null;
 
   for (const size of SIZES) {
@@ -130,22 +133,37 @@ async function main(): Promise<void> {
       oursOverJsonRulesEngine: oursThroughput.casesPerSecond / jsonRulesEngine.casesPerSecond,
       oursOverHandWritten: oursThroughput.casesPerSecond / handThroughput.casesPerSecond,
     });
+    if (n === AFTER_GC_SIZE) {
+      log(`${n.toLocaleString('en-GB')} cases: timing runs that follow a full garbage collection`);
+      const runs = { warmups: 5, runs: 11 };
+      afterFullCollection = {
+        cases: n,
+        ours: throughput(await timeAfterFullCollection(runs, () => scoreWithEngine(plan, header, list)), n, questions),
+        handWritten: throughput(await timeAfterFullCollection(runs, () => scoreByHand(header, list)), n, questions),
+      };
+    }
     if (n === PARTS_SIZE) {
       log(`${n.toLocaleString('en-GB')} cases: timing the parts of a session`);
       const one = list.slice(0, 1);
       const perInspection = async (score: () => unknown) => (await time({ warmups: 20, runs: 5 }, () => { for (let i = 0; i < FIXED_REPEATS; i++) score(); })).median / FIXED_REPEATS;
-      // Interleaved, so that whatever else the machine is doing falls on all three alike.
-      const timings = { session: [] as number[], checkAndCount: [] as number[], hashedSession: [] as number[] };
-      for (let round = 0; round < 3; round++) {
-        timings.session.push(...(await time({ warmups: 0, runs: 1 }, () => scoreWithEngine(plan, header, list))).runs);
-        timings.checkAndCount.push(...(await time({ warmups: 0, runs: 1 }, () => engineParts.checkAndCount(plan, header, list))).runs);
-        timings.hashedSession.push(...(await time({ warmups: round === 0 ? 1 : 0, runs: 1 }, () => engineParts.hashedSession(plan, header, list))).runs);
+      // Interleaved, so that whatever else the machine is doing falls on both alike; a first round warms up.
+      const timings = { session: [] as number[], hashedSession: [] as number[] };
+      const once = (run: () => unknown) => {
+        const started = performance.now();
+        run();
+        return performance.now() - started;
+      };
+      for (let round = 0; round < 4; round++) {
+        const session = once(() => scoreWithEngine(plan, header, list));
+        const hashedSession = once(() => engineParts.hashedSession(plan, header, list));
+        if (round === 0) continue;
+        timings.session.push(session);
+        timings.hashedSession.push(hashedSession);
       }
       const asTiming = (runs: number[]): Timing => ({ runs, median: median(runs) });
       parts = {
         cases: n,
         session: throughput(asTiming(timings.session), n, questions),
-        checkAndCount: throughput(asTiming(timings.checkAndCount), n, questions),
         hashedSession: throughput(asTiming(timings.hashedSession), n, questions),
         fixedMs: { ours: await perInspection(() => scoreWithEngine(plan, header, one)), handWritten: await perInspection(() => scoreByHand(header, one)) },
       };
@@ -235,6 +253,7 @@ async function main(): Promise<void> {
     records: 'JSON.parse of generated NDJSON lines (as a reader of NDJSON or a JSON body gives them); the same cases for every scorer',
     sizes: sizeResults,
     engineParts: parts!,
+    afterFullCollection: afterFullCollection!,
     streamed,
     loadCompile: { loadAndValidateMs: load.median, compileMs: compile.median, totalMs: both.median, runs: both.runs.length },
     coldStart: {
