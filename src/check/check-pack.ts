@@ -18,6 +18,7 @@ import { checkTemplates } from './check-templates.js';
 import { checkThematic } from './check-thematic.js';
 import { checkUsage } from './check-usage.js';
 import { checkWeights } from './check-weights.js';
+import { validateValue } from './validate-schema.js';
 
 /** The checks, in the order their diagnostics are most useful. */
 const CHECKS: ReadonlyArray<(ctx: CheckContext) => void> = [
@@ -40,6 +41,13 @@ const CHECKS: ReadonlyArray<(ctx: CheckContext) => void> = [
  * thematic does not declare are looked up there.
  */
 export function checkPack(pack: Pack, sources: SourceMap, methodology?: Pack): Diagnostic[] {
+  // A pack built in code (handed to compilePack, never read by loadPack) has not been through the
+  // JSON Schema: check its shape first, or a wrong type or an infinite target throws further on.
+  if (sources.locate(pack) === undefined) {
+    const { files: _files, ...root } = pack;
+    const shape = validateValue('pack', root);
+    if (shape.length > 0) return shape;
+  }
   const ctx = new CheckContext(pack, sources, methodology);
   for (const check of CHECKS) check(ctx);
   return ctx.diagnostics;
