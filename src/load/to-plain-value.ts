@@ -81,7 +81,7 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
         issues.push({
           code: nan ? 'SCHEMA_TYPE' : 'SCHEMA_RANGE',
           offset: (task.node?.range ?? node.range)?.[0] ?? 0,
-          message: nan ? `${written} is not a number (YAML reads it as NaN)` : `the number ${written} is too large: it reads as ${value}`,
+          message: nan ? `${written} is not a number (YAML reads it as NaN)` : /inf/i.test(written) ? `${written} is an infinite number` : `the number ${written} is too large: it reads as ${value}`,
           hint: nan ? 'write a number, or quote the value if it is text' : 'write a finite number (at most about 1.8e308 either way), or quote the value if it is text',
         });
         assign(task.parent, task.key, null);

@@ -62,6 +62,8 @@ export const CORPUS: readonly CorpusRow[] = [
   { file: 'packs/condition-value-nan-string.yaml', run: 'validate', code: 'VALUE_TYPE', line: 22, column: 105, note: 'a number fact compared with "NaN"' },
   { file: 'packs/condition-value-numeric-string.yaml', run: 'validate', code: 'VALUE_TYPE', line: 22, column: 105, note: 'a number fact compared with "60"' },
   { file: 'packs/condition-value-negative-zero.yaml', run: 'validate', code: 'accepted', note: 'a number fact compared with -0' },
+  { file: 'packs/target-inf.yaml', run: 'validate', code: 'SCHEMA_RANGE', line: 57, column: 92, note: 'a target of .inf' },
+  { file: 'packs/target-numeric-string.yaml', run: 'validate', code: 'SCHEMA_TYPE', line: 57, column: 92, note: "a target of '90'" },
   { file: 'packs-json/number-1e309.json', run: 'validate', code: 'SCHEMA_RANGE', line: 7, column: 31, note: '1e309 in a JSON pack' },
   // Packs: conditions
   { file: 'packs/condition-cycle.yaml', run: 'validate', code: 'CONDITION_CYCLE', line: 17, column: 3, note: 'a → b → c → a' },
