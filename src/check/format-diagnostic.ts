@@ -2,7 +2,7 @@
  * Prints diagnostics the way compilers do: `file:line:col error CODE: message`, the offending
  * line with a caret under the column, then the hint.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../model/errors.js';
 import { compareDiagnostics } from '../load/make-diagnostic.js';
 
@@ -48,7 +48,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
   const cache = new Map(options.texts ?? []);
   const sorted = [...list].sort((a, b) => compareDiagnostics(a, b));
   const blocks = sorted.map((d) => {
-    if (d.file !== undefined && !cache.has(d.file)) cache.set(d.file, readQuietly(d.file) ?? '');
+    if (d.file !== undefined && d.line !== undefined && !cache.has(d.file)) cache.set(d.file, readQuietly(d.file) ?? '');
     return formatDiagnostic(d, d.file === undefined ? undefined : cache.get(d.file));
   });
   const errors = list.filter((d) => d.severity === 'error').length;
@@ -68,9 +68,15 @@ function sourceLine(text: string | undefined, line: number): string | undefined 
   return found === undefined || found.length > 400 ? undefined : found;
 }
 
+/** The largest file read to show a source line (the loader reads no larger file). */
+const LARGEST_SHOWN = 10 * 1024 * 1024;
+
 function readQuietly(file: string | undefined): string | undefined {
   if (file === undefined) return undefined;
   try {
+    // Only regular files of a size the loader reads: a device or a pipe (/dev/zero) may never end.
+    const stat = statSync(file);
+    if (!stat.isFile() || stat.size > LARGEST_SHOWN) return undefined;
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;

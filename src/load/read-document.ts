@@ -49,6 +49,8 @@ function readText(file: string): { text: string } | { errors: Diagnostic[] } {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return { errors: [makeError('FILE_UNREADABLE', `${file} is a folder, not a file`, 'name a .yaml, .yml or .json file', at)] };
+    // A device or a pipe (/dev/zero, a FIFO) may never end: only regular files are read.
+    if (!stat.isFile()) return { errors: [makeError('FILE_UNREADABLE', `${file} is not a regular file (a device, a pipe or a socket)`, 'name a .yaml, .yml or .json file', at)] };
     if (stat.size > MAX_FILE_BYTES) return { errors: [tooLarge(file, stat.size)] };
     bytes = readFileSync(file);
   } catch (error) {

@@ -226,6 +226,21 @@ const GENERATED: Generated[] = [
     want: { code: 'accepted' },
   },
   {
+    name: '/dev/zero as a pack (a file that never ends)',
+    make: () => ({ path: '/dev/zero', run: 'validate' }),
+    want: { code: 'FILE_UNREADABLE', at: '/dev/zero' },
+  },
+  {
+    name: '/dev/zero as an inspection',
+    make: () => ({ path: '/dev/zero', run: 'score' }),
+    want: { code: 'FILE_UNREADABLE', at: '/dev/zero' },
+  },
+  {
+    name: '/dev/zero as a case file',
+    make: (dir) => ({ path: inspectionAround('/dev/zero', `${dir}-dev-zero`), run: 'score' }),
+    want: { code: 'FILE_UNREADABLE', at: '.inspection.yaml', line: 6, column: 16 },
+  },
+  {
     name: 'a CSV case id of 100,000 characters (an inline id may have 128)',
     make(dir) {
       const csv = join(dir, 'cases.csv');
