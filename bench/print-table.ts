@@ -152,8 +152,8 @@ export function formatResults(r: BenchResults): string {
         [`load + validate both packs (loadPack ×2), median of ${r.loadCompile.runs}`, ms(r.loadCompile.loadAndValidateMs)],
         ['compile (compilePlan)', ms(r.loadCompile.compileMs)],
         ['load + validate + compile', ms(r.loadCompile.totalMs)],
-        [`cold start: ${r.coldStart.validate.command} (${r.coldStart.validate.runs.length} runs)`, ms(r.coldStart.validate.medianMs)],
-        [`cold start: ${r.coldStart.score.command} (${r.coldStart.score.runs.length} runs)`, ms(r.coldStart.score.medianMs)],
+        [`cold start: ${r.coldStart.validate.command} (${r.coldStart.validate.runs.length} runs; fastest ${ms(Math.min(...r.coldStart.validate.runs))})`, ms(r.coldStart.validate.medianMs)],
+        [`cold start: ${r.coldStart.score.command} (${r.coldStart.score.runs.length} runs; fastest ${ms(Math.min(...r.coldStart.score.runs))})`, ms(r.coldStart.score.medianMs)],
       ],
     ),
   );
