@@ -35,7 +35,7 @@ const SIZES = [
   { cases: 100_000, warmups: 0, runs: 5, jsonRulesEngineRuns: 0 },
   { cases: 1_000_000, warmups: 0, runs: 3, jsonRulesEngineRuns: 0 },
 ].filter((s) => !QUICK || s.cases <= 10_000);
-/** The size at which the engine's time is split into its parts. */
+/** The size at which the session is also timed with the input hash on. */
 const PARTS_SIZE = QUICK ? 10_000 : 100_000;
 const STREAM_SIZE = QUICK ? 10_000 : 1_000_000;
 /** The size at which runs that follow a full garbage collection are timed. */
