@@ -7,6 +7,7 @@ import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import type { Adjustment, Inspection, ItemRating, TargetFigure } from '../model/inspection.js';
 import type { CompiledCriterion, CompiledItem, CompiledMeasure, CompiledPlan, FactRecord, RankedScale } from '../compile/compiled-plan.js';
 import { describe, factValueProblem } from './check-case.js';
+import { validateValue } from '../check/validate-schema.js';
 
 export interface CheckedInspection {
   area: FactRecord;
@@ -175,6 +176,11 @@ function checkAdjustments(plan: CompiledPlan, inspection: Inspection, problems: 
 }
 
 export function checkInspection(plan: CompiledPlan, inspection: Inspection): { checked: CheckedInspection; errors: Diagnostic[] } {
+  // An inspection built in code has not been through the JSON Schema as a file has: check its
+  // shape first (the cases are checked one by one later), so nothing below meets a wrong type.
+  const { cases: _cases, ...header } = (inspection ?? {}) as Inspection;
+  const shape = validateValue('inspection', { pack: '(in memory)', ...header, cases: [] });
+  if (shape.length > 0) return { checked: { area: {}, evidence: new Map(), targets: new Map(), scores: new Map(), adjustments: new Map() }, errors: shape };
   const problems = new Problems();
   const checked: CheckedInspection = {
     area: checkArea(plan, inspection, problems),

@@ -109,9 +109,12 @@ export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, ch
 
 /** Scores an inspection whose cases are at hand (an array or any iterable). */
 export function scoreInspection(plan: CompiledPlan, inspection: Inspection, options: ScoreOptions = {}): ScoreOutcome {
-  const { cases, ...header } = inspection;
+  const { cases, ...header } = (inspection ?? {}) as Inspection;
   const started = ScoringSession.start(plan, header, options);
   if ('errors' in started) return started;
+  if (cases === null || typeof cases !== 'object' || typeof (cases as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    return { errors: [{ code: 'SCHEMA_TYPE', severity: 'error', message: 'the inspection\'s cases must be a list (or any iterable) of case records', hint: 'give cases: [ { id, facts, answers }, … ]', pointer: '/cases' }] };
+  }
   for (const record of cases) started.session.add(record);
   return started.session.finish();
 }
