@@ -3,6 +3,7 @@
  * stream the cases through a scoring session, and give every diagnostic its location.
  */
 import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from './model/errors.js';
 import type { InspectionResult } from './model/result.js';
 import type { CompiledPlan } from './compile/compiled-plan.js';
@@ -46,11 +47,15 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
     let read = 0;
     for await (const input of cases) {
       if ('record' in input) session.add(input.record);
-      else session.reject(input.problem);
+      else session.reject(input.problem, input.notACase === true);
       if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
     }
   }
   const finished = session.finish(hash.digest('hex'));
-  if ('errors' in finished) return { errors: finished.errors.map(opened.locate) };
+  if ('errors' in finished) {
+    // "No cases" in a case file is about that file.
+    const caseFile = Array.isArray(opened.inspection.cases) ? undefined : resolve(dirname(path), opened.inspection.cases.file);
+    return { errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined && caseFile ? { ...e, file: caseFile, line: 1 } : opened.locate(e))) };
+  }
   return { result: finished.result, plan, opened, tally: session.tally };
 }

@@ -50,10 +50,11 @@ export class ScoringSession {
     return this.tally.add(record);
   }
 
-  /** Records a row a reader could not make into a case: it counts as read and as having problems. */
-  reject(problem: Diagnostic): void {
+  /** Records a row a reader could not make into a case (it counts as read and as having problems), or, with `notACase`, a problem with the input as a whole. */
+  reject(problem: Diagnostic, notACase = false): void {
     this.hash?.addCase({ rejected: problem.message });
-    this.tally.rejectUnread(problem);
+    if (notACase) this.tally.rejectInput(problem);
+    else this.tally.rejectUnread(problem);
   }
 
   /** The result, or every error that stops it (bad cases unless excluded, no cases at all). `inputSha256`: the input's hash, when known only once it has been read. */
@@ -65,6 +66,11 @@ export class ScoringSession {
 }
 
 export function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] {
+  // A problem with the input as a whole (a bad header, an unreadable file) stops scoring even
+  // when bad cases may be excluded: what was read is not the whole input.
+  if (tally.inputProblems > 0) {
+    return [...tally.diagnostics, { code: tally.diagnostics[0]?.code ?? 'CSV_HEADER', severity: 'error', message: 'the cases could not be read as a whole; nothing was scored', hint: 'mend the case file as the errors above say' }];
+  }
   if (tally.invalid > 0 && !tally.excludesInvalid) {
     const more = tally.diagnosticCount - tally.diagnostics.length;
     const summary: Diagnostic = {

@@ -41,6 +41,7 @@ export interface TallyCounts {
   scored: number;
   relevantToNone: number;
   invalid: number;
+  inputProblems?: number;
   diagnosticCount: number;
   diagnostics: Diagnostic[];
   excluded: ExcludedCase[];
@@ -146,6 +147,16 @@ export class CaseTally implements TallyCounts {
     this.ids.delete(id);
   }
 
+  /** Problems with the input as a whole (a bad header, an unreadable file): they stop scoring but count no case. */
+  inputProblems = 0;
+
+  /** Records a problem with the input as a whole. */
+  rejectInput(problem: Diagnostic): void {
+    this.inputProblems++;
+    this.diagnosticCount++;
+    if (this.diagnostics.length < this.maxDiagnostics) this.diagnostics.push(problem);
+  }
+
   /** Counts a row a reader could not make into a case record. */
   rejectUnread(problem: Diagnostic): void {
     this.read++;
@@ -166,6 +177,7 @@ export class CaseTally implements TallyCounts {
     this.scored += other.scored;
     this.relevantToNone += other.relevantToNone;
     this.invalid += other.invalid;
+    this.inputProblems += other.inputProblems ?? 0;
     this.diagnosticCount += other.diagnosticCount;
     const room = this.maxDiagnostics - this.diagnostics.length;
     this.diagnostics.push(...other.diagnostics.slice(0, Math.max(0, room)));

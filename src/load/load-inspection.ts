@@ -126,7 +126,7 @@ export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string
   if (Array.isArray(cases)) return inlineCases(cases, inspectionFile, doc, '/cases');
   const file = resolve(dirname(inspectionFile), cases.file);
   const missing = caseFileProblem(file, cases.file, inspectionFile, doc);
-  if (missing) return (async function* () { yield { problem: missing }; })();
+  if (missing) return (async function* (): AsyncGenerator<CaseInput> { yield { problem: missing, notACase: true }; })();
   const format = cases.format ?? formatOf(file);
   if (format === 'csv') return readCsvCases(file, columns, hash);
   if (format === 'ndjson') return readNdjsonCases(file, hash);
@@ -156,14 +156,14 @@ function formatOf(file: string): CaseFile['format'] {
 async function* documentCases(file: string, hash?: Hash): AsyncGenerator<CaseInput> {
   const read = readDocument(file);
   if ('errors' in read) {
-    for (const problem of read.errors) yield { problem };
+    for (const problem of read.errors) yield { problem, notACase: true };
     return;
   }
   hash?.update(read.doc.text);
   const value = read.doc.value;
   const list = Array.isArray(value) ? value : (value as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(list)) {
-    yield { problem: error('CASE_MISSING_ID', `${file} holds no list of cases`, 'write a list of case records, or a mapping with cases: [ … ]', file, { line: 1, column: 1 }) };
+    yield { problem: error('CASE_MISSING_ID', `${file} holds no list of cases`, 'write a list of case records, or a mapping with cases: [ … ]', file, { line: 1, column: 1 }), notACase: true };
     return;
   }
   yield* inlineCases(list, file, read.doc, Array.isArray(value) ? '' : '/cases');

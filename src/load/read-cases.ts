@@ -15,7 +15,8 @@ import { attachCaseLocation } from '../evaluate/case-location.js';
 import { decodeUtf8Chunks, InvalidUtf8Error } from './decode-text.js';
 
 /** What the reader yields: a record, or a problem with a row it could not read. */
-export type CaseInput = { record: Record<string, unknown> } | { problem: Diagnostic; caseId?: string };
+/** What the reader yields: a record; a problem with a row it could not read; or a problem with the whole input (`notACase`: a bad header, an empty or unreadable file), which counts no case. */
+export type CaseInput = { record: Record<string, unknown> } | { problem: Diagnostic; caseId?: string; notACase?: true };
 
 /** Which columns a CSV may have. */
 export interface CaseColumns {
@@ -63,11 +64,11 @@ async function* lfLineEnds(texts: AsyncIterable<string>): AsyncGenerator<string>
 /** The problem a failure to read or decode a case file makes. */
 function readFailure(file: string, error: unknown): CaseInput {
   if (error instanceof InvalidUtf8Error) {
-    return { problem: { code: 'NOT_UTF8', severity: 'error', message: `${file} is not valid UTF-8 text`, hint: 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', file, line: error.position.line, column: error.position.column } };
+    return { problem: { code: 'NOT_UTF8', severity: 'error', message: `${file} is not valid UTF-8 text`, hint: 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', file, line: error.position.line, column: error.position.column }, notACase: true };
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: { code: 'FILE_NOT_FOUND', severity: 'error', message: `${file} does not exist`, hint: 'check the path of cases.file, relative to the inspection file', file } };
-  return { problem: { code: 'FILE_UNREADABLE', severity: 'error', message: `${file} cannot be read (${code ?? (error as Error).message})`, hint: 'check that it is a file and that you may read it', file } };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: { code: 'FILE_NOT_FOUND', severity: 'error', message: `${file} does not exist`, hint: 'check the path of cases.file, relative to the inspection file', file }, notACase: true };
+  return { problem: { code: 'FILE_UNREADABLE', severity: 'error', message: `${file} cannot be read (${code ?? (error as Error).message})`, hint: 'check that it is a file and that you may read it', file }, notACase: true };
 }
 
 /** Converts a CSV cell by the fact's declared type; text that does not convert stays text. */
@@ -84,6 +85,11 @@ export function convertCell(text: string, declaration: FactDeclaration): unknown
     default:
       return text;
   }
+}
+
+/** Marks a problem as one with the whole input, not with a case. */
+export function wholeFile(input: CaseInput): CaseInput {
+  return 'problem' in input ? { ...input, notACase: true } : input;
 }
 
 function problem(file: string, line: number, message: string, hint: string, code: Diagnostic['code'] = 'CSV_SYNTAX', caseId?: string): CaseInput {
@@ -160,7 +166,7 @@ async function* readCsvRecords(file: string, source: Readable, columns: CaseColu
     yield problem(file, e.lines ?? 1, `the CSV cannot be read: ${e.message ?? String(error)}`, 'close every quoted cell and use one delimiter (,) throughout');
     return;
   }
-  if (!header) yield problem(file, 1, 'the CSV file is empty', 'start with a header row: id, then a column per fact and per question id', 'CSV_HEADER');
+  if (!header) yield wholeFile(problem(file, 1, 'the CSV file is empty', 'start with a header row: id, then a column per fact and per question id', 'CSV_HEADER'));
 }
 
 function countNewlines(text: string): number {
@@ -181,7 +187,7 @@ function checkHeader(file: string, line: number, header: string[], columns: Case
       problems.push(problem(file, line, `column '${name}' is neither a declared case fact nor a question id`, `facts: ${[...columns.caseFacts.keys()].join(', ')}; questions start ${[...columns.questionKeys].slice(0, 6).join(', ')}, …`, 'CSV_HEADER'));
     }
   }
-  return problems;
+  return problems.map(wholeFile);
 }
 
 /** Reads an NDJSON file of cases: one JSON case record ({ id, facts, answers }) per line. */
@@ -233,5 +239,5 @@ async function* readNdjsonRecords(file: string, source: Readable): AsyncGenerato
     }
     yield { record: attachCaseLocation(value as Record<string, unknown>, { file, line: number }) };
   }
-  if (!any) yield problem(file, 1, 'the NDJSON file has no cases', 'write one JSON case record per line', 'NO_CASES');
+  if (!any) yield wholeFile(problem(file, 1, 'the NDJSON file has no cases', 'write one JSON case record per line', 'NO_CASES'));
 }

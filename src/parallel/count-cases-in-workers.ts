@@ -96,7 +96,7 @@ export async function countCasesInWorkers(cases: AsyncIterable<CaseInput>, tally
         const location = caseLocation(input.record);
         batch.push({ record: input.record, duplicate, ...(location ? { location } : {}) });
       } else {
-        batch.push({ problem: input.problem });
+        batch.push({ problem: input.problem, notACase: input.notACase === true });
       }
       if (onProgress && ++read % 5000 === 0) onProgress(read);
       if (batch.length >= BATCH_SIZE) await dispatch();

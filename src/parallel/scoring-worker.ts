@@ -27,14 +27,17 @@ function run(setup: WorkerSetup): void {
     port.on('message', (message: ToWorker) => {
       try {
         if (message.type === 'end') {
-          const { relevant, met, notApplicable, read, scored, relevantToNone, invalid, diagnosticCount } = tally;
-          send({ type: 'done', counts: { relevant, met, notApplicable, read, scored, relevantToNone, invalid, diagnosticCount } });
+          const { relevant, met, notApplicable, read, scored, relevantToNone, invalid, inputProblems, diagnosticCount } = tally;
+          send({ type: 'done', counts: { relevant, met, notApplicable, read, scored, relevantToNone, invalid, inputProblems, diagnosticCount } });
           return;
         }
         const diagnosticsBefore = tally.diagnostics.length;
         const excludedBefore = tally.excluded.length;
         for (const item of message.items) {
-          if ('problem' in item) tally.rejectUnread(item.problem);
+          if ('problem' in item) {
+            if (item.notACase) tally.rejectInput(item.problem);
+            else tally.rejectUnread(item.problem);
+          }
           else {
             const record = item.location && item.record !== null && typeof item.record === 'object' ? attachCaseLocation(item.record as object, item.location) : item.record;
             tally.add(record, item.duplicate);

@@ -18,7 +18,7 @@ export interface WorkerSetup {
 }
 
 /** One item of a batch: a record (with where it was read, and whether its id was used before), or a row that could not be read. */
-export type BatchItem = { record: unknown; location?: CaseLocation; duplicate: boolean } | { problem: Diagnostic };
+export type BatchItem = { record: unknown; location?: CaseLocation; duplicate: boolean } | { problem: Diagnostic; notACase: boolean };
 
 export interface BatchMessage {
   type: 'batch';

@@ -146,7 +146,7 @@ async function scoreInline(inspection: TestInspection, testFile: string, doc: So
   if ('errors' in started) return started;
   for await (const input of cases) {
     if ('record' in input) started.session.add(input.record);
-    else started.session.reject(input.problem);
+    else started.session.reject(input.problem, input.notACase === true);
   }
   const finished = started.session.finish();
   return 'errors' in finished ? finished : { result: finished.result, plan: built.plan };
