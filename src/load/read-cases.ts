@@ -6,7 +6,6 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Hash } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { Diagnostic } from '../model/errors.js';
@@ -197,19 +196,31 @@ function suspicious(line: string): boolean {
 
 /** Reads an NDJSON file of cases: one JSON case record ({ id, facts, answers }) per line. */
 export async function* readNdjsonCases(file: string, hash?: Hash): AsyncGenerator<CaseInput> {
-  const source = textOf(file, hash);
+  const bytes = hashedBytes(file, hash);
   try {
-    yield* readNdjsonRecords(file, source);
+    yield* readNdjsonRecords(file, splitLines(decodeUtf8Chunks(bytes)));
   } catch (error) {
     yield readFailure(file, error);
   } finally {
-    source.destroy();
+    await bytes.return(undefined);
   }
 }
 
-async function* readNdjsonRecords(file: string, source: Readable): AsyncGenerator<CaseInput> {
-  // readline's iterator throws its input's error (a read or UTF-8 error), which the caller reports.
-  const lines = createInterface({ input: source, crlfDelay: Infinity });
+/**
+ * The lines of a text stream (LF or CRLF), pulled chunk by chunk as they are asked for — unlike
+ * readline's iterator, which reads ahead and queues lines without bound while the cases are scored.
+ */
+async function* splitLines(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const text of texts) {
+    const parts = (rest + text).split('\n');
+    rest = parts.pop()!;
+    for (const part of parts) yield part.endsWith('\r') ? part.slice(0, -1) : part;
+  }
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+async function* readNdjsonRecords(file: string, lines: AsyncIterable<string>): AsyncGenerator<CaseInput> {
   let number = 0;
   let any = false;
   for await (const text of lines) {
