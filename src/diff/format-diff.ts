@@ -5,10 +5,13 @@
 import { AREAS, AREA_TITLES, type PackChange } from './pack-change.js';
 import type { Impact } from './measure-impact.js';
 import type { VersionVerdict } from './judge-version.js';
+import { shortenHash } from '../report/describe-provenance.js';
 
 export interface PackDiffReport {
-  before: { path: string; id: string; version: string };
-  after: { path: string; id: string; version: string };
+  before: { path: string; id: string; version: string; sha256: string };
+  after: { path: string; id: string; version: string; sha256: string };
+  /** The engine that compared them. */
+  engine: string;
   changes: PackChange[];
   verdict: VersionVerdict;
   impact?: Impact;
@@ -77,6 +80,7 @@ export function formatDiffText(report: PackDiffReport): string {
   }
   lines.push('', `Version: ${verdict.message}`);
   if (report.impact) lines.push(...impactLines(report.impact));
+  lines.push('', `before   ${before.id}@${before.version} sha256 ${shortenHash(before.sha256)}`, `after    ${after.id}@${after.version} sha256 ${shortenHash(after.sha256)}`, `engine   ${report.engine}`);
   return lines.join('\n') + '\n';
 }
 

@@ -16,10 +16,10 @@ export async function explainInspection(path: string, target: ExplainTarget, opt
   if ('caseId' in target) {
     const record = await findCase(ctx, target.caseId);
     if ('errors' in record) return record;
-    return { trace: buildCaseTrace(ctx, record) };
+    return { trace: { ...buildCaseTrace(ctx, record), provenance: ctx.result.provenance } };
   }
   const explained = buildNodeTrace(ctx, target.id);
-  if ('trace' in explained) return explained;
+  if ('trace' in explained) return { trace: { ...explained.trace, provenance: ctx.result.provenance } };
   const hint = explained.suggestions.length > 0
     ? `did you mean ${explained.suggestions.join(', ')}?`
     : 'name a criterion, section, question, evidence item or measure id, or overall; a thematic\'s ids are prefixed with its id and a colon (id:B2)';

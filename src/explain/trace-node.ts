@@ -4,6 +4,8 @@
  * from the same tree.
  */
 
+import type { Provenance } from '../model/result.js';
+
 /** A value a scoring tool can read: a score, a level id, a count, a truth value, a list of ids. */
 export type TraceValue = string | number | boolean | null | string[] | { [key: string]: TraceValue };
 
@@ -17,6 +19,8 @@ export interface TraceNode {
   value: TraceValue;
   /** The steps it is derived from, in order. */
   children: TraceNode[];
+  /** On the root only: where the explained result came from (packs, engine, input). */
+  provenance?: Provenance;
 }
 
 export function node(id: string, label: string, value: TraceValue, children: TraceNode[] = []): TraceNode {

@@ -54,9 +54,12 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   };
   const changes = diffPacks(before.pack, after.pack, { before: methodologyOf(before.pack), after: methodologyOf(after.pack) });
   const verdict = judgeVersion(before.pack.version, after.pack.version, requiredBump(changes));
+  const { hashPack } = await import('../../compile/hash-pack.js');
+  const { ENGINE } = await import('../../engine-version.js');
   const report: import('../../diff/format-diff.js').PackDiffReport = {
-    before: { path: beforePath, id: before.pack.id, version: before.pack.version },
-    after: { path: afterPath, id: after.pack.id, version: after.pack.version },
+    before: { path: beforePath, id: before.pack.id, version: before.pack.version, sha256: hashPack(before.pack) },
+    after: { path: afterPath, id: after.pack.id, version: after.pack.version, sha256: hashPack(after.pack) },
+    engine: ENGINE,
     changes,
     verdict,
   };
