@@ -19,21 +19,12 @@ import type { CompiledPlan, FactRecord } from '../src/compile/compiled-plan.js';
 import type { InspectionHeader } from '../src/evaluate/score-inspection.js';
 import type { CaseRecord, FactValue } from '../src/model/inspection.js';
 import { EXAMPLE_PATH, METHODOLOGY_PATH, THEMATIC_PATH } from './setup.js';
+import { random } from '../scripts/seeded-random.js';
+
+export { random };
 
 /** How often an optional (not required) fact is left out of a case. */
 const OMIT_OPTIONAL_SHARE = 0.05;
-
-/** A small seeded generator (mulberry32), as in scripts/generate-derbyshire.ts. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values with cumulative shares, to draw from with one random number. */
 interface Choice<T> {

@@ -20,33 +20,13 @@ import { loadPack } from '../src/load/load-pack.js';
 import { compilePlan } from '../src/compile/compile-pack.js';
 import type { Pack } from '../src/model/pack.js';
 import type { CompiledQuestion } from '../src/compile/compiled-plan.js';
+import { random, shuffled } from './seeded-random.js';
 
 const exampleDir = 'rules/esi-2003/examples/derbyshire-2003';
 
 interface QuestionDesign { relevant?: number; notApplicable?: number; met: number; source?: string }
 interface FactDesign { count: number; within?: string }
 interface Design { seed: number; thematics?: Record<string, { questions: Record<string, QuestionDesign> }>; questions: Record<string, QuestionDesign>; caseFacts?: Record<string, FactDesign> }
-
-/** A small seeded generator (mulberry32): the same seed gives the same sample on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], rand: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 type Facts = Record<string, string | boolean>;
 

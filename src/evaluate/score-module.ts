@@ -156,13 +156,7 @@ class ModuleScorer {
         return weights.equals(0) ? { score: null, notRated: 'no rated parts' } : { score: total.div(weights) };
       }
       case 'shareAtLeast': {
-        const rank = parts.inputScale?.rank.get(rule.level ?? '');
-        let rated = new Fraction(0);
-        let atLeast = new Fraction(0);
-        for (const l of parts.levels) {
-          rated = rated.add(l.weight);
-          if (rank !== undefined && l.rank <= rank) atLeast = atLeast.add(l.weight);
-        }
+        const { rated, atLeast } = weightAtLeast(parts.levels, parts.inputScale?.rank.get(rule.level ?? ''));
         return rated.equals(0) ? { score: null, notRated: 'nothing rated' } : { score: atLeast.div(rated).mul(100) };
       }
     }
@@ -420,6 +414,17 @@ class ModuleScorer {
     );
     return { value, result: { title: overall.def.title, ...scored, ...(summary !== undefined ? { summary } : {}) } };
   }
+}
+
+/** The total weight of the levels, and of those at or above `rank` (0 is best). */
+export function weightAtLeast(levels: ReadonlyArray<{ rank: number; weight: Fraction }>, rank: number | undefined): { rated: Fraction; atLeast: Fraction } {
+  let rated = new Fraction(0);
+  let atLeast = new Fraction(0);
+  for (const l of levels) {
+    rated = rated.add(l.weight);
+    if (rank !== undefined && l.rank <= rank) atLeast = atLeast.add(l.weight);
+  }
+  return { rated, atLeast };
 }
 
 function sharedScale(scales: Array<RankedScale | null>): RankedScale | null {

@@ -15,6 +15,7 @@ import { buildBandTrace } from './build-band-trace.js';
 import { figure, listIds, plural, settle } from './describe-figures.js';
 import { computedScore, moduleOf, namedConditions, parseFraction, roundAt, scorePassedUp, sectionOf, type ExplainContext } from './explain-context.js';
 import { renderCondition } from './render-condition.js';
+import { weightAtLeast } from '../evaluate/score-module.js';
 import { node, type TraceNode } from './trace-node.js';
 
 type Stage = 'criterion' | 'section' | 'overall';
@@ -157,13 +158,7 @@ function scoreNode(id: string, module: CompiledModule, stage: Stage, rule: Score
       return done(`weighted mean of ${what}: ${sum} ${settle(module, stage, value)}${left}`, value, childNodes);
     }
     case 'shareAtLeast': {
-      const rank = parts.inputScale?.rank.get(rule.level ?? '');
-      let rated = new Fraction(0);
-      let atLeast = new Fraction(0);
-      for (const l of parts.levels) {
-        rated = rated.add(l.weight);
-        if (rank !== undefined && l.rank <= rank) atLeast = atLeast.add(l.weight);
-      }
+      const { rated, atLeast } = weightAtLeast(parts.levels, parts.inputScale?.rank.get(rule.level ?? ''));
       const level = parts.inputScale?.levels.find((l) => l.id === rule.level)?.label ?? rule.level;
       if (rated.equals(0)) return done(`share of ${parts.unit} at least ${level}: nothing rated — not rated`, null);
       const value = atLeast.div(rated).mul(100);

@@ -12,28 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { compilePack, loadPack, score } from '../../src/index.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { Pack } from '../../src/model/pack.js';
+import { random, shuffled as shuffle } from '../../scripts/seeded-random.js';
 import { areaOf, buildCase, buildPack, compile, inspectionSeedArb, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: readonly T[], rand: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** The same value with the keys of every object (not the entries of lists) in another order. */
 function shuffleKeys<T>(value: T, rand: () => number): T {
