@@ -243,7 +243,7 @@ export const EXAMPLES: Example[] = [
     snippet: 'tests:\n  - name: casework scores 60\n    inspection: ../../inspection.yaml\n    expect:\n      C1: { score: 60 }',
     where: 'pack/tests/basic.yaml',
     printed: /^ {2}FAIL /m,
-    mend: 'Correct the expectation, or the pack: the line under FAIL gives the value expected and the value got. `criteria test` prints failed expectations as FAIL lines rather than under this code.',
+    mend: 'Correct the expectation, or the pack: the line under FAIL gives the value expected and the value got. In `criteria test --format json` a failed test carries `code: TEST_FAILED`.',
   },
   { code: 'TEST_INVALID', files: { 'pack/tests/basic.yaml': 'tests:\n  - name: no area, no cases\n    inspection: { evidence: { E1.1: good } }\n    expect:\n      C1: { score: 60 }\n' }, run: ['test', 'pack'], snippet: 'tests:\n  - name: no area, no cases\n    inspection: { evidence: { E1.1: good } }', where: 'pack/tests/basic.yaml', mend: 'Give the test inspection an `area` and `cases` (an empty list will do), or a `base` inspection that has them.' },
 ];

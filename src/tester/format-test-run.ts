@@ -10,7 +10,7 @@ const show = (value: unknown) => (typeof value === 'string' ? value : JSON.strin
 export function formatOutcomes(label: string, outcomes: readonly TestOutcome[]): string {
   const lines = [label];
   for (const o of outcomes) {
-    lines.push(`  ${o.passed ? 'pass' : 'FAIL'}  ${o.name}${o.passed ? '' : `  (${o.file}${o.line ? `:${o.line}` : ''})`}`);
+    lines.push(`  ${o.passed ? 'pass' : 'FAIL'}  ${o.name}${o.passed ? '' : `  (${o.file}${o.line ? `:${o.line}` : ''}) ${o.code ?? 'TEST_FAILED'}`}`);
     if (o.passed) continue;
     if (o.problem) lines.push(`        ${o.problem}`);
     for (const m of o.mismatches) lines.push(`        ${m.id}.${m.property}: expected ${show(m.expected)}, got ${show(m.actual)}`);

@@ -29,6 +29,8 @@ export interface TestOutcome {
   line?: number;
   name: string;
   passed: boolean;
+  /** TEST_FAILED when the test failed (the error code tools see in `criteria test --format json`). */
+  code?: 'TEST_FAILED';
   mismatches: Mismatch[];
   /** Errors scoring gave when none was expected, or the errors given when another was expected. */
   errors: Diagnostic[];
@@ -180,6 +182,11 @@ async function runTest(test: PackTest, index: number, file: string, doc: SourceD
 }
 
 /** Runs every test of the pack at `path`. */
+/** Marks a failed outcome with its error code. */
+function coded(outcome: TestOutcome): TestOutcome {
+  return outcome.passed ? outcome : { ...outcome, code: 'TEST_FAILED' };
+}
+
 export async function runPackTests(path: string): Promise<PackTestRun | { errors: Diagnostic[] }> {
   const loaded = loadPack(path);
   if ('errors' in loaded) return loaded;
@@ -201,7 +208,7 @@ export async function runPackTests(path: string): Promise<PackTestRun | { errors
     const tests = (read.doc.value as PackTestFile).tests;
     for (let i = 0; i < tests.length; i++) {
       const { outcome, scored } = await runTest(tests[i]!, i, file, read.doc, loaded.pack, cache);
-      outcomes.push(outcome);
+      outcomes.push(coded(outcome));
       if (!('errors' in scored)) results.push(scored);
     }
   }
