@@ -12,6 +12,7 @@ import type { ExcludedCase } from '../model/result.js';
 import { Outcome, type CompiledPlan, type CompiledQuestion, type FactRecord, type FactVector } from '../compile/compiled-plan.js';
 import { CaseChecker, CaseProblems, describe } from './check-case.js';
 import { caseLocation, formatCaseLocation } from './case-location.js';
+import { CompactIdSet } from './compact-id-set.js';
 
 export interface TallyOptions {
   /** Keep each case's outcomes, for explanations. */
@@ -64,7 +65,8 @@ export class CaseTally implements TallyCounts {
   diagnosticCount = 0;
   readonly excluded: ExcludedCase[] = [];
   readonly traces: CaseTrace[] = [];
-  private readonly ids = new Set<string>();
+  /** The ids seen so far, for the duplicate check (compact: a million ids stream through). */
+  private readonly ids = new CompactIdSet();
   private readonly scratch: Uint8Array;
   private readonly checker: CaseChecker;
   private readonly questions: readonly CompiledQuestion[];
@@ -215,9 +217,7 @@ export class CaseTally implements TallyCounts {
     if (!problems.has('CASE_MISSING_ID')) {
       this.idWasNew = false;
       if (this.options.checkDuplicates !== false) {
-        const before = this.ids.size;
-        this.ids.add(id);
-        this.idWasNew = this.ids.size !== before;
+        this.idWasNew = this.ids.add(id);
         duplicate = !this.idWasNew;
       }
       if (duplicate) problems.add('CASE_DUPLICATE_ID', `the id '${id}' is used by an earlier case`, 'give every case a unique id');

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/errors.js';
 import type { ExcludedCase } from '../model/result.js';
 import { caseLocation } from '../evaluate/case-location.js';
+import { CompactIdSet } from '../evaluate/compact-id-set.js';
 import type { CaseTally } from '../evaluate/tally-cases.js';
 import type { CaseInput } from '../load/read-cases.js';
 import type { BatchItem, FromWorker, WorkerSetup } from './worker-protocol.js';
@@ -29,7 +30,8 @@ function startWorker(setup: WorkerSetup): Worker {
 /** The id a case is known by, as the tally reads it; undefined when it has none. */
 function idOf(record: unknown): string | undefined {
   const id = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
-  if (typeof id === 'string' && id.length > 0) return id;
+  // An id too long to be valid is refused by the worker's check; it takes no part in duplicates.
+  if (typeof id === 'string' && id.length > 0) return id.length <= 128 ? id : undefined;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
   return undefined;
 }
@@ -65,7 +67,7 @@ export async function countCasesInWorkers(cases: AsyncIterable<CaseInput>, tally
       }),
   );
   finished.forEach((p) => p.catch(() => undefined));
-  const ids = new Set<string>();
+  const ids = new CompactIdSet();
   let batch: BatchItem[] = [];
   let index = 0;
   let read = 0;
@@ -89,9 +91,7 @@ export async function countCasesInWorkers(cases: AsyncIterable<CaseInput>, tally
         const id = idOf(input.record);
         let duplicate = false;
         if (id !== undefined) {
-          const before = ids.size;
-          ids.add(id);
-          duplicate = ids.size === before;
+          duplicate = !ids.add(id);
         }
         const location = caseLocation(input.record);
         batch.push({ record: input.record, duplicate, ...(location ? { location } : {}) });
