@@ -5,11 +5,14 @@
  */
 import type { Adjustment, ItemRating, TargetFigure } from '../model/inspection.js';
 import type { RoundingStage, ScoreRule } from '../model/pack.js';
-import type { CriterionResult, ItemResult, LevelResult, OverallResult, PackResult, QuestionResult, ScoredResult, SectionResult, TargetResult } from '../model/result.js';
+import type { CriterionResult, ItemResult, OverallResult, PackResult, QuestionResult, ScoredResult, SectionResult, TargetResult } from '../model/result.js';
 import type { BandInputs, CompiledBand, CompiledCriterion, CompiledModule, CompiledQuestion, CompiledSection, FactRecord, RankedScale } from '../compile/compiled-plan.js';
 import { Fraction, exact, fractionText, percent } from '../compile/exact-number.js';
 import { roundFraction, toNumber } from './round-value.js';
 import { fillSummary } from './fill-summary.js';
+import { levelResult } from './level-result.js';
+import { rateItems } from './rate-items.js';
+import { judgeMeasures } from './judge-measures.js';
 
 /** What a module is scored from besides its cases. */
 export interface ModuleInputs {
@@ -87,12 +90,6 @@ class ModuleScorer {
     if (value === null) return null;
     const r = this.module.rounding;
     return toNumber(r.at.includes(stage) ? roundFraction(value, r.digits, r.mode) : roundFraction(value, r.display ?? 2, 'halfEven'));
-  }
-
-  private level(scale: RankedScale | null, id: string | null): LevelResult | null {
-    if (id === null) return null;
-    const level = scale?.levels.find((l) => l.id === id) ?? (scale?.notApplicable?.id === id ? scale.notApplicable : undefined);
-    return { id, label: level?.label ?? id };
   }
 
   // Questions ----------------------------------------------------------------------------------
@@ -208,12 +205,12 @@ class ModuleScorer {
       score: this.shown(value.score, stage),
       exact: value.exactScore ? fractionText(value.exactScore) : null,
       computedScore: this.shown(value.computedScore, stage),
-      band: this.level(bandScale, value.band),
-      computedBand: this.level(bandScale, value.computedBand),
+      band: levelResult(bandScale, value.band),
+      computedBand: levelResult(bandScale, value.computedBand),
       ...(value.bandRule !== undefined ? { bandRule: value.bandRule } : {}),
       adjustment: value.adjustment
         ? {
-            ...(value.adjustment.band !== undefined ? { band: this.level(bandScale, value.adjustment.band)! } : {}),
+            ...(value.adjustment.band !== undefined ? { band: levelResult(bandScale, value.adjustment.band)! } : {}),
             ...(value.adjustment.score !== undefined ? { score: value.adjustment.score } : {}),
             reason: value.adjustment.reason,
           }
@@ -227,8 +224,15 @@ class ModuleScorer {
 
   private scoreCriterion(c: CompiledCriterion): Scored<CriterionResult> {
     const value = this.newValue();
-    const items = c.def.kind === 'evidence' ? this.rateItems(c, value) : [];
-    const targets = c.def.kind === 'targets' ? this.judgeMeasures(c, value) : [];
+    let items: ItemResult[] = [];
+    let targets: TargetResult[] = [];
+    if (c.def.kind === 'evidence') {
+      ({ items, levels: value.levels } = rateItems(c, this.inputs.evidence, (from) => this.criterionValues.get(from)?.value.band ?? null));
+      value.inputScale = c.itemScale;
+    } else if (c.def.kind === 'targets') {
+      ({ targets, levels: value.levels } = judgeMeasures(c, this.inputs.targets));
+      value.inputScale = c.statusScale;
+    }
     if (c.def.kind === 'direct') {
       const given = this.inputs.scores.get(c.key);
       value.computedScore = given === undefined ? null : exact(given);
@@ -260,72 +264,6 @@ class ModuleScorer {
         targets,
       },
     };
-  }
-
-  private rateItems(c: CompiledCriterion, value: NodeValue): ItemResult[] {
-    const scale = c.itemScale!;
-    value.inputScale = scale;
-    return c.items.map((item): ItemResult => {
-      let levelId: string | null;
-      let rating: ItemRating | undefined;
-      if (item.from) {
-        levelId = this.criterionValues.get(item.from)?.value.band ?? null;
-      } else {
-        rating = this.inputs.evidence.get(item.key);
-        levelId = rating?.level ?? null;
-      }
-      const isNa = levelId !== null && scale.notApplicable?.id === levelId;
-      const rank = levelId === null || isNa ? undefined : scale.rank.get(levelId);
-      if (item.counted && rank !== undefined) value.levels.push({ rank, weight: item.weight, id: levelId! });
-      const level = isNa ? null : this.level(scale, levelId);
-      return {
-        id: item.def.id,
-        text: item.def.text,
-        level,
-        label: ratingLabel(scale, levelId, rating),
-        counted: item.counted && rank !== undefined,
-        ...(item.def.excluded !== undefined ? { excludedBecause: item.def.excluded } : {}),
-        weight: toNumber(item.weight),
-        ...(item.from ? { from: item.from.def.id } : {}),
-      };
-    });
-  }
-
-  private judgeMeasures(c: CompiledCriterion, value: NodeValue): TargetResult[] {
-    const scale = c.statusScale!;
-    const statuses = c.def.statuses!;
-    value.inputScale = scale;
-    return c.measures.map((m): TargetResult => {
-      const figure = this.inputs.targets.get(m.key);
-      const targetNumber = figure?.target ?? m.def.target ?? null;
-      const tolerance = m.def.tolerance ?? 0;
-      let status: string | null = null;
-      if (figure && targetNumber !== null) {
-        const v = exact(figure.value);
-        const t = exact(targetNumber);
-        const tol = exact(tolerance);
-        const higher = m.def.direction === 'higher';
-        const onRightSide = higher ? v.compare(t) >= 0 : v.compare(t) <= 0;
-        const nearly = higher ? v.compare(t.sub(tol)) >= 0 : v.compare(t.add(tol)) <= 0;
-        status = onRightSide ? statuses.met : nearly ? statuses.nearlyMet : statuses.notMet;
-      }
-      const rank = status === null ? undefined : scale.rank.get(status);
-      if (m.counted && rank !== undefined) value.levels.push({ rank, weight: new Fraction(1), id: status! });
-      return {
-        id: m.def.id,
-        criterion: c.def.id,
-        measure: m.def.measure,
-        ...(m.def.unit !== undefined ? { unit: m.def.unit } : {}),
-        direction: m.def.direction,
-        target: targetNumber,
-        value: figure?.value ?? null,
-        comparator: figure?.comparator ?? null,
-        tolerance,
-        status: this.level(scale, status),
-        counted: m.counted,
-        ...(figure?.note !== undefined ? { note: figure.note } : {}),
-      };
-    });
   }
 
   // Sections and overall -----------------------------------------------------------------------
@@ -436,15 +374,4 @@ function countByLevel(levels: NodeValue['levels']): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const l of levels) counts[l.id] = (counts[l.id] ?? 0) + toNumber(l.weight);
   return counts;
-}
-
-function ratingLabel(scale: RankedScale, levelId: string | null, rating: ItemRating | undefined): string {
-  if (levelId === null) return 'not rated';
-  const level = scale.levels.find((l) => l.id === levelId) ?? (scale.notApplicable?.id === levelId ? scale.notApplicable : undefined);
-  const label = level?.label ?? levelId;
-  if (rating?.achieved === undefined || rating.of === undefined) return label;
-  return (scale.scale.countLabel ?? '{label} ({achieved} of {of})')
-    .replaceAll('{label}', label)
-    .replaceAll('{achieved}', String(rating.achieved))
-    .replaceAll('{of}', String(rating.of));
 }
