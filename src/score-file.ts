@@ -2,15 +2,14 @@
  * Scores an inspection file end to end: open it (packs, thematics, cases), compile the plan,
  * stream the cases through a scoring session, and give every diagnostic its location.
  */
-import { createHash } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
 import type { Diagnostic } from './model/errors.js';
 import type { InspectionResult } from './model/result.js';
 import type { CompiledPlan } from './compile/compiled-plan.js';
 import { compilePlan } from './compile/compile-pack.js';
 import { ScoringSession, type ScoreOptions } from './evaluate/score-inspection.js';
 import type { CaseTally } from './evaluate/tally-cases.js';
-import { openInspection, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
+import { caseFileOf, openInspection, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
 
 export interface ScoreFileOptions extends ScoreOptions, OpenOptions {
   /** Called every few thousand cases with the number read so far. */
@@ -30,19 +29,39 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };
   const { session } = started;
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  const workers = options.trace ? 1 : options.workers ?? 1;
+  const caseFile = caseFileOf(opened.inspection.cases, path);
+  const finish = (hash: Hash): ScoredFile | { errors: Diagnostic[] } => {
+    const finished = session.finish(hash.digest('hex'));
+    if ('errors' in finished) {
+      // "No cases" in a case file is about that file.
+      return { errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined && caseFile ? { ...e, file: caseFile.file, line: 1 } : opened.locate(e))) };
+    }
+    return { result: finished.result, plan, opened, tally: session.tally };
+  };
+  const setup = () => ({
+    methodology: opened.methodology.files![0]!,
+    thematics: opened.thematics.map((t) => t.files![0]!),
+    area: started.session.checked.area,
+    excludeInvalid: options.excludeInvalid === true,
+    maxDiagnostics: session.tally.maxDiagnostics,
+  });
+  // A large CSV or NDJSON file is read in parallel parts when that gives the same result.
+  if (workers > 1 && caseFile && (caseFile.format === 'csv' || caseFile.format === 'ndjson')) {
+    const { splitCaseFile } = await import('./parallel/split-case-file.js');
+    const { countRangesInWorkers } = await import('./parallel/count-ranges-in-workers.js');
+    const hash = createHash('sha256').update(opened.doc.text);
+    const ranges = await splitCaseFile(caseFile.file, caseFile.format, workers * 4, hash);
+    if (ranges && ranges.length > 1 && (await countRangesInWorkers(caseFile.file, caseFile.format, ranges, session.tally, setup(), workers, options.onProgress))) {
+      return finish(hash);
+    }
+  }
   // Provenance: the sha256 of what was read, the inspection file then its case file.
   const hash = createHash('sha256').update(opened.doc.text);
   const cases = opened.readCases(columns, hash);
-  if ((options.workers ?? 1) > 1 && !options.trace) {
+  if (workers > 1 && !caseFile) {
     const { countCasesInWorkers } = await import('./parallel/count-cases-in-workers.js');
-    const setup = {
-      methodology: opened.methodology.files![0]!,
-      thematics: opened.thematics.map((t) => t.files![0]!),
-      area: started.session.checked.area,
-      excludeInvalid: options.excludeInvalid === true,
-      maxDiagnostics: session.tally.maxDiagnostics,
-    };
-    await countCasesInWorkers(cases, session.tally, setup, options.workers!, options.onProgress);
+    await countCasesInWorkers(cases, session.tally, setup(), workers, options.onProgress);
   } else {
     let read = 0;
     for await (const input of cases) {
@@ -51,11 +70,5 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
       if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
     }
   }
-  const finished = session.finish(hash.digest('hex'));
-  if ('errors' in finished) {
-    // "No cases" in a case file is about that file.
-    const caseFile = Array.isArray(opened.inspection.cases) ? undefined : resolve(dirname(path), opened.inspection.cases.file);
-    return { errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined && caseFile ? { ...e, file: caseFile, line: 1 } : opened.locate(e))) };
-  }
-  return { result: finished.result, plan, opened, tally: session.tally };
+  return finish(hash);
 }

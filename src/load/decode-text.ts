@@ -69,11 +69,12 @@ const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * chunks is carried over), dropping a leading byte order mark. Throws InvalidUtf8Error at the
  * first invalid or truncated sequence, with its line and column.
  */
-export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>, options: { firstLine?: number; byteOrderMark?: boolean } = {}): AsyncGenerator<string> {
   let carry: Uint8Array = new Uint8Array(0);
-  let line = 1;
+  let line = options.firstLine ?? 1;
   let lineTail = '';
-  let first = true;
+  // A part of a file read from its middle has no byte order mark to drop.
+  let first = options.byteOrderMark !== false;
   const fail = (bytes: Uint8Array, valid: number): never => {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, valid));
     const text = lineTail + before;

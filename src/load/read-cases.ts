@@ -23,11 +23,22 @@ export interface CaseColumns {
   questionKeys: ReadonlySet<string>;
 }
 
+/**
+ * A part of a case file, for reading it on several threads: bytes [start, end) beginning at a
+ * record, the line they begin on, and (for CSV) the header row's text to read them with.
+ */
+export interface ByteRange {
+  start: number;
+  end: number;
+  firstLine: number;
+  header?: string;
+}
+
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A file's bytes, each chunk fed to the hash when there is one (the input's hash for provenance). */
-async function* hashedBytes(file: string, hash: Hash | undefined): AsyncGenerator<Buffer> {
-  const stream = createReadStream(file);
+async function* hashedBytes(file: string, hash: Hash | undefined, range?: ByteRange): AsyncGenerator<Buffer> {
+  const stream = range ? createReadStream(file, { start: range.start, end: range.end - 1 }) : createReadStream(file);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash?.update(chunk);
@@ -40,9 +51,15 @@ async function* hashedBytes(file: string, hash: Hash | undefined): AsyncGenerato
 }
 
 /** A file's text as a stream of strict UTF-8 (the errors of reading and decoding come out of it as exceptions). */
-function textOf(file: string, hash: Hash | undefined, lineEnds: 'asRead' | 'lf' = 'asRead'): Readable {
-  const text = decodeUtf8Chunks(hashedBytes(file, hash));
+function textOf(file: string, hash: Hash | undefined, lineEnds: 'asRead' | 'lf' = 'asRead', range?: ByteRange): Readable {
+  const decoded = decodeUtf8Chunks(hashedBytes(file, hash, range), range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {});
+  const text = range?.header !== undefined ? prefixed(`${range.header}\n`, decoded) : decoded;
   return Readable.from(lineEnds === 'lf' ? lfLineEnds(text) : text, { objectMode: false });
+}
+
+async function* prefixed(first: string, rest: AsyncIterable<string>): AsyncGenerator<string> {
+  yield first;
+  yield* rest;
 }
 
 /**
@@ -96,23 +113,24 @@ function problem(file: string, line: number, message: string, hint: string, code
 }
 
 /** Reads a CSV file of cases: a header row with `id`, fact names and question ids. */
-export async function* readCsvCases(file: string, columns: CaseColumns, hash?: Hash): AsyncGenerator<CaseInput> {
-  const source = textOf(file, hash, 'lf');
+export async function* readCsvCases(file: string, columns: CaseColumns, hash?: Hash, range?: ByteRange): AsyncGenerator<CaseInput> {
+  const source = textOf(file, hash, 'lf', range);
   try {
-    yield* readCsvRecords(file, source, columns);
+    // A range is read after its header row, which stands on the line before the range's first.
+    yield* readCsvRecords(file, source, columns, range ? range.firstLine - 1 : 1);
   } finally {
     source.destroy();
   }
 }
 
-async function* readCsvRecords(file: string, source: Readable, columns: CaseColumns): AsyncGenerator<CaseInput> {
+async function* readCsvRecords(file: string, source: Readable, columns: CaseColumns, headerLine: number): AsyncGenerator<CaseInput> {
   const parser = parse({ raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false });
   // pipe() does not pass a source's error on: end the parser with it, so the loop below sees it.
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let header: string[] | null = null;
   /** The line the next record's raw text starts on: the raw texts of the records follow each other, skipped empty lines included. */
-  let nextLine = 1;
+  let nextLine = headerLine;
   let roles: Array<{ kind: 'id' | 'fact' | 'answer' | 'unknown'; name: string; declaration?: FactDeclaration }> = [];
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
@@ -195,10 +213,11 @@ function suspicious(line: string): boolean {
 }
 
 /** Reads an NDJSON file of cases: one JSON case record ({ id, facts, answers }) per line. */
-export async function* readNdjsonCases(file: string, hash?: Hash): AsyncGenerator<CaseInput> {
-  const bytes = hashedBytes(file, hash);
+export async function* readNdjsonCases(file: string, hash?: Hash, range?: ByteRange): AsyncGenerator<CaseInput> {
+  const bytes = hashedBytes(file, hash, range);
   try {
-    yield* readNdjsonRecords(file, splitLines(decodeUtf8Chunks(bytes)));
+    const lines = splitLines(decodeUtf8Chunks(bytes, range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}));
+    yield* readNdjsonRecords(file, lines, range ? range.firstLine - 1 : 0, range !== undefined);
   } catch (error) {
     yield readFailure(file, error);
   } finally {
@@ -220,12 +239,13 @@ async function* splitLines(texts: AsyncIterable<string>): AsyncGenerator<string>
   if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }
 
-async function* readNdjsonRecords(file: string, lines: AsyncIterable<string>): AsyncGenerator<CaseInput> {
-  let number = 0;
+/** `partial`: the lines are a part of the file, so having none says nothing about the file. */
+async function* readNdjsonRecords(file: string, lines: AsyncIterable<string>, lineBefore: number, partial: boolean): AsyncGenerator<CaseInput> {
+  let number = lineBefore;
   let any = false;
   for await (const text of lines) {
     number++;
-    const trimmed = number === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
+    const trimmed = number === 1 && !partial ? text.replace(/^\uFEFF/, '').trim() : text.trim();
     if (trimmed === '') continue;
     any = true;
     let forbidden: string | null = null;
@@ -259,5 +279,5 @@ async function* readNdjsonRecords(file: string, lines: AsyncIterable<string>): A
     }
     yield { record: attachCaseLocation(value as Record<string, unknown>, { file, line: number }) };
   }
-  if (!any) yield wholeFile(problem(file, 1, 'the NDJSON file has no cases', 'write one JSON case record per line', 'NO_CASES'));
+  if (!any && !partial) yield wholeFile(problem(file, 1, 'the NDJSON file has no cases', 'write one JSON case record per line', 'NO_CASES'));
 }

@@ -4,37 +4,18 @@
  * and deals batches out to the workers; their counts are summed into the main tally and their
  * problems kept in input order, so the result is byte-identical to counting on one thread.
  */
-import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/errors.js';
 import type { ExcludedCase } from '../model/result.js';
 import { caseLocation } from '../evaluate/case-location.js';
 import { CompactIdSet } from '../evaluate/compact-id-set.js';
+import { caseIdOf } from './case-id.js';
 import type { CaseTally } from '../evaluate/tally-cases.js';
 import type { CaseInput } from '../load/read-cases.js';
 import type { BatchItem, FromWorker, WorkerSetup } from './worker-protocol.js';
+import { startWorker } from './start-worker.js';
 
 const BATCH_SIZE = 2000;
 const IN_FLIGHT_PER_WORKER = 2;
-
-function startWorker(setup: WorkerSetup): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./scoring-worker.js', here), { workerData: setup });
-  // Run from source (tests, tsx): loader hooks do not reach a worker thread, so a two-line
-  // module registers the TypeScript loader in the worker first, then starts the worker script.
-  const script = new URL('./scoring-worker.ts', here).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const start = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(script)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(start)}`), { workerData: setup });
-}
-
-/** The id a case is known by, as the tally reads it; undefined when it has none. */
-function idOf(record: unknown): string | undefined {
-  const id = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
-  // An id too long to be valid is refused by the worker's check; it takes no part in duplicates.
-  if (typeof id === 'string' && id.length > 0) return id.length <= 128 ? id : undefined;
-  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  return undefined;
-}
 
 export async function countCasesInWorkers(cases: AsyncIterable<CaseInput>, tally: CaseTally, setup: WorkerSetup, count: number, onProgress?: (read: number) => void): Promise<void> {
   const workers = Array.from({ length: count }, () => startWorker(setup));
@@ -53,7 +34,7 @@ export async function countCasesInWorkers(cases: AsyncIterable<CaseInput>, tally
           } else if (message.type === 'done') {
             tally.merge({ ...message.counts, diagnostics: [], excluded: [] });
             resolve();
-          } else {
+          } else if (message.type === 'failed') {
             failure = new Error(`a scoring worker failed: ${message.message}`);
             wake?.();
             reject(failure);
@@ -88,7 +69,7 @@ export async function countCasesInWorkers(cases: AsyncIterable<CaseInput>, tally
   try {
     for await (const input of cases) {
       if ('record' in input) {
-        const id = idOf(input.record);
+        const id = caseIdOf(input.record);
         let duplicate = false;
         if (id !== undefined) {
           duplicate = !ids.add(id);

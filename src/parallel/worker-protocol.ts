@@ -7,6 +7,7 @@ import type { ExcludedCase } from '../model/result.js';
 import type { FactRecord } from '../compile/compiled-plan.js';
 import type { CaseLocation } from '../evaluate/case-location.js';
 import type { TallyCounts } from '../evaluate/tally-cases.js';
+import type { ByteRange } from '../load/read-cases.js';
 
 /** What a worker needs to build the same plan and tally as the main thread. */
 export interface WorkerSetup {
@@ -26,11 +27,20 @@ export interface BatchMessage {
   items: BatchItem[];
 }
 
+/** A part of a case file for the worker to read, check and count itself. */
+export interface RangeMessage {
+  type: 'range';
+  index: number;
+  file: string;
+  format: 'csv' | 'ndjson';
+  range: ByteRange;
+}
+
 export interface EndMessage {
   type: 'end';
 }
 
-export type ToWorker = BatchMessage | EndMessage;
+export type ToWorker = BatchMessage | RangeMessage | EndMessage;
 
 /** What a worker sends back for each batch: what went wrong in it, in order. */
 export interface BatchDone {
@@ -38,6 +48,14 @@ export interface BatchDone {
   index: number;
   diagnostics: Diagnostic[];
   excluded: ExcludedCase[];
+}
+
+/** What a worker sends back for each range it read: the ids of its cases in order (for the duplicate check across ranges), and whether any of them had a problem. */
+export interface RangeDone {
+  type: 'rangeDone';
+  index: number;
+  ids: string[];
+  problems: number;
 }
 
 /** What a worker sends back at the end: its counts (diagnostics and exclusions came with the batches). */
@@ -51,4 +69,7 @@ export interface WorkerFailed {
   message: string;
 }
 
-export type FromWorker = BatchDone | WorkerDone | WorkerFailed;
+/** The counts a worker ends with. */
+export type TallyCountsMessage = WorkerDone['counts'];
+
+export type FromWorker = BatchDone | RangeDone | WorkerDone | WorkerFailed;

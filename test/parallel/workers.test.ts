@@ -47,3 +47,75 @@ describe('--workers', () => {
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
   });
 });
+
+/** A clean copy of the sample for the parallel reading path: CRLF line ends, a byte order mark, ids with a comma and a line break in quoted cells. */
+function writeCleanSample(format: 'csv' | 'ndjson'): string {
+  const dir = mkdtempSync(join(tmpdir(), `criteria-ranges-${format}-`));
+  const names = header!.split(',');
+  const lines: string[] = [];
+  for (let i = 0; i < 6000; i++) {
+    const cells = rows[i % rows.length]!.split(',');
+    const id = i === 10 ? 'W,10' : i === 3000 ? 'W\n3000' : `W${i}`;
+    if (format === 'csv') {
+      cells[0] = /[,\n]/.test(id) ? `"${id}"` : id;
+      lines.push(cells.join(','));
+    } else {
+      const facts: Record<string, unknown> = {};
+      const answers: Record<string, string> = {};
+      names.forEach((name, c) => {
+        if (c === 0 || cells[c] === '') return;
+        if (name.includes('.') || name.includes(':')) answers[name] = cells[c]!;
+        else facts[name] = cells[c] === 'true' ? true : cells[c] === 'false' ? false : cells[c];
+      });
+      lines.push(JSON.stringify({ id, facts, answers }));
+    }
+  }
+  const file = format === 'csv' ? 'cases.csv' : 'cases.ndjson';
+  const text = (format === 'csv' ? [header!, ...lines] : lines).join('\r\n') + '\r\n';
+  writeFileSync(join(dir, file), `\uFEFF${text}`);
+  const yaml = readFileSync(join(example, 'inspection.yaml'), 'utf8')
+    .replace('pack: ../..', `pack: ${resolve('rules/esi-2003')}`)
+    .replace('../../../../thematics/ebs-2003', resolve('thematics/ebs-2003'))
+    .replace('cases: { file: cases.csv }', `cases: { file: ${file} }`);
+  writeFileSync(join(dir, 'inspection.yaml'), yaml);
+  return join(dir, 'inspection.yaml');
+}
+
+describe('--workers reading a clean file in parallel parts', () => {
+  it.each(['csv', 'ndjson'] as const)('%s: the parts are read, checked and counted by the workers, and the result is byte-identical', async (format) => {
+    const inspection = writeCleanSample(format);
+    const one = await scoreInspectionFile(inspection);
+    if ('errors' in one) throw new Error(one.errors[0]!.message);
+    expect(one.result.cases.read).toBe(6000);
+
+    // The parallel path itself: it must take the file (not fall back to one thread) and count the same.
+    const { splitCaseFile } = await import('../../src/parallel/split-case-file.js');
+    const { countRangesInWorkers } = await import('../../src/parallel/count-ranges-in-workers.js');
+    const { CaseTally } = await import('../../src/evaluate/tally-cases.js');
+    const { createHash } = await import('node:crypto');
+    const file = join(inspection, '..', format === 'csv' ? 'cases.csv' : 'cases.ndjson');
+    const ranges = await splitCaseFile(file, format, 8, createHash('sha256'));
+    expect(ranges!.length).toBeGreaterThan(4);
+    const tally = new CaseTally(one.plan, { oasysInUse: false });
+    const setup = { methodology: resolve('rules/esi-2003/pack.yaml'), thematics: [resolve('thematics/ebs-2003/pack.yaml')], area: { oasysInUse: false }, excludeInvalid: false, maxDiagnostics: 1000 };
+    expect(await countRangesInWorkers(file, format, ranges!, tally, setup, 2)).toBe(true);
+    expect([...tally.relevant]).toEqual([...one.tally.relevant]);
+    expect([...tally.met]).toEqual([...one.tally.met]);
+    expect(tally.read).toBe(6000);
+
+    const two = await scoreInspectionFile(inspection, { workers: 2 });
+    if ('errors' in two) throw new Error(two.errors[0]!.message);
+    expect(JSON.stringify(two.result)).toBe(JSON.stringify(one.result));
+  });
+
+  it('falls back to one thread when an id repeats across parts, and reports it at its line', async () => {
+    const inspection = writeCleanSample('csv');
+    const file = join(inspection, '..', 'cases.csv');
+    const text = readFileSync(file, 'utf8').replace('\r\nW5000,', '\r\nW17,');
+    writeFileSync(file, text);
+    const one = await scoreInspectionFile(inspection);
+    const two = await scoreInspectionFile(inspection, { workers: 2 });
+    expect('errors' in one && one.errors[0]!.code).toBe('CASE_DUPLICATE_ID');
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
