@@ -258,3 +258,12 @@ export const inspectionSeedArb = fc.record({
 export function areaOf(seed: { tool?: boolean | undefined }, name: (id: string) => string = (x) => x): Record<string, FactValue> {
   return seed.tool === undefined ? {} : { [name('tool')]: seed.tool };
 }
+
+/** A whole scenario from its seeds: the pack, its compiled plan, the area facts and the valid cases. */
+export function buildScenario(spec: PackSpec, seed: { tool?: boolean | undefined; cases: CaseSeed[] }): { pack: Pack; plan: CompiledPlan; area: Record<string, FactValue>; cases: CaseRecord[] } {
+  const pack = buildPack(spec);
+  const plan = compile(pack);
+  const area = areaOf(seed);
+  const cases = seed.cases.map((c, i) => buildCase(plan, pack, c, `case-${i}`, area));
+  return { pack, plan, area, cases };
+}

@@ -13,7 +13,7 @@ import { compilePack, loadPack, score } from '../../src/index.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { Pack } from '../../src/model/pack.js';
 import { random, shuffled as shuffle } from '../../scripts/seeded-random.js';
-import { areaOf, buildCase, buildPack, compile, inspectionSeedArb, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
+import { areaOf, buildCase, buildPack, buildScenario, compile, inspectionSeedArb, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
 
 /** The same value with the keys of every object (not the entries of lists) in another order. */
 function shuffleKeys<T>(value: T, rand: () => number): T {
@@ -35,10 +35,7 @@ describe('determinism', () => {
   it('permuting cases and the keys of the pack and of the case data gives byte-identical JSON, input hash included', () => {
     fc.assert(
       fc.property(packSpecArb, inspectionSeedArb, fc.integer(), (spec, seed, shuffleSeed) => {
-        const pack = buildPack(spec);
-        const plan = compile(pack);
-        const area = areaOf(seed);
-        const cases = seed.cases.map((c, i) => buildCase(plan, pack, c, `case-${i}`, area));
+        const { pack, plan, area, cases } = buildScenario(spec, seed);
         const inspection: Inspection = { area: { name: 'Generated', period: '2003-10', facts: area }, cases };
         const rand = random(shuffleSeed);
         const permuted: Inspection = shuffleKeys({ ...inspection, cases: shuffle(cases, rand) }, rand);
@@ -53,10 +50,7 @@ describe('determinism', () => {
   it('the input hash changes when the content does', () => {
     fc.assert(
       fc.property(packSpecArb, inspectionSeedArb, (spec, seed) => {
-        const pack = buildPack(spec);
-        const plan = compile(pack);
-        const area = areaOf(seed);
-        const cases = seed.cases.map((c, i) => buildCase(plan, pack, c, `case-${i}`, area));
+        const { pack, plan, area, cases } = buildScenario(spec, seed);
         fc.pre(cases.length > 0);
         const hash = (list: CaseRecord[]) => JSON.parse(resultJson(pack, { area: { name: 'Generated', facts: area }, cases: list })).provenance.inputSha256 as string;
         const renamed = cases.map((c, i) => (i === 0 ? { ...c, id: `${c.id}-renamed` } : c));

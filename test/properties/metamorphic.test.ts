@@ -11,7 +11,7 @@ import { score } from '../../src/index.js';
 import type { CaseRecord, FactValue } from '../../src/model/inspection.js';
 import type { InspectionResult } from '../../src/model/result.js';
 import type { Pack } from '../../src/model/pack.js';
-import { areaOf, buildCase, buildPack, compile, factsArb, inspectionSeedArb, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
+import { areaOf, buildCase, buildPack, buildScenario, compile, factsArb, inspectionSeedArb, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
 
 function run(pack: Pack, cases: CaseRecord[], area: Record<string, FactValue>): InspectionResult {
   const outcome = score(compile(pack), { area: { name: 'Generated', facts: area }, cases });
@@ -33,10 +33,7 @@ describe('metamorphic properties', () => {
     }));
     fc.assert(
       fc.property(everyQuestionConditional, inspectionSeedArb, fc.array(factsArb, { minLength: 1, maxLength: 30 }), (spec, seed, candidates) => {
-        const pack = buildPack(spec);
-        const plan = compile(pack);
-        const area = areaOf(seed);
-        const cases = seed.cases.map((c, i) => buildCase(plan, pack, c, `case-${i}`, area));
+        const { pack, plan, area, cases } = buildScenario(spec, seed);
         // Facts for which every question's appliesWhen fails: such a case is relevant to nothing.
         const idle = candidates.filter((facts) => plan.questions.every((q) => q.applies !== null && !q.applies(facts, area)));
         fc.pre(idle.length > 0);
@@ -53,10 +50,7 @@ describe('metamorphic properties', () => {
   it('adding cases answered not applicable wherever asked changes only case counts and not-applicable counts', () => {
     fc.assert(
       fc.property(packSpecArb.filter((s) => s.ynHasNa && s.gradeHasNa), inspectionSeedArb, fc.array(factsArb, { minLength: 1, maxLength: 10 }), (spec, seed, candidates) => {
-        const pack = buildPack(spec);
-        const plan = compile(pack);
-        const area = areaOf(seed);
-        const cases = seed.cases.map((c, i) => buildCase(plan, pack, c, `case-${i}`, area));
+        const { pack, plan, area, cases } = buildScenario(spec, seed);
         // Every question that applies must be answerable N/A: no metWhen question may apply.
         const usable = candidates.filter((facts) => plan.questions.every((q) => q.metWhen === null || (q.applies !== null && !q.applies(facts, area))));
         fc.pre(usable.length > 0);
@@ -83,10 +77,7 @@ describe('metamorphic properties', () => {
   it('every case twice (with new ids) leaves every percentage, exact value, score and band the same, and doubles the counts', () => {
     fc.assert(
       fc.property(packSpecArb, inspectionSeedArb, (spec, seed) => {
-        const pack = buildPack(spec);
-        const plan = compile(pack);
-        const area = areaOf(seed);
-        const cases = seed.cases.map((c, i) => buildCase(plan, pack, c, `case-${i}`, area));
+        const { pack, plan, area, cases } = buildScenario(spec, seed);
         const before = run(pack, cases, area);
         const after = run(pack, [...cases, ...cases.map((c) => ({ ...c, id: `${c.id}-again` }))], area);
         expect(withoutCounts(after)).toEqual(withoutCounts(before));
