@@ -3,6 +3,7 @@ import { escapeHtml } from './escape-html.js';
 import { CHART_TEMPLATE } from './templates/chart-template.js';
 import { COMPARISON_TEMPLATE } from './templates/comparison-template.js';
 import { CRITERION_TEMPLATE } from './templates/criterion-template.js';
+import { DOCUMENT_TEMPLATE } from './templates/document-template.js';
 import { PACK_TEMPLATE } from './templates/pack-template.js';
 import { PAGE_TEMPLATE } from './templates/page-template.js';
 import { SHEET_TEMPLATE } from './templates/sheet-template.js';
@@ -10,6 +11,7 @@ import { TARGETS_TEMPLATE } from './templates/targets-template.js';
 
 /** The templates by name; `<%= … %>` escapes, `<%~ … %>` (only for our own markup) does not. */
 const TEMPLATES: Record<string, string> = {
+  '@document': DOCUMENT_TEMPLATE,
   '@page': PAGE_TEMPLATE,
   '@pack': PACK_TEMPLATE,
   '@sheet': SHEET_TEMPLATE,

@@ -1,15 +1,5 @@
 /** Several inspections side by side: a table with a column per area, then a grouped bar chart. */
-export const COMPARISON_TEMPLATE = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title><%= it.title %></title>
-<style><%~ it.style %></style>
-</head>
-<body>
-<main>
-<h1><%= it.title %></h1>
+export const COMPARISON_TEMPLATE = `<% layout('@document') %>
 <% if (it.warning !== null) { %>
 <p class="warning" role="alert">Warning: <%= it.warning %></p>
 <% } %>
@@ -32,7 +22,4 @@ export const COMPARISON_TEMPLATE = `<!DOCTYPE html>
 <% } %>
 <h2>Scores by area</h2>
 <%~ include('@chart', { chart: it.chart, caption: 'Scores by criterion and area, grouped by section; results without a score are written in place of a bar.' }) %>
-</main>
-</body>
-</html>
 `;

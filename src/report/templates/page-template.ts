@@ -1,15 +1,5 @@
 /** The page of one inspection: its packs (the methodology, then thematics), provenance and cases. */
-export const PAGE_TEMPLATE = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title><%= it.title %></title>
-<style><%~ it.style %></style>
-</head>
-<body>
-<main>
-<h1><%= it.title %></h1>
+export const PAGE_TEMPLATE = `<% layout('@document') %>
 <% it.packs.forEach(function (pack, i) { %>
 <%~ include('@pack', { pack: pack, level: i === 0 ? 2 : 3, thematic: i > 0 }) %>
 <% }) %>
@@ -29,7 +19,4 @@ export const PAGE_TEMPLATE = `<!DOCTYPE html>
 </ul>
 <% } %>
 </section>
-</main>
-</body>
-</html>
 `;
