@@ -1,10 +1,9 @@
 import type { CriterionResult, InspectionResult, PackResult, QuestionResult } from '../model/result.js';
 import { buildSheet, type SheetModel } from './build-sheet.js';
-import { describeItemNote, describeNotApplicable, describeTargetNote } from './describe-notes.js';
+import { describeItemNote, describeNotApplicable } from './describe-notes.js';
 import { describeHeading } from './describe-score.js';
-import { formatFigure } from './format-figure.js';
-import { formatPercent, NO_VALUE } from './format-percent.js';
-import { groupTargets } from './group-targets.js';
+import { formatPercent } from './format-percent.js';
+import { groupTargets, targetGroupHeading, targetRow } from './group-targets.js';
 import { layoutBarChart, type BarChart } from './layout-bar-chart.js';
 
 /** A question as shown: its counts, its percent met and the bar's width (0–100) when there is one. */
@@ -76,18 +75,7 @@ function viewCriterion(c: CriterionResult): CriterionView {
 
 function viewTargets(pack: PackResult): TargetGroupView[] {
   return groupTargets(pack).map((group) => {
-    const c = group.criterion;
-    return {
-      heading: c === undefined ? `Targets ${group.criterionId}` : describeHeading(c),
-      targets: group.targets.map((t) => ({
-        measure: t.measure,
-        target: formatFigure(t.target, t.unit),
-        value: formatFigure(t.value, t.unit),
-        comparator: formatFigure(t.comparator, t.unit),
-        status: t.status?.label ?? NO_VALUE,
-        note: describeTargetNote(t),
-      })),
-    };
+    return { heading: targetGroupHeading(group), targets: group.targets.map(targetRow) };
   });
 }
 

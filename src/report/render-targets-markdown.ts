@@ -1,10 +1,6 @@
 import type { PackResult } from '../model/result.js';
-import { describeTargetNote } from './describe-notes.js';
-import { describeHeading } from './describe-score.js';
 import { escapeMarkdown } from './escape-markdown.js';
-import { formatFigure } from './format-figure.js';
-import { NO_VALUE } from './format-percent.js';
-import { groupTargets } from './group-targets.js';
+import { groupTargets, targetGroupHeading, targetRow } from './group-targets.js';
 import { renderMarkdownTable } from './render-markdown-table.js';
 
 /** The judged measures in Markdown: a heading and a table per targets table. */
@@ -12,9 +8,7 @@ export function renderTargetsMarkdown(pack: PackResult, level: number): string[]
   const hashes = '#'.repeat(level);
   const lines: string[] = [];
   for (const group of groupTargets(pack)) {
-    const c = group.criterion;
-    const heading = c === undefined ? `Targets ${group.criterionId}` : describeHeading(c);
-    lines.push(`${hashes} ${escapeMarkdown(heading)}`, '');
+    lines.push(`${hashes} ${escapeMarkdown(targetGroupHeading(group))}`, '');
     const table = renderMarkdownTable(
       [
         { header: 'Measure' },
@@ -24,16 +18,7 @@ export function renderTargetsMarkdown(pack: PackResult, level: number): string[]
         { header: 'Status' },
         { header: 'Notes', optional: true },
       ],
-      group.targets.map((t) => ({
-        cells: [
-          t.measure,
-          formatFigure(t.target, t.unit),
-          formatFigure(t.value, t.unit),
-          formatFigure(t.comparator, t.unit),
-          t.status?.label ?? NO_VALUE,
-          describeTargetNote(t),
-        ],
-      })),
+      group.targets.map(targetRow).map((r) => ({ cells: [r.measure, r.target, r.value, r.comparator, r.status, r.note] })),
     );
     lines.push(...table, '');
   }
