@@ -62,6 +62,15 @@ class Differ {
     }
   }
 
+  /** Things listed inside criteria (questions, items, measures), keyed by id: moving one to another criterion is minor, then its fields are compared. */
+  withinCriteria<T extends { id: string }>(area: ChangeArea, list: (c: Criterion) => T[] | undefined, compare: (id: string, b: T, a: T) => void): void {
+    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (list(c) ?? []).map((entry) => [entry.id, { entry, criterion: c.id }] as const)));
+    this.keyed(area, map(this.before), map(this.after), (id, b, a) => {
+      if (b.criterion !== a.criterion) this.add(area, id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
+      compare(id, b.entry, a.entry);
+    });
+  }
+
   /** Things keyed by id or name: removed (major), added (minor, or what `added` says), and those in both compared. */
   keyed<T>(area: ChangeArea, before: Map<string, T>, after: Map<string, T>, compare: (id: string, b: T, a: T) => void, added: (id: string, a: T) => { bump: Level; reason?: string } = () => ({ bump: 'minor' })): void {
     for (const [id, b] of before) {
@@ -224,13 +233,11 @@ class Differ {
   }
 
   private questions(): void {
-    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (c.questions ?? []).map((q) => [q.id, { q, criterion: c.id }] as const)));
-    this.keyed('question', map(this.before), map(this.after), (id, b, a) => {
-      if (b.criterion !== a.criterion) this.add('question', id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
-      this.fields('question', id, b.q, a.q, {
+    this.withinCriteria('question', (c) => c.questions, (id, b, a) => {
+      this.fields('question', id, b, a, {
         text: 'patch',
         source: 'patch',
-        appliesWhen: () => (b.q.scale !== undefined || a.q.scale !== undefined
+        appliesWhen: () => (b.scale !== undefined || a.scale !== undefined
           ? { bump: 'major', reason: 'cases answered under the old condition may not fit the new one (answers where it no longer applies, none where it now does)' }
           : 'minor'),
         metWhen: (_x, y) => (y === undefined ? 'major' : 'minor'),
@@ -257,10 +264,8 @@ class Differ {
   }
 
   private items(): void {
-    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (c.items ?? []).map((i) => [i.id, { i, criterion: c.id }] as const)));
-    this.keyed('item', map(this.before), map(this.after), (id, b, a) => {
-      if (b.criterion !== a.criterion) this.add('item', id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
-      this.fields('item', id, b.i, a.i, {
+    this.withinCriteria('item', (c) => c.items, (id, b, a) => {
+      this.fields('item', id, b, a, {
         text: 'patch',
         source: 'patch',
         excluded: (x, y) => ((x === undefined) === (y === undefined) ? 'patch' : 'minor'),
@@ -271,10 +276,8 @@ class Differ {
   }
 
   private measures(): void {
-    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (c.measures ?? []).map((m) => [m.id, { m, criterion: c.id }] as const)));
-    this.keyed('measure', map(this.before), map(this.after), (id, b, a) => {
-      if (b.criterion !== a.criterion) this.add('measure', id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
-      this.fields('measure', id, b.m, a.m, {
+    this.withinCriteria('measure', (c) => c.measures, (id, b, a) => {
+      this.fields('measure', id, b, a, {
         measure: 'patch',
         unit: 'patch',
         source: 'patch',
