@@ -11,10 +11,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePack, loadPack, score } from '../../src/index.js';
 import { scoreInspectionFile } from '../../src/score-file.js';
-import { findTestFiles, runPackTests } from '../../src/tester/run-pack-tests.js';
-import { measureCoverage } from '../../src/tester/measure-coverage.js';
-import { readDocument } from '../../src/load/read-document.js';
-import type { PackTestFile } from '../../src/model/pack-test.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { CriterionResult, InspectionResult, PackResult, QuestionResult, SectionResult } from '../../src/model/result.js';
@@ -233,26 +229,5 @@ describe('victims-2003: edge cases', () => {
     expect(item.label).toBe('PARTLY MET (2 of 3 achieved)');
     // A: MET A1.a, A4.a; PARTLY MET A1.b, A1.c, A3.b; NOT MET A3.a → 2/6 = 33.33 → 33
     expect(section(t, 'A').score).toBe(33);
-  });
-});
-
-describe('victims-2003: tests written as data (thematics/victims-2003/tests/*.yaml)', async () => {
-  const run = await runPackTests(THEMATIC);
-  if ('errors' in run) throw new Error(run.errors.map((e) => `${e.file}:${e.line}: ${e.code} ${e.message}`).join('\n'));
-  it('has at least three tests, one of them expecting an error', () => {
-    expect(run.outcomes.length).toBeGreaterThanOrEqual(3);
-    const tests = findTestFiles(THEMATIC).flatMap((file) => {
-      const read = readDocument(file);
-      return 'errors' in read ? [] : (read.doc.value as PackTestFile).tests;
-    });
-    expect(tests.filter((t) => t.expectError !== undefined).length).toBeGreaterThanOrEqual(1);
-  });
-  it.each(run.outcomes.map((o) => [o.name, o] as const))('%s', (_name, outcome) => {
-    const detail = [outcome.problem ?? '', ...outcome.mismatches.map((m) => `${m.id}.${m.property}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`), ...outcome.errors.slice(0, 3).map((e) => `${e.code}: ${e.message}`)].filter(Boolean);
-    expect(detail).toEqual([]);
-    expect(outcome.passed).toBe(true);
-  });
-  it('exercise every question of the thematic, relevant and unmet', () => {
-    expect(measureCoverage(run.pack, run.results).gaps).toEqual([]);
   });
 });
