@@ -130,11 +130,11 @@ export function caseFileOf(cases: CaseRecord[] | CaseFile, inspectionFile: strin
 
 /** The cases of an inspection: listed in its document, or in a file relative to it. */
 export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
-  if (Array.isArray(cases)) return inlineCases(cases, inspectionFile, doc, '/cases');
-  const file = resolve(dirname(inspectionFile), cases.file);
+  const source = caseFileOf(cases, inspectionFile);
+  if (Array.isArray(cases) || source === null) return inlineCases(cases as CaseRecord[], inspectionFile, doc, '/cases');
+  const { file, format } = source;
   const missing = caseFileProblem(file, cases.file, inspectionFile, doc);
   if (missing) return (async function* (): AsyncGenerator<CaseInput> { yield { problem: missing, notACase: true }; })();
-  const format = cases.format ?? formatOf(file);
   if (format === 'csv') return readCsvCases(file, columns, hash);
   if (format === 'ndjson') return readNdjsonCases(file, hash);
   return documentCases(file, hash);

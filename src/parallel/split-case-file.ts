@@ -15,7 +15,16 @@ const LF = 0x0a;
 const QUOTE = 0x22;
 
 export async function splitCaseFile(file: string, format: 'csv' | 'ndjson', parts: number, hash: Hash): Promise<ByteRange[] | null> {
-  const size = statSync(file).size;
+  // A file that cannot be read whole is left to the one-thread reader, which says why.
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? await findRanges(file, stat.size, format, parts, hash) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function findRanges(file: string, size: number, format: 'csv' | 'ndjson', parts: number, hash: Hash): Promise<ByteRange[] | null> {
   const csv = format === 'csv';
   const ranges: ByteRange[] = [];
   let offset = 0;

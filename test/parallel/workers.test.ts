@@ -119,3 +119,14 @@ describe('--workers reading a clean file in parallel parts', () => {
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   });
 });
+
+describe('--workers with a case file that cannot be read', () => {
+  it('reports it as one thread does, at the inspection line naming it', async () => {
+    const inspection = writeCleanSample('csv');
+    writeFileSync(inspection, readFileSync(inspection, 'utf8').replace('cases: { file: cases.csv }', 'cases: { file: missing.csv }'));
+    const one = await scoreInspectionFile(inspection);
+    const two = await scoreInspectionFile(inspection, { workers: 2 });
+    expect('errors' in one && one.errors[0]!.code).toBe('FILE_NOT_FOUND');
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
