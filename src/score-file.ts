@@ -39,36 +39,24 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
     }
     return { result: finished.result, plan, opened, tally: session.tally };
   };
-  const setup = () => ({
-    methodology: opened.methodology.files![0]!,
-    thematics: opened.thematics.map((t) => t.files![0]!),
-    area: started.session.checked.area,
-    excludeInvalid: options.excludeInvalid === true,
-    maxDiagnostics: session.tally.maxDiagnostics,
-  });
   // A large CSV or NDJSON file is read in parallel parts when that gives the same result.
   if (workers > 1 && caseFile && (caseFile.format === 'csv' || caseFile.format === 'ndjson')) {
     const { splitCaseFile } = await import('./parallel/split-case-file.js');
     const { countRangesInWorkers } = await import('./parallel/count-ranges-in-workers.js');
     const hash = createHash('sha256').update(opened.doc.text);
     const ranges = await splitCaseFile(caseFile.file, caseFile.format, workers * 4, hash);
-    if (ranges && ranges.length > 1 && (await countRangesInWorkers(caseFile.file, caseFile.format, ranges, session.tally, setup(), workers, options.onProgress))) {
+    if (ranges && ranges.length > 1 && (await countRangesInWorkers(caseFile.file, caseFile.format, ranges, session.tally, { methodology: opened.methodology.files![0]!, thematics: opened.thematics.map((t) => t.files![0]!), area: session.checked.area }, workers, options.onProgress))) {
       return finish(hash);
     }
   }
   // Provenance: the sha256 of what was read, the inspection file then its case file.
   const hash = createHash('sha256').update(opened.doc.text);
   const cases = opened.readCases(columns, hash);
-  if (workers > 1 && !caseFile) {
-    const { countCasesInWorkers } = await import('./parallel/count-cases-in-workers.js');
-    await countCasesInWorkers(cases, session.tally, setup(), workers, options.onProgress);
-  } else {
-    let read = 0;
-    for await (const input of cases) {
-      if ('record' in input) session.add(input.record);
-      else session.reject(input.problem, input.notACase === true);
-      if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
-    }
+  let read = 0;
+  for await (const input of cases) {
+    if ('record' in input) session.add(input.record);
+    else session.reject(input.problem, input.notACase === true);
+    if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
   }
   return finish(hash);
 }

@@ -5,10 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePlan } from '../compile/compile-pack.js';
 import { CaseTally } from '../evaluate/tally-cases.js';
-import { attachCaseLocation } from '../evaluate/case-location.js';
 import { loadPack } from '../load/load-pack.js';
 import type { Pack } from '../model/pack.js';
-import type { BatchMessage, FromWorker, RangeMessage, ToWorker, WorkerSetup } from './worker-protocol.js';
+import type { FromWorker, RangeMessage, ToWorker, WorkerSetup } from './worker-protocol.js';
 import { readCsvCases, readNdjsonCases } from '../load/read-cases.js';
 import { caseIdOf } from './case-id.js';
 
@@ -24,8 +23,9 @@ function run(setup: WorkerSetup): void {
   try {
     const methodology = load(setup.methodology);
     const plan = compilePlan(methodology, setup.thematics.map((t) => load(t, methodology)));
-    // The main thread checks ids across the whole input and marks duplicates; diagnostics are kept in full per batch.
-    const tally = new CaseTally(plan, setup.area, { checkDuplicates: false, excludeInvalid: setup.excludeInvalid, maxDiagnostics: Number.MAX_SAFE_INTEGER });
+    // The main thread checks ids across the whole file. A range with any problem sends the file
+    // back to one thread, which reports it: here problems are only counted, not kept.
+    const tally = new CaseTally(plan, setup.area, { checkDuplicates: false, maxDiagnostics: 0 });
     const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
     /** Reads a range of the case file, counting its cases; its ids go back for the duplicate check across ranges. */
     const countRange = async (message: RangeMessage) => {
@@ -42,20 +42,6 @@ function run(setup: WorkerSetup): void {
       }
       send({ type: 'rangeDone', index: message.index, ids, problems: tally.invalid + tally.inputProblems - problemsBefore });
     };
-    const countBatch = (message: BatchMessage) => {
-      const diagnosticsBefore = tally.diagnostics.length;
-      const excludedBefore = tally.excluded.length;
-      for (const item of message.items) {
-        if ('problem' in item) {
-          if (item.notACase) tally.rejectInput(item.problem);
-          else tally.rejectUnread(item.problem);
-        } else {
-          const record = item.location && item.record !== null && typeof item.record === 'object' ? attachCaseLocation(item.record as object, item.location) : item.record;
-          tally.add(record, item.duplicate);
-        }
-      }
-      send({ type: 'batchDone', index: message.index, diagnostics: tally.diagnostics.splice(diagnosticsBefore), excluded: tally.excluded.splice(excludedBefore) });
-    };
     // One message at a time: a range is read asynchronously, and the end waits for it.
     let queue = Promise.resolve();
     port.on('message', (message: ToWorker) => {
@@ -64,8 +50,7 @@ function run(setup: WorkerSetup): void {
           if (message.type === 'end') {
             const { relevant, met, notApplicable, read, scored, relevantToNone, invalid, inputProblems, diagnosticCount } = tally;
             send({ type: 'done', counts: { relevant, met, notApplicable, read, scored, relevantToNone, invalid, inputProblems, diagnosticCount } });
-          } else if (message.type === 'range') await countRange(message);
-          else countBatch(message);
+          } else await countRange(message);
         } catch (error) {
           send({ type: 'failed', message: (error as Error).message });
         }

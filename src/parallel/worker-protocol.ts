@@ -1,11 +1,8 @@
 /**
- * The messages between the main thread and the scoring workers. Records travel as plain data;
- * their locations travel beside them, since a symbol does not survive the copy between threads.
+ * The messages between the main thread and the scoring workers: the main thread deals out byte
+ * ranges of the case file; a worker answers with each range's case ids and, at the end, its counts.
  */
-import type { Diagnostic } from '../model/errors.js';
-import type { ExcludedCase } from '../model/result.js';
 import type { FactRecord } from '../compile/compiled-plan.js';
-import type { CaseLocation } from '../evaluate/case-location.js';
 import type { TallyCounts } from '../evaluate/tally-cases.js';
 import type { ByteRange } from '../load/read-cases.js';
 
@@ -14,17 +11,6 @@ export interface WorkerSetup {
   methodology: string;
   thematics: string[];
   area: FactRecord;
-  excludeInvalid: boolean;
-  maxDiagnostics: number;
-}
-
-/** One item of a batch: a record (with where it was read, and whether its id was used before), or a row that could not be read. */
-export type BatchItem = { record: unknown; location?: CaseLocation; duplicate: boolean } | { problem: Diagnostic; notACase: boolean };
-
-export interface BatchMessage {
-  type: 'batch';
-  index: number;
-  items: BatchItem[];
 }
 
 /** A part of a case file for the worker to read, check and count itself. */
@@ -40,15 +26,7 @@ export interface EndMessage {
   type: 'end';
 }
 
-export type ToWorker = BatchMessage | RangeMessage | EndMessage;
-
-/** What a worker sends back for each batch: what went wrong in it, in order. */
-export interface BatchDone {
-  type: 'batchDone';
-  index: number;
-  diagnostics: Diagnostic[];
-  excluded: ExcludedCase[];
-}
+export type ToWorker = RangeMessage | EndMessage;
 
 /** What a worker sends back for each range it read: the ids of its cases in order (for the duplicate check across ranges), and whether any of them had a problem. */
 export interface RangeDone {
@@ -72,4 +50,4 @@ export interface WorkerFailed {
 /** The counts a worker ends with. */
 export type TallyCountsMessage = WorkerDone['counts'];
 
-export type FromWorker = BatchDone | RangeDone | WorkerDone | WorkerFailed;
+export type FromWorker = RangeDone | WorkerDone | WorkerFailed;

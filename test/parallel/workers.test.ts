@@ -97,7 +97,7 @@ describe('--workers reading a clean file in parallel parts', () => {
     const ranges = await splitCaseFile(file, format, 8, createHash('sha256'));
     expect(ranges!.length).toBeGreaterThan(4);
     const tally = new CaseTally(one.plan, { oasysInUse: false });
-    const setup = { methodology: resolve('rules/esi-2003/pack.yaml'), thematics: [resolve('thematics/ebs-2003/pack.yaml')], area: { oasysInUse: false }, excludeInvalid: false, maxDiagnostics: 1000 };
+    const setup = { methodology: resolve('rules/esi-2003/pack.yaml'), thematics: [resolve('thematics/ebs-2003/pack.yaml')], area: { oasysInUse: false } };
     expect(await countRangesInWorkers(file, format, ranges!, tally, setup, 2)).toBe(true);
     expect([...tally.relevant]).toEqual([...one.tally.relevant]);
     expect([...tally.met]).toEqual([...one.tally.met]);
