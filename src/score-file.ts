@@ -9,6 +9,7 @@ import type { CompiledPlan } from './compile/compiled-plan.js';
 import { compilePlan } from './compile/compile-pack.js';
 import { ScoringSession, type ScoreOptions } from './evaluate/score-inspection.js';
 import type { CaseTally } from './evaluate/tally-cases.js';
+import type { CaseInput } from './load/read-cases.js';
 import { caseFileOf, openInspection, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
 
 export interface ScoreFileOptions extends ScoreOptions, OpenOptions {
@@ -51,12 +52,16 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
   }
   // Provenance: the sha256 of what was read, the inspection file then its case file.
   const hash = createHash('sha256').update(opened.doc.text);
-  const cases = opened.readCases(columns, hash);
+  await feedCases(session, opened.readCases(columns, hash), options.onProgress);
+  return finish(hash);
+}
+
+/** Gives a session every case a reader yields, and every row or file problem it meets. */
+export async function feedCases(session: ScoringSession, cases: AsyncIterable<CaseInput>, onProgress?: (read: number) => void): Promise<void> {
   let read = 0;
   for await (const input of cases) {
     if ('record' in input) session.add(input.record);
     else session.reject(input.problem, input.notACase === true);
-    if (options.onProgress && ++read % 5000 === 0) options.onProgress(read);
+    if (onProgress && ++read % 5000 === 0) onProgress(read);
   }
-  return finish(hash);
 }

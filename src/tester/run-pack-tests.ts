@@ -20,7 +20,7 @@ import type { InspectionHeader } from '../evaluate/score-inspection.js';
 import { readDocument } from '../load/read-document.js';
 import type { SourceDocument } from '../load/source-document.js';
 import { validateDocument } from '../check/validate-schema.js';
-import { scoreInspectionFile } from '../score-file.js';
+import { feedCases, scoreInspectionFile } from '../score-file.js';
 import { compareExpected, type Mismatch } from './compare-expected.js';
 import { indexResults } from './index-results.js';
 
@@ -146,10 +146,7 @@ async function scoreInline(inspection: TestInspection, testFile: string, doc: So
   }
   const started = ScoringSession.start(built.plan, header, { requireCases: fromFile });
   if ('errors' in started) return started;
-  for await (const input of cases) {
-    if ('record' in input) started.session.add(input.record);
-    else started.session.reject(input.problem, input.notACase === true);
-  }
+  await feedCases(started.session, cases);
   const finished = started.session.finish();
   return 'errors' in finished ? finished : { result: finished.result, plan: built.plan };
 }
