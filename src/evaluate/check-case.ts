@@ -8,6 +8,7 @@ import type { FactDeclaration } from '../model/pack.js';
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import type { CompiledPlan, FactVector } from '../compile/compiled-plan.js';
 import { caseLocation } from './case-location.js';
+import { didYouMean, listNames } from '../check/suggest-name.js';
 
 /** Why a value does not fit a fact's declaration, or null when it fits. */
 export function factValueProblem(value: unknown, declaration: FactDeclaration): string | null {
@@ -126,7 +127,7 @@ export class CaseChecker {
     this.slots = plan.caseSlots;
     this.tests = [...plan.caseFacts.values()].map(factTest);
     this.required = [...plan.caseFacts].filter(([, d]) => d.required).map(([name]) => name);
-    this.factNames = [...plan.caseFacts.keys()].join(', ');
+    this.factNames = listNames(plan.caseFacts.keys(), 30);
   }
 
   /** The record checked last: reused, so that a valid case allocates nothing. */
@@ -170,7 +171,7 @@ export class CaseChecker {
       const slot = this.slots.get(name);
       const value = facts[name];
       if (slot === undefined) {
-        problems.add('CASE_UNKNOWN_FACT', `unknown fact '${name}'`, `declared case facts: ${this.factNames}`);
+        problems.add('CASE_UNKNOWN_FACT', `unknown fact '${name}'${didYouMean(name, this.slots.keys())}`, `declared case facts: ${this.factNames}`);
       } else if (this.tests[slot]!(value)) {
         vector[slot] = value;
       } else {

@@ -8,6 +8,7 @@ import type { Adjustment, Inspection, ItemRating, TargetFigure } from '../model/
 import type { CompiledCriterion, CompiledItem, CompiledMeasure, CompiledPlan, FactRecord, RankedScale } from '../compile/compiled-plan.js';
 import { describe, factValueProblem } from './check-case.js';
 import { validateValue } from '../check/validate-schema.js';
+import { didYouMean, listNames } from '../check/suggest-name.js';
 
 export interface CheckedInspection {
   area: FactRecord;
@@ -49,7 +50,7 @@ function checkArea(plan: CompiledPlan, inspection: Inspection, problems: Problem
   for (const [name, value] of Object.entries(facts)) {
     const declaration = plan.areaFacts.get(name);
     if (!declaration) {
-      problems.add('AREA_FACT', `/area/facts/${escapePointer(name)}`, `unknown area fact '${name}'`, `declared area facts: ${[...plan.areaFacts.keys()].join(', ') || 'none'}`);
+      problems.add('AREA_FACT', `/area/facts/${escapePointer(name)}`, `unknown area fact '${name}'${didYouMean(name, plan.areaFacts.keys())}`, `declared area facts: ${listNames(plan.areaFacts.keys())}`);
       continue;
     }
     const problem = factValueProblem(value, declaration);
@@ -69,8 +70,9 @@ function checkEvidence(plan: CompiledPlan, inspection: Inspection, problems: Pro
     const pointer = `/evidence/${escapePointer(key)}`;
     const found = items.get(key);
     if (!found || found.item.from) {
-      const hint = found ? `its level comes from criterion ${found.item.from!.def.id}; remove the rating` : `evidence items: ${[...items.keys()].filter((k) => !items.get(k)!.item.from).slice(0, 20).join(', ')}`;
-      problems.add(unknownKeyCode(plan, key, 'EVIDENCE_UNKNOWN_ITEM'), pointer, found ? `item ${key} is not rated by inspectors` : `unknown evidence item '${key}'`, hint);
+      const rated = [...items.keys()].filter((k) => !items.get(k)!.item.from);
+      const hint = found ? `its level comes from criterion ${found.item.from!.def.id}; remove the rating` : `evidence items: ${listNames(rated, 20)}`;
+      problems.add(unknownKeyCode(plan, key, 'EVIDENCE_UNKNOWN_ITEM'), pointer, found ? `item ${key} is not rated by inspectors` : `unknown evidence item '${key}'${didYouMean(key, rated)}`, hint);
       continue;
     }
     const rating: ItemRating = typeof raw === 'string' ? { level: raw } : raw;
@@ -104,7 +106,7 @@ function checkTargets(plan: CompiledPlan, inspection: Inspection, problems: Prob
   for (const [key, figure] of Object.entries(inspection.targets ?? {})) {
     const measure = measures.get(key);
     if (!measure) {
-      problems.add(unknownKeyCode(plan, key, 'TARGET_UNKNOWN'), `/targets/${escapePointer(key)}`, `unknown target measure '${key}'`, `measures: ${[...measures.keys()].join(', ')}`);
+      problems.add(unknownKeyCode(plan, key, 'TARGET_UNKNOWN'), `/targets/${escapePointer(key)}`, `unknown target measure '${key}'${didYouMean(key, measures.keys())}`, `measures: ${listNames(measures.keys(), 20)}`);
       continue;
     }
     if (figure.target === undefined && measure.def.target === undefined) {
@@ -124,7 +126,7 @@ function checkScores(plan: CompiledPlan, inspection: Inspection, problems: Probl
   const scores = new Map<string, number>();
   for (const [key, score] of Object.entries(inspection.scores ?? {})) {
     if (!direct.has(key)) {
-      problems.add(unknownKeyCode(plan, key, 'SCORE_UNKNOWN'), `/scores/${escapePointer(key)}`, `'${key}' is not a criterion scored directly`, `direct criteria: ${[...direct.keys()].join(', ') || 'none'}`);
+      problems.add(unknownKeyCode(plan, key, 'SCORE_UNKNOWN'), `/scores/${escapePointer(key)}`, `'${key}' is not a criterion scored directly${didYouMean(key, direct.keys())}`, `direct criteria: ${listNames(direct.keys())}`);
       continue;
     }
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) {

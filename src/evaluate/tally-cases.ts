@@ -13,6 +13,7 @@ import { Outcome, type CompiledPlan, type CompiledQuestion, type FactRecord, typ
 import { CaseChecker, CaseProblems, describe } from './check-case.js';
 import { caseLocation, formatCaseLocation } from './case-location.js';
 import { CompactIdSet } from './compact-id-set.js';
+import { didYouMean, listNames } from '../check/suggest-name.js';
 
 export interface TallyOptions {
   /** Keep each case's outcomes, for explanations. */
@@ -290,8 +291,8 @@ export class CaseTally implements TallyCounts {
       const known = this.plan.modules.some((m) => m.prefix === prefix);
       problems.add(
         known ? 'CASE_UNKNOWN_QUESTION' : 'UNKNOWN_THEMATIC',
-        known ? `unknown question '${key}'` : `'${key}' answers a thematic the inspection does not include`,
-        known ? `questions: ${this.questionList(prefix)}` : 'add the thematic to the inspection\'s thematics, or remove these answers',
+        known ? `unknown question '${key}'${didYouMean(key, this.questionKeys(prefix))}` : `'${key}' answers a thematic the inspection does not include`,
+        known ? `questions: ${listNames(this.questionKeys(prefix))}` : 'add the thematic to the inspection\'s thematics, or remove these answers',
       );
     }
   }
@@ -310,8 +311,7 @@ export class CaseTally implements TallyCounts {
     if (room > 0) this.diagnostics.push(...list.slice(0, room));
   }
 
-  private questionList(prefix: string): string {
-    const keys = this.plan.questions.filter((q) => q.module.prefix === prefix).map((q) => q.key);
-    return keys.length > 12 ? `${keys.slice(0, 12).join(', ')}, … (${keys.length} in all)` : keys.join(', ');
+  private questionKeys(prefix: string): string[] {
+    return this.plan.questions.filter((q) => q.module.prefix === prefix).map((q) => q.key);
   }
 }

@@ -11,6 +11,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration } from '../model/pack.js';
 import { attachCaseLocation } from '../evaluate/case-location.js';
+import { didYouMean, listNames } from '../check/suggest-name.js';
 import { decodeUtf8Chunks, InvalidUtf8Error } from './decode-text.js';
 
 /** What the reader yields: a record, or a problem with a row it could not read. */
@@ -201,7 +202,7 @@ function checkHeader(file: string, line: number, header: string[], columns: Case
     seen.add(name);
     if (FORBIDDEN.has(name)) problems.push(problem(file, line, `column '${name}' is not allowed`, 'rename the column', 'FORBIDDEN_KEY'));
     else if (name !== 'id' && !columns.caseFacts.has(name) && !columns.questionKeys.has(name)) {
-      problems.push(problem(file, line, `column '${name}' is neither a declared case fact nor a question id`, `facts: ${[...columns.caseFacts.keys()].join(', ')}; questions start ${[...columns.questionKeys].slice(0, 6).join(', ')}, …`, 'CSV_HEADER'));
+      problems.push(problem(file, line, `column '${name}' is neither a declared case fact nor a question id${didYouMean(name, [...columns.caseFacts.keys(), ...columns.questionKeys])}`, `facts: ${listNames(columns.caseFacts.keys(), 30)}; questions: ${listNames(columns.questionKeys, 8)}`, 'CSV_HEADER'));
     }
   }
   return problems.map(wholeFile);
