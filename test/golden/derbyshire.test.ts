@@ -5,20 +5,11 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreInspectionFile } from '../../src/score-file.js';
 import type { CriterionResult, InspectionResult, PackResult, SectionResult } from '../../src/model/result.js';
+import { section, criterion } from '../support/find-result.js';
 
 const published = JSON.parse(readFileSync(new URL('./derbyshire-2003-published.json', import.meta.url), 'utf8'));
 let result: InspectionResult;
 
-const section = (pack: PackResult, id: string): SectionResult => {
-  const found = pack.sections.find((s) => s.id === id);
-  if (!found) throw new Error(`no section ${id}`);
-  return found;
-};
-const criterion = (pack: PackResult, id: string): CriterionResult => {
-  const found = pack.sections.flatMap((s) => s.criteria).find((c) => c.id === id);
-  if (!found) throw new Error(`no criterion ${id}`);
-  return found;
-};
 /** The published JSON names EBS items and questions like A1.2.c and B2.a, as the pack does. */
 const ebs = () => result.thematics.find((t) => t.id === 'ebs-2003')!;
 const firstNumber = (text: string | null): number | null => (text === null ? null : Number(/-?\d+(\.\d+)?/.exec(text)![0]));

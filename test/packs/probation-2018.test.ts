@@ -15,25 +15,11 @@ import { scoreInspectionFile } from '../../src/score-file.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { CriterionResult, InspectionResult, QuestionResult, SectionResult } from '../../src/model/result.js';
+import { section, criterion, question } from '../support/find-result.js';
 
 const PACK = 'rules/probation-2018';
 const EXAMPLE = `${PACK}/examples/northmoor-2019/inspection.yaml`;
 
-const section = (r: InspectionResult, id: string): SectionResult => {
-  const s = r.sections.find((x) => x.id === id);
-  if (!s) throw new Error(`no standard ${id}`);
-  return s;
-};
-const criterion = (r: InspectionResult, id: string): CriterionResult => {
-  const c = r.sections.flatMap((s) => s.criteria).find((x) => x.id === id);
-  if (!c) throw new Error(`no key question ${id}`);
-  return c;
-};
-const question = (r: InspectionResult, id: string): QuestionResult => {
-  const q = r.sections.flatMap((s) => s.criteria).flatMap((c) => c.questions).find((x) => x.id === id);
-  if (!q) throw new Error(`no question ${id}`);
-  return q;
-};
 
 const POINTS: Record<string, number> = { outstanding: 3, good: 2, requiresImprovement: 1, inadequate: 0 };
 

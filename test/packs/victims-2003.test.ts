@@ -14,6 +14,7 @@ import { scoreInspectionFile } from '../../src/score-file.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { CriterionResult, InspectionResult, PackResult, QuestionResult, SectionResult } from '../../src/model/result.js';
+import { section, criterion, question } from '../support/find-result.js';
 
 const THEMATIC = 'thematics/victims-2003';
 const ESI = 'rules/esi-2003';
@@ -23,21 +24,6 @@ const victims = (r: InspectionResult): PackResult => {
   const t = r.thematics.find((x) => x.id === 'victims-2003');
   if (!t) throw new Error('the victims thematic was not scored');
   return t;
-};
-const section = (p: PackResult, id: string): SectionResult => {
-  const s = p.sections.find((x) => x.id === id);
-  if (!s) throw new Error(`no section ${id}`);
-  return s;
-};
-const criterion = (p: PackResult, id: string): CriterionResult => {
-  const c = p.sections.flatMap((s) => s.criteria).find((x) => x.id === id);
-  if (!c) throw new Error(`no criterion ${id}`);
-  return c;
-};
-const question = (p: PackResult, id: string): QuestionResult => {
-  const q = p.sections.flatMap((s) => s.criteria).flatMap((c) => c.questions).find((x) => x.id === id);
-  if (!q) throw new Error(`no question ${id}`);
-  return q;
 };
 
 describe('victims-2003: the invented Eastvale example', () => {
