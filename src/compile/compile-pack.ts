@@ -192,7 +192,7 @@ function orderByDependencies(criteria: CompiledCriterion[]): CompiledCriterion[]
 }
 
 /** The scale of the bands a node's children carry, when they share one. */
-function childBandScale(children: Array<{ bandScale: RankedScale | null }>): RankedScale | null {
+export function childBandScale(children: Array<{ bandScale: RankedScale | null }>): RankedScale | null {
   const scales = new Set(children.map((c) => c.bandScale).filter((s): s is RankedScale => s !== null));
   return scales.size === 1 ? [...scales][0]! : null;
 }
@@ -263,6 +263,7 @@ function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): 
       band,
       points: pointsOf(def.points),
       bandScale: bandScaleOf(band, criteria),
+      childScale: childBandScale(criteria),
     };
   });
   // Criteria outside the sections are reported by id, so that the order of a pack's files never shows.
@@ -275,6 +276,7 @@ function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): 
       band,
       points: pointsOf(pack.overall.points),
       bandScale: bandScaleOf(band, module.sections),
+      childScale: childBandScale(module.sections),
     };
   }
   module.questions = module.sections.flatMap((s) => s.criteria.flatMap((c) => c.questions));

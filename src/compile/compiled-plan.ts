@@ -109,6 +109,8 @@ export interface CompiledSection {
   band: CompiledBand | null;
   points: ReadonlyMap<string, Fraction> | null;
   bandScale: RankedScale | null;
+  /** The scale its criteria's bands share (what its counts, shares and points count), or null. */
+  childScale: RankedScale | null;
 }
 
 export interface CompiledOverall {
@@ -117,6 +119,8 @@ export interface CompiledOverall {
   band: CompiledBand | null;
   points: ReadonlyMap<string, Fraction> | null;
   bandScale: RankedScale | null;
+  /** The scale the sections' bands share, or null. */
+  childScale: RankedScale | null;
 }
 
 /** A methodology or one thematic. */

@@ -318,7 +318,7 @@ class ModuleScorer {
       value.inputScale = s.criteria.find((c) => c.itemScale)?.itemScale ?? null;
       value.levels = criteria.flatMap((c) => (c.value.inputScale === value.inputScale ? c.value.levels : []));
     } else {
-      value.inputScale = sharedScale(s.criteria.map((c) => c.bandScale));
+      value.inputScale = s.childScale;
       value.levels = this.bandLevels(criteria.map((c) => c.value), value.inputScale);
     }
     const { scored, summary } = this.settle(
@@ -343,7 +343,7 @@ class ModuleScorer {
   private scoreOverall(sections: Array<Scored<SectionResult>>): Scored<OverallResult> {
     const overall = this.module.overall!;
     const value = this.newValue();
-    value.inputScale = sharedScale(this.module.sections.map((s) => s.bandScale));
+    value.inputScale = this.module.overall!.childScale;
     value.levels = this.bandLevels(sections.map((s) => s.value), value.inputScale);
     const { scored, summary } = this.settle(
       value,
@@ -363,11 +363,6 @@ export function weightAtLeast(levels: ReadonlyArray<{ rank: number; weight: Frac
     if (rank !== undefined && l.rank <= rank) atLeast = atLeast.add(l.weight);
   }
   return { rated, atLeast };
-}
-
-function sharedScale(scales: Array<RankedScale | null>): RankedScale | null {
-  const distinct = new Set(scales.filter((s): s is RankedScale => s !== null));
-  return distinct.size === 1 ? [...distinct][0]! : null;
 }
 
 function countByLevel(levels: NodeValue['levels']): Record<string, number> {

@@ -198,11 +198,6 @@ function criterionLevels(c: CompiledCriterion, r: CriterionResult): { levels: Ba
   return { levels: [], inputScale: null };
 }
 
-function sharedScale(scales: Array<RankedScale | null>): RankedScale | null {
-  const distinct = new Set(scales.filter((s): s is RankedScale => s !== null));
-  return distinct.size === 1 ? [...distinct][0]! : null;
-}
-
 function bandLevels(bands: Array<string | null>, scale: RankedScale | null): BandInputs['levels'] {
   const levels: Array<{ rank: number; weight: Fraction }> = [];
   for (const band of bands) {
@@ -221,7 +216,7 @@ function sectionLevels(ctx: ExplainContext, s: CompiledSection, r: SectionResult
     });
     return { levels, inputScale, unit: 'items' };
   }
-  const inputScale = sharedScale(s.criteria.map((c) => c.bandScale));
+  const inputScale = s.childScale;
   return { levels: bandLevels(r.criteria.map((c) => c.band?.id ?? null), inputScale), inputScale, unit: 'criteria' };
 }
 
@@ -357,18 +352,20 @@ function sectionResult(ctx: ExplainContext, key: string): SectionResult {
 }
 
 function criterionParts(module: CompiledModule, s: CompiledSection, r: SectionResult): Part[] {
-  return s.criteria.map((c, i) => {
-    const cr = r.criteria[i]!;
-    return {
-      id: c.key,
-      title: c.def.title,
-      value: scorePassedUp(module, 'criterion', cr),
-      weight: c.weight,
-      weightName: c.def.weight ?? null,
-      ...(cr.notRated ? { notRated: cr.notRated.reason } : {}),
-      shown: describeScore(cr) + (cr.adjustment ? ' (adjusted)' : ''),
-    };
-  });
+  return s.criteria.map((c, i) => partOf(module, 'criterion', c, r.criteria[i]!));
+}
+
+/** A criterion or section as a part of what combines it: the score it passes up, with its weight. */
+function partOf(module: CompiledModule, stage: 'criterion' | 'section', node: { key: string; def: { title: string; weight?: string | number }; weight: Fraction | null }, result: ScoredResult): Part {
+  return {
+    id: node.key,
+    title: node.def.title,
+    value: scorePassedUp(module, stage, result),
+    weight: node.weight,
+    weightName: node.def.weight ?? null,
+    ...(result.notRated ? { notRated: result.notRated.reason } : {}),
+    shown: describeScore(result) + (result.adjustment ? ' (adjusted)' : ''),
+  };
 }
 
 function explainSection(ctx: ExplainContext, key: string): TraceNode {
@@ -399,7 +396,7 @@ function explainSection(ctx: ExplainContext, key: string): TraceNode {
     children.push(node(`${key}/items`, `its levels are its criteria's counted items: ${items.join(', ')}`, items.length));
   }
   const bandParts = r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null }));
-  children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, sharedScale(s.criteria.map((c) => c.bandScale))));
+  children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, s.childScale));
   children.push(...pointsNode(key, r, s.points, r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, label: c.band?.label ?? null }))));
   children.push(...summaryNode(key, r.summary));
   children.push(...adjustmentNode(key, r));
@@ -412,16 +409,8 @@ function explainOverall(ctx: ExplainContext, key: string): TraceNode {
   const r = found?.kind === 'overall' ? found.node : (null as unknown as OverallResult);
   const overall = module.overall!;
   const sections = module.sections.map((s) => ({ s, r: sectionResult(ctx, s.key) }));
-  const parts: Part[] = sections.map(({ s, r: sr }) => ({
-    id: s.key,
-    title: s.def.title,
-    value: scorePassedUp(module, 'section', sr),
-    weight: s.weight,
-    weightName: s.def.weight ?? null,
-    ...(sr.notRated ? { notRated: sr.notRated.reason } : {}),
-    shown: describeScore(sr) + (sr.adjustment ? ' (adjusted)' : ''),
-  }));
-  const inputScale = sharedScale(module.sections.map((s) => s.bandScale));
+  const parts: Part[] = sections.map(({ s, r: sr }) => partOf(module, 'section', s, sr));
+  const inputScale = module.overall!.childScale;
   const levels = { levels: bandLevels(sections.map((x) => x.r.band?.id ?? null), inputScale), inputScale, unit: 'sections' };
   const children: TraceNode[] = [];
   if (overall.score) {
