@@ -10,7 +10,7 @@ import type { BandInputs, CompiledBand, CompiledCriterion, CompiledModule, Compi
 import { Fraction, exact, fractionText, percent } from '../compile/exact-number.js';
 import { roundFraction, toNumber } from './round-value.js';
 import { fillSummary } from './fill-summary.js';
-import { levelResult } from './level-result.js';
+import { levelResult, type CountedLevel } from './level-result.js';
 import { rateItems } from './rate-items.js';
 import { judgeMeasures } from './judge-measures.js';
 
@@ -268,15 +268,6 @@ class ModuleScorer {
 
   // Sections and overall -----------------------------------------------------------------------
 
-  /** Levels from children's bands, ranked on the band scale they share. */
-  private bandLevels(children: Array<{ band: string | null }>, scale: RankedScale | null): NodeValue['levels'] {
-    const levels: NodeValue['levels'] = [];
-    for (const child of children) {
-      const rank = child.band === null ? undefined : scale?.rank.get(child.band);
-      if (rank !== undefined) levels.push({ rank, weight: new Fraction(1), id: child.band! });
-    }
-    return levels;
-  }
 
   private addPoints(value: NodeValue, points: ReadonlyMap<string, Fraction> | null): void {
     if (!points) return;
@@ -319,7 +310,7 @@ class ModuleScorer {
       value.levels = criteria.flatMap((c) => (c.value.inputScale === value.inputScale ? c.value.levels : []));
     } else {
       value.inputScale = s.childScale;
-      value.levels = this.bandLevels(criteria.map((c) => c.value), value.inputScale);
+      value.levels = bandLevels(criteria.map((c) => c.value.band), value.inputScale);
     }
     const { scored, summary } = this.settle(
       value,
@@ -344,7 +335,7 @@ class ModuleScorer {
     const overall = this.module.overall!;
     const value = this.newValue();
     value.inputScale = this.module.overall!.childScale;
-    value.levels = this.bandLevels(sections.map((s) => s.value), value.inputScale);
+    value.levels = bandLevels(sections.map((s) => s.value.band), value.inputScale);
     const { scored, summary } = this.settle(
       value,
       { score: overall.score, band: overall.band, points: overall.points, summary: overall.def.summary, key: `${this.module.prefix}overall`, stage: 'overall', bandScale: overall.bandScale },
@@ -352,6 +343,16 @@ class ModuleScorer {
     );
     return { value, result: { title: overall.def.title, ...scored, ...(summary !== undefined ? { summary } : {}) } };
   }
+}
+
+/** Levels from parts' bands, ranked on the band scale they share; parts without a band on it are not counted. */
+export function bandLevels(bands: Array<string | null>, scale: RankedScale | null): CountedLevel[] {
+  const levels: CountedLevel[] = [];
+  for (const band of bands) {
+    const rank = band === null ? undefined : scale?.rank.get(band);
+    if (rank !== undefined) levels.push({ rank, weight: new Fraction(1), id: band! });
+  }
+  return levels;
 }
 
 /** The total weight of the levels, and of those at or above `rank` (0 is best). */

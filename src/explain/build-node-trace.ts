@@ -15,7 +15,7 @@ import { buildBandTrace } from './build-band-trace.js';
 import { figure, listIds, plural, settle } from './describe-figures.js';
 import { computedScore, moduleOf, namedConditions, parseFraction, roundAt, scorePassedUp, sectionOf, type ExplainContext } from './explain-context.js';
 import { renderCondition } from './render-condition.js';
-import { weightAtLeast } from '../evaluate/score-module.js';
+import { bandLevels, weightAtLeast } from '../evaluate/score-module.js';
 import { node, type TraceNode } from './trace-node.js';
 
 type Stage = 'criterion' | 'section' | 'overall';
@@ -196,15 +196,6 @@ function criterionLevels(c: CompiledCriterion, r: CriterionResult): { levels: Ba
     return { levels, inputScale: scale };
   }
   return { levels: [], inputScale: null };
-}
-
-function bandLevels(bands: Array<string | null>, scale: RankedScale | null): BandInputs['levels'] {
-  const levels: Array<{ rank: number; weight: Fraction }> = [];
-  for (const band of bands) {
-    const rank = band === null ? undefined : scale?.rank.get(band);
-    if (rank !== undefined) levels.push({ rank, weight: new Fraction(1) });
-  }
-  return levels;
 }
 
 function sectionLevels(ctx: ExplainContext, s: CompiledSection, r: SectionResult): { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string } {
