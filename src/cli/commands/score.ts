@@ -77,10 +77,9 @@ function accountLine(cases: { read: number; scored: number; relevantToNone: numb
 
 /** The case file an inspection names, if any (for the progress bar's estimate). */
 async function caseFileOf(path: string): Promise<string | undefined> {
-  const { loadInspectionFile } = await import('../../load/load-pack.js');
-  const { dirname, resolve } = await import('node:path');
   if (!process.stderr.isTTY) return undefined;
+  const { loadInspectionFile } = await import('../../load/load-pack.js');
+  const { caseFileOf: fileOf } = await import('../../load/load-inspection.js');
   const loaded = loadInspectionFile(path);
-  if ('errors' in loaded || Array.isArray(loaded.inspection.cases)) return undefined;
-  return resolve(dirname(path), loaded.inspection.cases.file);
+  return 'errors' in loaded ? undefined : fileOf(loaded.inspection.cases, path)?.file;
 }
