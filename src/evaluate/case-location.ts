@@ -11,7 +11,15 @@ export interface CaseLocation {
 const LOCATION = Symbol.for('criteria.caseLocation');
 
 export function attachCaseLocation<T extends object>(record: T, location: CaseLocation): T {
-  Object.defineProperty(record, LOCATION, { value: location, enumerable: false });
+  // Configurable: a record read again (explain re-reads an inspection's listed cases) is located anew.
+  Object.defineProperty(record, LOCATION, { value: location, enumerable: false, configurable: true });
+  return record;
+}
+
+/** Attaches a location found only when asked for (finding it can cost more than scoring the case, and only a case with problems is asked). */
+export function attachLazyCaseLocation<T extends object>(record: T, find: () => CaseLocation): T {
+  let found: CaseLocation | undefined;
+  Object.defineProperty(record, LOCATION, { get: () => (found ??= find()), enumerable: false, configurable: true });
   return record;
 }
 

@@ -10,7 +10,7 @@ import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
 import type { CaseFile, CaseRecord, InspectionFile } from '../model/inspection.js';
 import type { Pack } from '../model/pack.js';
-import { attachCaseLocation } from '../evaluate/case-location.js';
+import { attachLazyCaseLocation } from '../evaluate/case-location.js';
 import type { InspectionHeader } from '../evaluate/score-inspection.js';
 import { loadInspectionFile, loadPack } from './load-pack.js';
 import { readCsvCases, readNdjsonCases, type CaseColumns, type CaseInput } from './read-cases.js';
@@ -120,11 +120,15 @@ export function assembleInspection(path: string, doc: SourceDocument, inspection
 async function* inlineCases(records: unknown[], file: string, doc: SourceDocument, pointer: string): AsyncGenerator<CaseInput> {
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
-    const at = doc.locate(`${pointer}/${i}`);
     if (record !== null && typeof record === 'object' && !Array.isArray(record)) {
-      yield { record: attachCaseLocation(record as Record<string, unknown>, { file, line: at?.line ?? 1, ...(at ? { column: at.column } : {}) }) };
+      yield {
+        record: attachLazyCaseLocation(record as Record<string, unknown>, () => {
+          const at = doc.locate(`${pointer}/${i}`);
+          return { file, line: at?.line ?? 1, ...(at ? { column: at.column } : {}) };
+        }),
+      };
     } else {
-      yield { problem: error('CASE_MISSING_ID', `case ${i + 1} is not a case record`, 'write each case as a mapping with id, facts and answers', file, at) };
+      yield { problem: error('CASE_MISSING_ID', `case ${i + 1} is not a case record`, 'write each case as a mapping with id, facts and answers', file, doc.locate(`${pointer}/${i}`)) };
     }
   }
 }

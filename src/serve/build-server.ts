@@ -64,12 +64,20 @@ export async function buildServer(options: ServeOptions): Promise<Service> {
     }
   });
 
+  // While shutting down, each answer closes its connection, so the server is not kept waiting for idle clients.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     log(JSON.stringify({ time: new Date().toISOString(), id: request.id, method: request.method, route: request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...(request.casesRead !== undefined ? { cases: request.casesRead } : {}) }));
   });
 
   app.setErrorHandler(async (error: FastifyError | RequestProblem, request, reply) => {
     const { status, body } = answerFor(error, request.id, ctx.workspace.root);
+    // A body left unread (refused over a limit, or before its cases) ends the connection with the answer.
+    if (!request.raw.complete) reply.header('connection', 'close');
     if (status >= 500 && !(error instanceof RequestProblem)) log(JSON.stringify({ time: new Date().toISOString(), id: request.id, internalError: error.message }));
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });

@@ -27,8 +27,7 @@ function retarget(value: unknown): unknown {
 function components(): Record<string, unknown> {
   const service = readSchema('service');
   const result = readSchema('result');
-  const { $schema: _s, title: _t, definitions: resultDefinitions, ...resultRoot } = result;
-  const all: Json = { ...(service.definitions as Json), ...(resultDefinitions as Json), InspectionResult: resultRoot };
+  const all: Json = { ...(service.definitions as Json), ...(result.definitions as Json) };
   return retarget(all) as Record<string, unknown>;
 }
 

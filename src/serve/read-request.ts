@@ -7,7 +7,7 @@
 import type { Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { validateDocument, type SchemaName } from '../check/validate-schema.js';
-import { readDocument } from '../load/read-document.js';
+import { readJsonText } from '../load/read-json-text.js';
 import type { SourceDocument } from '../load/source-document.js';
 import { diagnosticsProblem, problem } from './problems.js';
 
@@ -18,7 +18,7 @@ export const NDJSON_BODY = 'request.ndjson';
 /** A JSON body read and checked against `schema`; throws a RequestProblem when it is not. */
 export function readJsonBody(body: unknown, schema: SchemaName): SourceDocument {
   if (typeof body !== 'string' || body.trim() === '') throw problem(400, 'BAD_REQUEST', 'the request has no body', 'send a JSON object with Content-Type: application/json');
-  const read = readDocument(JSON_BODY, body);
+  const read = readJsonText(JSON_BODY, body);
   if ('errors' in read) throw diagnosticsProblem(read.errors);
   if (read.doc.value === null || typeof read.doc.value !== 'object' || Array.isArray(read.doc.value)) {
     throw diagnosticsProblem([{ code: 'SCHEMA_TYPE', severity: 'error', message: 'the body is not a JSON object', hint: 'send a JSON object', file: JSON_BODY, line: 1, column: 1 }]);

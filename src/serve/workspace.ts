@@ -35,6 +35,8 @@ interface CachedPack extends WorkspacePack {
 export class Workspace {
   private readonly packs = new Map<string, CachedPack>();
   private readonly plans = new Map<string, CompiledPlan>();
+  /** Content hashes of the loaded packs (hashing a pack costs more than scoring a small inspection). */
+  private readonly hashes = new WeakMap<Pack, string>();
 
   constructor(readonly root: string) {}
 
@@ -62,7 +64,7 @@ export class Workspace {
 
   /** The compiled plan of a methodology with thematics, kept while their content is unchanged. */
   plan(methodology: Pack, thematics: Pack[]): CompiledPlan {
-    const key = [methodology, ...thematics].map(hashPack).join('+');
+    const key = [methodology, ...thematics].map((p) => this.hashOf(p)).join('+');
     let plan = this.plans.get(key);
     if (!plan) {
       // A small cache: workspaces hold few packs, but every saved edit makes a new content hash.
@@ -71,6 +73,15 @@ export class Workspace {
       this.plans.set(key, plan);
     }
     return plan;
+  }
+
+  private hashOf(pack: Pack): string {
+    let hash = this.hashes.get(pack);
+    if (hash === undefined) {
+      hash = hashPack(pack);
+      this.hashes.set(pack, hash);
+    }
+    return hash;
   }
 
   private packFolders(): string[] {
@@ -116,7 +127,7 @@ export class Workspace {
       kind: pack.kind,
       title: String(pack.title),
       status: String(pack.status),
-      sha256: hashPack(pack),
+      sha256: this.hashOf(pack),
       folder: place,
       ...(pack.attachesTo ? { attachesTo: { methodology: pack.attachesTo.methodology, versions: pack.attachesTo.versions } } : {}),
       valid: !('errors' in loaded),
