@@ -2,6 +2,7 @@
  * The benchmark's figures: their shape (also written to bench-results/latest.json), the goals
  * they are judged against, and the table printed at the end of a run.
  */
+import { formatService, type ServiceResult } from './measure-service.js';
 
 export interface Throughput {
   /** Median wall time of one pass over all the cases, in milliseconds. */
@@ -66,6 +67,8 @@ export interface BenchResults {
   afterFullCollection: { cases: number; ours: Throughput; handWritten: Throughput };
   streamed: StreamResult[];
   loadCompile: { loadAndValidateMs: number; compileMs: number; totalMs: number; runs: number };
+  /** The scoring service under concurrent requests, with its references. */
+  service: ServiceResult;
   coldStart: { build: string; validate: { command: string; medianMs: number; runs: number[] }; score: { command: string; medianMs: number; runs: number[] } };
   goals: Goal[];
   checks: string[];
@@ -158,6 +161,8 @@ export function formatResults(r: BenchResults): string {
     ),
   );
   if (r.coldStart.build !== 'fresh') out.push(`dist/: ${r.coldStart.build}`);
+  out.push('');
+  out.push(...formatService(r.service));
   out.push('');
   out.push('Goals');
   out.push(table(['goal', 'target', 'actual', ''], r.goals.map((g) => [g.goal, g.target, g.actual, g.met ? 'MET' : 'MISSED'])));

@@ -3,6 +3,8 @@
  * synthetic ESI 2003 + EBS 2003 inspections of 1,000 to 1,000,000 cases, memory when streaming a
  * million cases from NDJSON and CSV, pack load/compile time and the command's cold start.
  *
+ * The scoring service (criteria serve) under 200 concurrent requests, beside a bare HTTP server.
+ *
  * Every scorer's results are checked against the others' before any figure is printed; a
  * difference stops the run. Progress goes to stderr; the table to stdout; every figure to
  * bench-results/latest.json.
@@ -19,6 +21,7 @@ import { caseModel, generateCaseList, writeCaseFiles } from './generate-cases.js
 import { scoreByHand } from './hand-written-scorer.js';
 import { ensureBuilt, measureColdStart } from './measure-cold-start.js';
 import { measureReading } from './measure-reading.js';
+import { measureService } from './measure-service.js';
 import type { SizeMeasurement } from './measure-size.js';
 import { formatResults, type BenchResults, type Goal, type SizeResult, type StreamResult, type Throughput } from './print-table.js';
 import { engineParts, scoreWithEngine } from './run-engine.js';
@@ -214,6 +217,9 @@ async function main(): Promise<void> {
   const validate = measureColdStart(['dist/cli/main.js', 'validate', 'rules/esi-2003']);
   const scoreCommand = measureColdStart(['dist/cli/main.js', 'score', 'rules/esi-2003/examples/derbyshire-2003']);
 
+  const service = await measureService(log);
+  checks.push(`the scoring service: all ${service.service.requests + service.service.concurrency} answers to concurrent requests byte-identical to the library's result for the same body`);
+
   const sizeResults: SizeResult[] = sizes.map((s) => ({ ...s, memory: memory.get(s.cases)! }));
   const worstOverJre = sizeResults.reduce((a, b) => (b.oursOverJsonRulesEngine < a.oursOverJsonRulesEngine ? b : a));
   const measuredJre = sizeResults.filter((s) => s.jsonRulesEngine.measured);
@@ -256,6 +262,7 @@ async function main(): Promise<void> {
     afterFullCollection: afterFullCollection!,
     streamed,
     loadCompile: { loadAndValidateMs: load.median, compileMs: compile.median, totalMs: both.median, runs: both.runs.length },
+    service,
     coldStart: {
       build: build.state === 'fresh' ? 'fresh' : build.state === 'built' ? 'built by npm run build before measuring' : build.note ?? 'stale',
       validate: { command: validate.command, medianMs: validate.median, runs: validate.runs },

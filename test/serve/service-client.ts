@@ -7,10 +7,8 @@ import { resolve } from 'node:path';
 import { buildServer, type Service } from '../../src/serve/build-server.js';
 import type { ServeOptions } from '../../src/serve/serve-options.js';
 import { REPO } from '../hostile/built-cli.js';
-import type { InspectionFile } from '../../src/model/inspection.js';
 import type { ScoreRequest } from '../../src/model/service.js';
-import { openInspection } from '../../src/load/load-inspection.js';
-import { compilePlan } from '../../src/compile/compile-pack.js';
+import { inspectionAsRequest } from '../../src/serve/inspection-request.js';
 
 export interface Answer {
   method: string;
@@ -64,18 +62,10 @@ export async function startService(options: Partial<ServeOptions> = {}): Promise
 }
 
 /** The Derbyshire example as a request to the service: the same inspection, its packs by id, its cases listed. */
-export async function derbyshireRequest(): Promise<{ request: ScoreRequest; cases: Array<Record<string, unknown>> }> {
-  const path = resolve(REPO, 'rules/esi-2003/examples/derbyshire-2003/inspection.yaml');
-  const opened = openInspection(path);
-  if ('errors' in opened) throw new Error(opened.errors[0]!.message);
-  const plan = compilePlan(opened.methodology, opened.thematics);
-  const cases: Array<Record<string, unknown>> = [];
-  for await (const input of opened.readCases({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) })) {
-    if (!('record' in input)) throw new Error(input.problem.message);
-    cases.push(JSON.parse(JSON.stringify(input.record)) as Record<string, unknown>);
-  }
-  const { pack: _pack, thematics: _thematics, cases: _cases, $schema: _schema, ...rest } = opened.inspection as InspectionFile;
-  return { request: { ...rest, pack: opened.methodology.id, packVersion: opened.inspection.packVersion, thematics: opened.thematics.map((t) => t.id), cases: cases as never }, cases };
+export async function derbyshireRequest(): Promise<{ request: ScoreRequest }> {
+  const made = await inspectionAsRequest(resolve(REPO, 'rules/esi-2003/examples/derbyshire-2003/inspection.yaml'));
+  if ('errors' in made) throw new Error(made.errors[0]!.message);
+  return made;
 }
 
 /** The problems of each answer against the OpenAPI document's schema for its route, method and status. */
