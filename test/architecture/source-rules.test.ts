@@ -58,3 +58,28 @@ describe('the engine version', () => {
     expect(ENGINE_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 });
+
+describe('the pipeline does not depend on what is built on it', () => {
+  /** The folders built over the library (each loaded only by its own command): no stage may import them. */
+  const outer = ['serve', 'workbench', 'sql'];
+  const imports = (text: string) => [...text.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+  it.each(outer)('no file outside src/%s and the commands imports it', (folder) => {
+    const offenders = sources
+      .filter((s) => !s.path.startsWith(join('src', folder)) && !s.path.startsWith(join('src', 'cli', 'commands')) && !outer.some((o) => s.path.startsWith(join('src', o))))
+      .filter((s) => imports(s.text).some((i) => i.includes(`/${folder}/`)))
+      .map((s) => s.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the HTTP framework is imported only by the service and the workbench', () => {
+    const offenders = sources.filter((s) => imports(s.text).some((i) => /^(fastify|@fastify\/)/.test(i)) && !/^src\/(serve|workbench)\//.test(s.path)).map((s) => s.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the command line loads the service only when `serve` runs', () => {
+    const command = readFileSync('src/cli/commands/serve.ts', 'utf8');
+    expect(imports(command).filter((i) => i.includes('/serve/'))).toEqual(['../../serve/serve-options.js', '../../serve/start-server.js']);
+    expect(command).not.toMatch(/^import [^t].*serve\//m);
+  });
+});
