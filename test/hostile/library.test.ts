@@ -61,36 +61,38 @@ describe('compilePack on packs built in code', () => {
   });
 });
 
-const INSPECTIONS: Array<[string, (i: Mutable) => void]> = [
-  ['a target figure of Infinity', (i) => (i.targets['T1.1'].value = Infinity)],
-  ['a target figure of NaN', (i) => (i.targets['T1.1'].value = NaN)],
-  ['a target figure of "88"', (i) => (i.targets['T1.1'].value = '88')],
-  ['a target of Infinity given by the inspection', (i) => (i.targets['T1.1'].target = Infinity)],
-  ['a comparator of NaN', (i) => (i.targets['T1.1'].comparator = NaN)],
-  ['a target entry null', (i) => (i.targets['T1.1'] = null)],
-  ['a direct score of NaN', (i) => (i.scores.D1 = NaN)],
-  ['a direct score of "70"', (i) => (i.scores.D1 = '70')],
-  ['an adjusted score of Infinity', (i) => (i.adjustments = [{ id: 'D1', score: Infinity, reason: 'r' }])],
-  ['adjustments as a mapping', (i) => (i.adjustments = { id: 'D1' })],
-  ['an evidence rating null', (i) => (i.evidence['E1.1'] = null)],
-  ['an evidence rating of 5', (i) => (i.evidence['E1.1'] = 5)],
-  ['an evidence count of NaN', (i) => (i.evidence['E1.1'] = { level: 'good', achieved: NaN, of: 2 })],
-  ['an area fact of Infinity', (i) => (i.area.facts = { toolInUse: Infinity })],
-  ['no area', (i) => (i.area = null)],
-  ['cases null', (i) => (i.cases = null)],
-  ['a case fact of Infinity', (i) => (i.cases[0].facts.age = Infinity)],
-  ['a case that is a string', (i) => (i.cases[0] = 'c1')],
+/** Each hostile value, the code it must give, and where (a case's problems are known by the case, not a pointer). */
+const INSPECTIONS: Array<[string, string, string | null, (i: Mutable) => void]> = [
+  ['a target figure of Infinity', 'SCHEMA_RANGE', '/targets/T1.1/value', (i) => (i.targets['T1.1'].value = Infinity)],
+  ['a target figure of NaN', 'SCHEMA_TYPE', '/targets/T1.1/value', (i) => (i.targets['T1.1'].value = NaN)],
+  ['a target figure of "88"', 'SCHEMA_TYPE', '/targets/T1.1/value', (i) => (i.targets['T1.1'].value = '88')],
+  ['a target of Infinity given by the inspection', 'SCHEMA_RANGE', '/targets/T1.1/target', (i) => (i.targets['T1.1'].target = Infinity)],
+  ['a comparator of NaN', 'SCHEMA_TYPE', '/targets/T1.1/comparator', (i) => (i.targets['T1.1'].comparator = NaN)],
+  ['a target entry null', 'SCHEMA_TYPE', '/targets/T1.1', (i) => (i.targets['T1.1'] = null)],
+  ['a direct score of NaN', 'SCHEMA_TYPE', '/scores/D1', (i) => (i.scores.D1 = NaN)],
+  ['a direct score of "70"', 'SCHEMA_TYPE', '/scores/D1', (i) => (i.scores.D1 = '70')],
+  ['an adjusted score of Infinity', 'SCHEMA_RANGE', '/adjustments/0/score', (i) => (i.adjustments = [{ id: 'D1', score: Infinity, reason: 'r' }])],
+  ['adjustments as a mapping', 'SCHEMA_TYPE', '/adjustments', (i) => (i.adjustments = { id: 'D1' })],
+  ['an evidence rating null', 'SCHEMA_TYPE', '/evidence/E1.1', (i) => (i.evidence['E1.1'] = null)],
+  ['an evidence rating of 5', 'SCHEMA_TYPE', '/evidence/E1.1', (i) => (i.evidence['E1.1'] = 5)],
+  ['an evidence count of NaN', 'SCHEMA_TYPE', '/evidence/E1.1/achieved', (i) => (i.evidence['E1.1'] = { level: 'good', achieved: NaN, of: 2 })],
+  ['an area fact of Infinity', 'SCHEMA_RANGE', '/area/facts/toolInUse', (i) => (i.area.facts = { toolInUse: Infinity })],
+  ['no area', 'SCHEMA_TYPE', '/area', (i) => (i.area = null)],
+  ['cases null', 'SCHEMA_TYPE', '/cases', (i) => (i.cases = null)],
+  ['a case fact of Infinity', 'CASE_BAD_VALUE', null, (i) => (i.cases[0].facts.age = Infinity)],
+  ['a case that is a string', 'CASE_MISSING_ID', null, (i) => (i.cases[0] = 'c1')],
 ];
 
 describe('score on inspections built in code', () => {
   const compiled = compilePack(base);
   if ('errors' in compiled) throw new Error(compiled.errors[0]!.message);
-  it.each(INSPECTIONS)('%s: errors with known codes, no exception', (_name, change) => {
+  it.each(INSPECTIONS)('%s gives %s at %s, without throwing', (_name, code, pointer, change) => {
     const i = inspection();
     change(i);
     let outcome: ReturnType<typeof score> | undefined;
     expect(() => (outcome = score(compiled.plan, i as Inspection))).not.toThrow();
-    expect(outcome && 'errors' in outcome).toBe(true);
-    if (outcome && 'errors' in outcome) for (const e of outcome.errors) expect(Object.keys(ERROR_CODES)).toContain(e.code);
+    if (!outcome || !('errors' in outcome)) throw new Error('scored an inspection with a hostile value');
+    expect(outcome.errors[0]).toMatchObject({ code, severity: 'error', ...(pointer !== null ? { pointer } : { caseId: expect.any(String) }) });
+    for (const e of outcome.errors) expect(Object.keys(ERROR_CODES)).toContain(e.code);
   });
 });
