@@ -81,9 +81,18 @@ function check(edits: Array<[string, string]>): Diagnostic[] {
   return [...merged.errors, ...checkPack(merged.pack, merged.sources)];
 }
 
+/** The line numbers (from 1) of the edited pack that hold text an edit wrote. */
+function editedLines(edits: Array<[string, string]>): number[] {
+  let text = base;
+  for (const [from, to] of edits) text = text.replace(from, to);
+  const written = edits.flatMap(([, to]) => to.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
+  return text.split('\n').flatMap((line, i) => (written.some((w) => line.includes(w)) ? [i + 1] : []));
+}
+
 const APPLIES = '{ fact: risk, operator: equal, value: high }';
 
-const cases: Array<{ note: string; edits: Array<[string, string]>; code: string; message?: string }> = [
+/** Each mistake, the code it gives, part of its message, and its line when that is not a line the edit wrote. */
+const cases: Array<{ note: string; edits: Array<[string, string]>; code: string; message?: string; line?: number }> = [
   { note: 'contains on a single-valued fact', edits: [[APPLIES, '{ fact: risk, operator: contains, value: high }']], code: 'VALUE_TYPE', message: 'contains looks inside a list' },
   { note: 'ordering an enum fact', edits: [[APPLIES, '{ fact: risk, operator: lessThan, value: 3 }']], code: 'VALUE_TYPE', message: 'lessThan compares numbers, but risk in S1.1.appliesWhen is a enum fact' },
   { note: 'a number fact compared with a string', edits: [[APPLIES, '{ fact: age, operator: greaterThan, value: "18" }']], code: 'VALUE_TYPE' },
@@ -96,7 +105,7 @@ const cases: Array<{ note: string; edits: Array<[string, string]>; code: string;
   { note: 'count with an unknown level', edits: [['params: { atLeast: strong }', 'params: { atLeast: good }']], code: 'UNKNOWN_LEVEL', message: "'good' in share.atLeast in rule 1 of band set itemBands is not a level of scale perf" },
   { note: 'count with two params', edits: [['params: { atLeast: strong }', 'params: { atLeast: strong, atMost: weak }']], code: 'CONDITION_SHAPE' },
   { note: 'an area fact in a band rule', edits: [['{ fact: score, operator: greaterThanInclusive, value: 50 }', '{ fact: oasys, operator: equal, value: true }']], code: 'NONE' },
-  { note: 'points in a criterion band', edits: [['{ fact: score, operator: greaterThanInclusive, value: 50 }', '{ fact: meanPoints, operator: greaterThan, value: 2 }']], code: 'BAD_AGGREGATION', message: 'compares points' },
+  { note: 'points in a criterion band', edits: [['{ fact: score, operator: greaterThanInclusive, value: 50 }', '{ fact: meanPoints, operator: greaterThan, value: 2 }']], code: 'BAD_AGGREGATION', message: 'compares points', line: 39 /* the criterion's band: the band set is fine for parts with points */ },
   { note: 'a direct criterion with a score', edits: [['    kind: sample\n    weight: heavy\n    band: scoreBands\n    questions:\n      - { id: S1.1, text: Asked, scale: answer, appliesWhen: { fact: risk, operator: equal, value: high } }', '    kind: direct\n    score: { method: pooled }']], code: 'BAD_AGGREGATION', message: 'cannot use the score method pooled' },
   { note: 'an evidence criterion scored pooled', edits: [['    band: itemBands\n', '    band: itemBands\n    score: { method: pooled }\n']], code: 'BAD_AGGREGATION' },
   { note: 'shareAtLeast without a level', edits: [['    band: itemBands\n', '    band: itemBands\n    score: { method: shareAtLeast }\n']], code: 'BAD_AGGREGATION', message: 'without a level' },
@@ -130,7 +139,7 @@ describe('checkPack', () => {
     expect(check([])).toEqual([]);
   });
 
-  it.each(cases)('$note: $code', ({ edits, code, message }) => {
+  it.each(cases)('$note: $code', ({ edits, code, message, line }) => {
     const diagnostics = check(edits);
     if (code === 'NONE') {
       expect(diagnostics).toEqual([]);
@@ -139,8 +148,10 @@ describe('checkPack', () => {
     expect(diagnostics.map((d) => d.code)).toContain(code);
     const d = diagnostics.find((x) => x.code === code)!;
     if (message) expect(d.message).toContain(message);
-    expect(d.line, 'located').toBeGreaterThan(0);
-    expect(d.hint).toBeTruthy();
+    // Located on a line the edit wrote, with a hint that says something.
+    if (line !== undefined) expect(d.line).toBe(line);
+    else expect(editedLines(edits), `line ${d.line} is not one the edit wrote`).toContain(d.line);
+    expect(d.hint).toMatch(/\S{3}/);
   });
 
   it('finds a long cycle of named conditions without overflowing the stack', () => {

@@ -203,7 +203,7 @@ describe('victims-2003: edge cases', () => {
     expect(criterion(t, 'B3').score).toBe(67);
     expect(section(t, 'B').score).toBe(67);
     expect(section(t, 'C').score).toBe(100); // 'excellent' is met on the ESI judgement scale
-    expect(section(t, 'D').notRated).toBeDefined();
+    expect(section(t, 'D').notRated).toEqual({ reason: 'no relevant cases' });
     expect(section(t, 'D').summary).toBe('Victim issues in initial outcomes, per cent of relevant judgements met: not rated');
   });
 
