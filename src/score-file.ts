@@ -7,10 +7,13 @@ import type { Diagnostic } from './model/errors.js';
 import type { InspectionResult } from './model/result.js';
 import type { CompiledPlan } from './compile/compiled-plan.js';
 import { compilePlan } from './compile/compile-pack.js';
-import { ScoringSession, type ScoreOptions } from './evaluate/score-inspection.js';
+import { ScoringSession, type InspectionHeader, type ScoreOptions, type ScoreOutcome } from './evaluate/score-inspection.js';
 import type { CaseTally } from './evaluate/tally-cases.js';
 import type { CaseInput } from './load/read-cases.js';
-import { caseFileOf, openInspection, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
+import { caseFileOf, openInspection, readCases, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
+import type { SourceDocument } from './load/source-document.js';
+import type { CaseFile } from './model/inspection.js';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface ScoreFileOptions extends ScoreOptions, OpenOptions {
   /** Called every few thousand cases with the number read so far. */
@@ -21,7 +24,10 @@ export interface ScoreFileOptions extends ScoreOptions, OpenOptions {
 
 export type ScoredFile = { result: InspectionResult; plan: CompiledPlan; opened: OpenedInspection; tally: CaseTally };
 
+/** Scores an inspection file (YAML or JSON): its packs and thematics, and its cases, listed in it or in the file it names. */
 export async function scoreInspectionFile(path: string, options: ScoreFileOptions = {}): Promise<ScoredFile | { errors: Diagnostic[] }> {
+  const bad = optionProblems(options);
+  if (bad.length > 0) return { errors: bad };
   const opened = openInspection(path, options);
   if ('errors' in opened) return opened;
   return scoreOpenedInspection(opened, options);
@@ -69,4 +75,31 @@ export async function feedCases(session: ScoringSession, cases: AsyncIterable<Ca
     else session.reject(input.problem, input.notACase === true);
     if (onProgress && ++read % 5000 === 0) onProgress(read);
   }
+}
+
+/** Scores an inspection held in memory whose cases are in a file (CSV, NDJSON, JSON or YAML, by its extension unless `format` says). */
+export async function scoreWithCaseFile(plan: CompiledPlan, inspection: InspectionHeader, cases: CaseFile, options: ScoreFileOptions = {}): Promise<ScoreOutcome> {
+  const bad = optionProblems(options);
+  if (bad.length > 0) return { errors: bad };
+  const started = ScoringSession.start(plan, inspection, { requireCases: true, ...options });
+  if ('errors' in started) return started;
+  const file = resolve(cases.file);
+  const hash = createHash('sha256');
+  const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  // The file is read as an inspection beside it would read it: `cases.file` relative to that place.
+  const beside = join(dirname(file), '.inspection');
+  await feedCases(started.session, readCases({ file: basename(file), ...(cases.format ? { format: cases.format } : {}) }, beside, NO_DOCUMENT(beside), columns, hash), options.onProgress);
+  const finished = started.session.finish(hash.digest('hex'));
+  // Problems placed at the stand-in inspection (or nowhere, as "no cases" is) are about the case file.
+  return 'errors' in finished ? { errors: finished.errors.map((e) => (e.file === beside || (e.code === 'NO_CASES' && e.file === undefined) ? { ...e, file } : e)) } : finished;
+}
+
+/** A stand-in document for cases read without an inspection file: nothing in it can be located. */
+const NO_DOCUMENT = (file: string): SourceDocument => ({ file, text: '', value: {}, locate: () => undefined });
+
+/** Options a caller may have set wrongly. */
+function optionProblems(options: ScoreFileOptions): Diagnostic[] {
+  const { workers } = options;
+  if (workers === undefined || (Number.isInteger(workers) && workers >= 1 && workers <= 64)) return [];
+  return [{ code: 'USAGE', severity: 'error', message: `workers must be a whole number from 1 to 64, not ${String(workers)}`, hint: 'give workers: 1 (the default) or the number of threads to count a large case file on' }];
 }

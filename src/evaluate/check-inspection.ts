@@ -23,6 +23,8 @@ const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/',
 class Problems {
   readonly list: Diagnostic[] = [];
   add(code: ErrorCode, pointer: string, message: string, hint?: string): void {
+    // Data for a thematic the plan lacks: the inspection does not list it, or a library caller compiled without it.
+    if (code === 'UNKNOWN_THEMATIC') hint = 'list the thematic under the inspection\'s thematics (in the library, compile with compilePack(methodology, { thematics }))';
     this.list.push({ code, severity: 'error', message, ...(hint ? { hint } : {}), pointer });
   }
 }

@@ -5,6 +5,7 @@
  * counters. After any sequence of changes it equals a full re-score of the cases then held.
  */
 import type { Diagnostic } from '../model/errors.js';
+import type { CaseRecord } from '../model/inspection.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { checkInspection, type CheckedInspection } from './check-inspection.js';
 import { buildResult, tallyErrors, type InspectionHeader, type ScoreOptions, type ScoreOutcome } from './score-inspection.js';
@@ -31,7 +32,7 @@ export class IncrementalScorer {
   }
 
   /** Adds a case, or replaces the case with the same id. A case with problems changes nothing and gives its errors. */
-  upsert(record: { id?: unknown }): { ok: true } | { errors: Diagnostic[] } {
+  upsert(record: CaseRecord | Record<string, unknown>): { ok: true } | { errors: Diagnostic[] } {
     const id = typeof record?.id === 'number' ? String(record.id) : record?.id;
     const previous = typeof id === 'string' ? this.outcomes.get(id) : undefined;
     if (previous) this.tally.subtract(id as string, previous);
@@ -54,7 +55,7 @@ export class IncrementalScorer {
     return true;
   }
 
-  /** The result for the cases held now (or the errors that stop it, e.g. no cases). */
+  /** The result for the cases held now: with no cases, a result whose sample-based parts are not rated. */
   result(): ScoreOutcome {
     const errors = tallyErrors(this.plan, this.tally);
     if (errors.length > 0) return { errors };

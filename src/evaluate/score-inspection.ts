@@ -7,7 +7,7 @@
  * session keeps counters, not cases.
  */
 import type { Diagnostic } from '../model/errors.js';
-import type { Inspection } from '../model/inspection.js';
+import type { CaseRecord, Inspection } from '../model/inspection.js';
 import type { InspectionResult } from '../model/result.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { ENGINE } from '../engine-version.js';
@@ -28,10 +28,15 @@ export type ScoreOutcome = { result: InspectionResult } | { errors: Diagnostic[]
 /** The inspection without its cases: what a session needs up front. */
 export type InspectionHeader = Omit<Inspection, 'cases'>;
 
+/**
+ * A session is open until `finish`: cases go in with `add` (or `reject`), then `finish` gives the
+ * result once. A case added after that, or a second `finish`, throws: it would be a miscount.
+ */
 export class ScoringSession {
   readonly tally: CaseTally;
   /** Hashes the cases as they come, only when asked to (see ScoreOptions.hashInput). */
   private readonly hash: InputHash | null;
+  private finished = false;
 
   private constructor(readonly plan: CompiledPlan, readonly inspection: InspectionHeader, readonly checked: CheckedInspection, private readonly options: ScoreOptions) {
     this.tally = new CaseTally(plan, checked.area, options);
@@ -44,14 +49,16 @@ export class ScoringSession {
     return errors.length > 0 ? { errors } : { session: new ScoringSession(plan, inspection, checked, options) };
   }
 
-  /** Checks and counts one case. */
-  add(record: unknown): boolean {
+  /** Checks and counts one case; false when it has problems (they are in the tally's diagnostics). */
+  add(record: CaseRecord | Record<string, unknown>): boolean {
+    this.assertOpen('add a case');
     this.hash?.addCase(record);
     return this.tally.add(record);
   }
 
   /** Records a row a reader could not make into a case (it counts as read and as having problems), or, with `notACase`, a problem with the input as a whole. */
   reject(problem: Diagnostic, notACase = false): void {
+    this.assertOpen('reject a case');
     this.hash?.addCase({ rejected: problem.message });
     if (notACase) this.tally.rejectInput(problem);
     else this.tally.rejectUnread(problem);
@@ -59,9 +66,15 @@ export class ScoringSession {
 
   /** The result, or every error that stops it (bad cases unless excluded, no cases at all). `inputSha256`: the input's hash, when known only once it has been read. */
   finish(inputSha256?: string): ScoreOutcome {
+    this.assertOpen('finish');
+    this.finished = true;
     const errors = tallyErrors(this.plan, this.tally);
     if (errors.length > 0) return { errors };
     return { result: buildResult(this.plan, this.inspection, this.checked, this.tally, inputSha256 ?? this.options.inputSha256 ?? this.hash?.digest()) };
+  }
+
+  private assertOpen(what: string): void {
+    if (this.finished) throw new Error(`ScoringSession: cannot ${what} after finish(); start a new session`);
   }
 }
 
@@ -69,15 +82,15 @@ export function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] 
   // A problem with the input as a whole (a bad header, an unreadable file) stops scoring even
   // when bad cases may be excluded: what was read is not the whole input.
   if (tally.inputProblems > 0) {
-    return [...tally.diagnostics, { code: tally.diagnostics[0]?.code ?? 'CSV_HEADER', severity: 'error', message: 'the cases could not be read as a whole; nothing was scored', hint: 'mend the case file as the errors above say' }];
+    return [...tally.diagnostics, { code: 'CASES_NOT_SCORED', severity: 'error', message: 'the cases could not be read as a whole; nothing was scored', hint: 'mend the case file as the errors above say' }];
   }
   if (tally.invalid > 0 && !tally.excludesInvalid) {
     const more = tally.diagnosticCount - tally.diagnostics.length;
     const summary: Diagnostic = {
-      code: tally.diagnostics[0]?.code ?? 'CASE_BAD_VALUE',
+      code: 'CASES_NOT_SCORED',
       severity: 'error',
       message: `${tally.invalid} of ${tally.read} cases have problems${more > 0 ? ` (${more} more problems not listed)` : ''}; nothing was scored`,
-      hint: 'mend the cases, or score with --exclude-invalid to leave them out (the result then lists them and why)',
+      hint: 'mend the cases, or leave them out with excludeInvalid (--exclude-invalid on the command line); the result then lists them and why',
     };
     return [...tally.diagnostics, summary];
   }

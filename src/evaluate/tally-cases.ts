@@ -292,7 +292,7 @@ export class CaseTally implements TallyCounts {
       problems.add(
         known ? 'CASE_UNKNOWN_QUESTION' : 'UNKNOWN_THEMATIC',
         known ? `unknown question '${key}'${didYouMean(key, this.questionKeys(prefix))}` : `'${key}' answers a thematic the inspection does not include`,
-        known ? `questions: ${listNames(this.questionKeys(prefix))}` : 'add the thematic to the inspection\'s thematics, or remove these answers',
+        known ? `questions: ${listNames(this.questionKeys(prefix))}` : 'add the thematic to the inspection\'s thematics (in the library, compile with compilePack(methodology, { thematics })), or remove these answers',
       );
     }
   }

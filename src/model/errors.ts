@@ -74,6 +74,7 @@ export const ERROR_CODES = {
   ADJUSTMENT_NOT_ALLOWED: 'An adjustment changes what the pack does not allow to be adjusted.',
   ADJUSTMENT_BAD_LEVEL: 'An adjustment gives a band that is not a level of the band scale.',
   NO_CASES: 'The inspection has no cases.',
+  CASES_NOT_SCORED: 'The summary after case problems: how many cases had them, and that nothing was scored (each problem has its own entry above it).',
   CASE_DUPLICATE_ID: 'Two cases share an id.',
   CASE_MISSING_ID: 'A case has no id.',
   CASE_UNKNOWN_FACT: 'A case gives a fact that is not declared for cases.',
