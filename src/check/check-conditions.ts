@@ -4,7 +4,8 @@
  * exist and do not refer to each other in a circle, no `path`.
  */
 import type { FactCondition } from '../model/condition.js';
-import type { BandSet, Condition, FactDeclaration } from '../model/pack.js';
+import type { Condition, FactDeclaration, Limit } from '../model/pack.js';
+import type { ResolvedBandSet } from '../compile/resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
 import { describeValue } from './check-condition-shape.js';
 import { checkConditionSize } from './check-condition-size.js';
@@ -27,29 +28,80 @@ const NUMBER: FactDeclaration = { type: 'number' };
 interface Scope {
   label: string;
   band?: { name: string; levelScale?: string };
+  /** For a named condition checked as a case condition: the first case condition that uses it. */
+  usedBy?: string;
 }
 
 export function checkConditions(ctx: CheckContext): void {
+  const caseRoots: Array<{ condition: Condition; label: string }> = [];
   for (const criterion of ctx.pack.criteria ?? []) {
     for (const question of criterion.questions ?? []) {
       for (const key of ['appliesWhen', 'metWhen'] as const) {
-        if (question[key] !== undefined) checkCondition(ctx, question[key], { label: `${question.id}.${key}` });
+        if (question[key] !== undefined) {
+          checkCondition(ctx, question[key], { label: `${question.id}.${key}` });
+          caseRoots.push({ condition: question[key], label: `${question.id}.${key}` });
+        }
       }
     }
   }
-  for (const [name, condition] of Object.entries(ctx.pack.conditions ?? {})) checkCondition(ctx, condition, { label: `condition ${name}` });
+  const bandRoots: Condition[] = [];
   for (const [name, set] of Object.entries(ctx.pack.bandSets ?? {})) {
-    const levelScale = levelScaleOf(ctx, name, set);
+    const resolved = ctx.resolvedBandSet(name)!;
+    const levelScale = levelScaleOf(ctx, name, resolved);
+    const band = levelScale === undefined ? { name } : { name, levelScale };
     (set.rules ?? []).forEach((rule, i) => {
-      checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } });
+      checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band });
+      bandRoots.push(rule.when);
     });
+    checkLimitConditions(ctx, set.limits, `band set ${name}`, band, bandRoots);
+  }
+  for (const subject of subjectsOf(ctx)) {
+    const counted = countedScales(ctx, subject);
+    checkLimitConditions(ctx, subject.node.limits, subject.label, counted.length === 1 ? { name: subject.label, levelScale: counted[0]! } : { name: subject.label }, bandRoots);
+  }
+  // A named condition is a case condition when a question uses it (or nothing uses it and it
+  // compares no derived quantity); otherwise band rules and limits use it, and it sees what they see.
+  const usedByCase = reachedFrom(ctx, caseRoots);
+  const usedByBand = reachedFrom(ctx, bandRoots.map((condition) => ({ condition, label: '' })));
+  for (const [name, condition] of Object.entries(ctx.pack.conditions ?? {})) {
+    const caseUser = usedByCase.get(name);
+    const asCase = caseUser !== undefined || (!usedByBand.has(name) && !comparesDerived(ctx, condition));
+    checkCondition(ctx, condition, asCase ? { label: `condition ${name}`, ...(caseUser ? { usedBy: caseUser } : {}) } : { label: `condition ${name}`, band: { name } });
   }
   // Sizes are measured only when no circle makes them endless.
   if (!checkConditionCycles(ctx)) checkConditionSize(ctx);
 }
 
+function checkLimitConditions(ctx: CheckContext, limits: Limit[] | undefined, what: string, band: Scope['band'], roots: Condition[]): void {
+  (limits ?? []).forEach((limit, i) => {
+    if (limit.when === undefined) return;
+    checkCondition(ctx, limit.when, { label: `limit ${limit.id ?? i + 1} of ${what}`, ...(band ? { band } : {}) });
+    roots.push(limit.when);
+  });
+}
+
+/** The named conditions reached from some conditions (through references), each with the first root's label. */
+function reachedFrom(ctx: CheckContext, roots: Array<{ condition: Condition; label: string }>): Map<string, string> {
+  const reached = new Map<string, string>();
+  const stack = roots.map((r) => ({ condition: r.condition as Condition | undefined, label: r.label }));
+  while (stack.length > 0) {
+    const { condition, label } = stack.pop()!;
+    for (const part of conditionParts(condition)) {
+      if (part.kind !== 'reference' || reached.has(part.node.condition)) continue;
+      reached.set(part.node.condition, label);
+      stack.push({ condition: ctx.condition(part.node.condition), label });
+    }
+  }
+  return reached;
+}
+
+/** Whether a condition compares a derived quantity that is not also a declared fact. */
+function comparesDerived(ctx: CheckContext, condition: Condition): boolean {
+  return conditionParts(condition).some((p) => p.kind === 'fact' && DERIVED_FACTS.includes(p.node.fact) && ctx.fact(p.node.fact) === undefined);
+}
+
 /** The scale whose levels a band set's `count` and `share` parameters name: its inputScale, or the one scale all its uses count. */
-function levelScaleOf(ctx: CheckContext, name: string, set: BandSet): string | undefined {
+function levelScaleOf(ctx: CheckContext, name: string, set: ResolvedBandSet): string | undefined {
   if (set.inputScale !== undefined) return set.inputScale;
   const scales = new Set(subjectsOf(ctx).filter((s) => bandSetNameOf(s.node.band) === name).flatMap((s) => countedScales(ctx, s)));
   return scales.size === 1 ? [...scales][0] : undefined;
@@ -99,6 +151,11 @@ function factType(ctx: CheckContext, name: string, scope: Scope, node: object, k
   }
   const fact = ctx.fact(name);
   if (fact) return fact.declaration;
+  if (DERIVED_FACTS.includes(name)) {
+    const user = scope.usedBy ? `, and ${scope.usedBy} uses it` : '';
+    ctx.error('UNKNOWN_FACT', node, key, `'${name}' in ${scope.label} is a quantity only band rules and limits can compare${user}; a case condition sees the facts of the case and the area`, scope.usedBy ? `use ${scope.label.replace('condition ', '')} only in band rules and limits, or compare case facts in ${scope.usedBy}` : 'compare it in band rules and limits only, or compare declared facts here');
+    return undefined;
+  }
   const names = ctx.factNames();
   ctx.error('UNKNOWN_FACT', node, key, `unknown fact '${name}' in ${scope.label}; declared facts: ${listNames(names, 20)}${didYouMean(name, names)}`, 'declare the fact under facts.case or facts.area, or correct its name');
   return undefined;

@@ -166,11 +166,13 @@ class Differ {
   private bandSets(): void {
     const map = (p: Pack) => new Map(Object.entries(p.bandSets ?? {}));
     this.keyed('bandSet', map(this.before), map(this.after), (id, b: BandSet, a: BandSet) => {
-      this.fields('bandSet', id, b, a, { title: 'patch', scale: 'minor', inputScale: 'minor', otherwise: 'minor' });
-      const n = Math.max(b.rules.length, a.rules.length);
+      this.fields('bandSet', id, b, a, { title: 'patch', extends: 'minor', scale: 'minor', inputScale: 'minor', otherwise: 'minor', limits: 'minor' });
+      const before = b.rules ?? [];
+      const after = a.rules ?? [];
+      const n = Math.max(before.length, after.length);
       for (let i = 0; i < n; i++) {
-        const rb = b.rules[i];
-        const ra = a.rules[i];
+        const rb = before[i];
+        const ra = after[i];
         const ruleId = `${id} rule ${i + 1}`;
         if (!rb) this.add('bandSet', ruleId, 'added', 'minor', { after: `${ra!.level}: ${renderCondition(ra!.when)}` });
         else if (!ra) this.add('bandSet', ruleId, 'removed', 'minor', { before: `${rb.level}: ${renderCondition(rb.when)}` }, 'can move a band on the same data');
@@ -188,6 +190,7 @@ class Differ {
         summary: 'patch',
         score: 'minor',
         band: 'minor',
+        limits: 'minor',
         levels: 'minor',
         points: 'minor',
         weight: (x, y) => this.weightJudge(x, y),
@@ -222,6 +225,7 @@ class Differ {
         weight: (x, y) => this.weightJudge(x, y),
         score: 'minor',
         band: 'minor',
+        limits: 'minor',
         itemScale: 'minor',
         statuses: 'minor',
         adjustable: adjustableJudge,
@@ -295,7 +299,7 @@ class Differ {
     if (!b && !a) return;
     if (!a) return this.add('overall', 'overall', 'removed', 'major', { before: b!.title });
     if (!b) return this.add('overall', 'overall', 'added', 'minor', { after: a.title });
-    this.fields('overall', 'overall', b, a, { title: 'patch', summary: 'patch', score: 'minor', band: 'minor', points: 'minor', adjustable: adjustableJudge });
+    this.fields('overall', 'overall', b, a, { title: 'patch', summary: 'patch', score: 'minor', band: 'minor', limits: 'minor', points: 'minor', adjustable: adjustableJudge });
   }
 
   private rounding(): void {

@@ -215,7 +215,7 @@ function pointsOf(r: ScoredResult): { points: Fraction | null; maxPoints: Fracti
   return r.points === undefined ? { points: null, maxPoints: null } : { points: exact(r.points), maxPoints: exact(r.maxPoints ?? 0) };
 }
 
-function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage: Stage, band: CompiledCriterion['band'], r: ScoredResult, levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }, parts: Array<{ id: string; band: string | null }>, partScale: RankedScale | null): TraceNode[] {
+function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage: Stage, band: CompiledCriterion['band'], r: ScoredResult, levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }, parts: Array<{ id: string; band: string | null; title?: string }>, partScale: RankedScale | null): TraceNode[] {
   if (!band) return [];
   const inputs: BandInputs = { score: computedScore(module, stage, r), levels: levels.levels, inputScale: levels.inputScale, ...pointsOf(r) };
   return [buildBandTrace({
@@ -229,6 +229,7 @@ function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage
     unit: levels.unit,
     parts,
     partScale,
+    setTitle: (name) => module.pack.bandSets?.[name]?.title ?? ctx.plan.methodology.pack.bandSets?.[name]?.title,
   })];
 }
 
@@ -386,7 +387,7 @@ function explainSection(ctx: ExplainContext, key: string): TraceNode {
     const items = r.criteria.flatMap((c) => c.items.filter((i) => i.counted).map((i) => `${module.prefix}${i.id} ${i.label}`));
     children.push(node(`${key}/items`, `its levels are its criteria's counted items: ${items.join(', ')}`, items.length));
   }
-  const bandParts = r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null }));
+  const bandParts = r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, title: c.title }));
   children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, s.childScale));
   children.push(...pointsNode(key, r, s.points, r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, label: c.band?.label ?? null }))));
   children.push(...summaryNode(key, r.summary));
@@ -414,7 +415,7 @@ function explainOverall(ctx: ExplainContext, key: string): TraceNode {
       unit: 'sections',
     }));
   }
-  const bandParts = sections.map((x) => ({ id: x.s.key, band: x.r.band?.id ?? null }));
+  const bandParts = sections.map((x) => ({ id: x.s.key, band: x.r.band?.id ?? null, title: x.s.def.title }));
   children.push(...bandNode(ctx, key, module, 'overall', overall.band, r, levels, bandParts, inputScale));
   children.push(...pointsNode(key, r, overall.points, sections.map((x) => ({ id: x.s.key, band: x.r.band?.id ?? null, label: x.r.band?.label ?? null }))));
   children.push(...summaryNode(key, r.summary));

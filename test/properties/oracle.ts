@@ -199,7 +199,7 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
   const bandOf = (band: unknown, v: Value): string | null => {
     if (band === undefined || v.notRated) return null;
     const set = pack.bandSets![band as string]!;
-    for (const rule of set.rules) {
+    for (const rule of set.rules ?? []) {
       const w = rule.when as { operator: string; value: number };
       const c = v.score === null ? null : v.score.cmp(Q.of(w.value));
       if (c !== null && (w.operator === 'greaterThanInclusive' ? c >= 0 : c > 0)) return rule.level;
