@@ -53,6 +53,7 @@ export function childBandScales(ctx: CheckContext, subject: Subject): string[] {
 /** The distinct scales of the levels a subject's counts and shares see. */
 export function countedScales(ctx: CheckContext, subject: Subject): string[] {
   if (subject.kind === 'criterion') return ownCountedScales(subject.node);
+  if (subject.kind === 'section' && subject.node.items !== undefined) return subject.node.itemScale ? [subject.node.itemScale] : [];
   if (subject.kind === 'section' && subject.node.levels === 'items') {
     return unique(criteriaOf(ctx, subject.node).flatMap((c) => (c.kind === 'evidence' && c.itemScale ? [c.itemScale] : [])));
   }

@@ -4,7 +4,7 @@
  * band sets). Runs once per pack; nothing here is on the per-case path.
  */
 import type { Condition } from '../model/condition.js';
-import type { BandRule, BandSet, Criterion, FactDeclaration, Limit, Pack, Scale, ScoreRule } from '../model/pack.js';
+import type { BandRule, BandSet, Criterion, FactDeclaration, Limit, Pack, Scale, ScoreRule, Section } from '../model/pack.js';
 import { resolveBandSet, type ResolvedLimit } from './resolve-band-set.js';
 import { compileCondition, type ConditionScope, type Predicate } from './compile-condition.js';
 import { Fraction, exact } from './exact-number.js';
@@ -192,6 +192,33 @@ function pointsOf(points: Record<string, number> | undefined): Map<string, Fract
   return points ? new Map(Object.entries(points).map(([level, p]) => [level, exact(p)])) : null;
 }
 
+/** A section rated straight from its items: its items as an evidence criterion of its own, which is never reported as one. */
+function ownItems(section: Section, module: CompiledModule, names: Names): CompiledCriterion {
+  const itemScale = need(section.itemScale, `the item scale of section '${section.id}'`);
+  const own: CompiledCriterion = {
+    def: { id: section.id, title: section.title, kind: 'evidence', itemScale, items: section.items ?? [] },
+    key: module.prefix + section.id,
+    module,
+    weight: null,
+    questions: [],
+    score: null,
+    band: null,
+    itemScale: need(names.scales.get(itemScale), `scale '${itemScale}'`),
+    items: [],
+    measures: [],
+    statusScale: null,
+    bandScale: null,
+  };
+  own.items = (section.items ?? []).map((item) => ({
+    def: item,
+    key: module.prefix + item.id,
+    weight: exact(item.weight ?? 1),
+    counted: item.excluded === undefined,
+    from: null,
+  }));
+  return own;
+}
+
 /** Orders criteria so that each comes after the criteria its items take levels from. */
 function orderByDependencies(criteria: CompiledCriterion[]): CompiledCriterion[] {
   const done = new Set<CompiledCriterion>();
@@ -267,13 +294,14 @@ function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): 
   module.criteria = orderByDependencies([...byId.values()]);
   const inSection = new Set<string>();
   module.sections = pack.sections.map((def): CompiledSection => {
-    const criteria = def.criteria.map((id) => need(byId.get(id), `criterion '${id}'`));
+    const criteria = (def.criteria ?? []).map((id) => need(byId.get(id), `criterion '${id}'`));
     criteria.forEach((c) => inSection.add(c.def.id));
     const band = compileBand(def.band, names, bandCache, def.limits);
     return {
       def,
       key: prefix + def.id,
       criteria,
+      own: def.items ? ownItems(def, module, names) : null,
       weight: weightOf(def.weight, names),
       score: def.score ?? null,
       band,
@@ -335,6 +363,7 @@ export function compilePlan(methodology: Pack, thematics: Pack[] = []): Compiled
       c.items.forEach((i) => ids.add(i.key));
       c.measures.forEach((x) => ids.add(x.key));
     }
+    for (const s of m.sections) s.own?.items.forEach((i) => ids.add(i.key));
     if (m.prefix) ids.add(`${m.prefix}overall`);
   }
   return {

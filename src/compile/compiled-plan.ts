@@ -113,6 +113,8 @@ export interface CompiledSection {
   def: Section;
   key: string;
   criteria: CompiledCriterion[];
+  /** For a section rated straight from evidence items: those items, as an evidence criterion that is not reported as one. */
+  own: CompiledCriterion | null;
   weight: Fraction | null;
   score: ScoreRule | null;
   band: CompiledBand | null;

@@ -192,12 +192,16 @@ class Differ {
         band: 'minor',
         limits: 'minor',
         levels: 'minor',
+        itemScale: 'minor',
+        items: 'minor',
         points: 'minor',
         weight: (x, y) => this.weightJudge(x, y),
         adjustable: adjustableJudge,
       });
-      const kept = b.criteria.filter((c) => a.criteria.includes(c));
-      if (!same(kept, a.criteria.filter((c) => b.criteria.includes(c)))) this.add('section', id, 'changed', 'patch', { field: 'order of criteria', before: show('', b.criteria), after: show('', a.criteria) }, 'the order they are reported in only');
+      const before = b.criteria ?? [];
+      const after = a.criteria ?? [];
+      const kept = before.filter((c) => after.includes(c));
+      if (!same(kept, after.filter((c) => before.includes(c)))) this.add('section', id, 'changed', 'patch', { field: 'order of criteria', before: show('', before), after: show('', after) }, 'the order they are reported in only');
     });
     const order = (p: Pack, other: Pack) => p.sections.map((s) => s.id).filter((id) => other.sections.some((s) => s.id === id));
     if (!same(order(this.before, this.after), order(this.after, this.before))) this.add('section', '(all)', 'changed', 'patch', { field: 'order', before: show('', this.before.sections.map((s) => s.id)), after: show('', this.after.sections.map((s) => s.id)) }, 'the order they are reported in only');
@@ -212,7 +216,7 @@ class Differ {
 
   private criteria(): void {
     const map = (p: Pack) => new Map((p.criteria ?? []).map((c) => [c.id, c]));
-    const sectionOf = (p: Pack, id: string) => p.sections.find((s) => s.criteria.includes(id))?.id ?? '(no section)';
+    const sectionOf = (p: Pack, id: string) => p.sections.find((s) => (s.criteria ?? []).includes(id))?.id ?? '(no section)';
     this.keyed('criterion', map(this.before), map(this.after), (id, b: Criterion, a: Criterion) => {
       const from = sectionOf(this.before, id);
       const to = sectionOf(this.after, id);

@@ -323,7 +323,12 @@ class ModuleScorer {
   private scoreSection(s: CompiledSection): Scored<SectionResult> {
     const criteria = s.criteria.map((c) => this.criterionValues.get(c)!);
     const value = this.newValue();
-    if (s.def.levels === 'items') {
+    let items: ItemResult[] | null = null;
+    if (s.own) {
+      ({ items, levels: value.levels } = rateItems(s.own, this.inputs.evidence, () => null));
+      value.inputScale = s.own.itemScale;
+      if (value.levels.length === 0) value.notRated = 'no rated items';
+    } else if (s.def.levels === 'items') {
       value.inputScale = s.criteria.find((c) => c.itemScale)?.itemScale ?? null;
       value.levels = criteria.flatMap((c) => (c.value.inputScale === value.inputScale ? c.value.levels : []));
     } else {
@@ -343,6 +348,7 @@ class ModuleScorer {
         weight: s.def.weight ?? null,
         ...scored,
         criteria: criteria.map((c) => c.result),
+        ...(items !== null ? { items } : {}),
         ...(summary !== undefined ? { summary } : {}),
         ...(value.levels.length > 0 ? { levelCounts: countByLevel(value.levels) } : {}),
       },

@@ -199,6 +199,11 @@ function criterionLevels(c: CompiledCriterion, r: CriterionResult): { levels: Ba
 }
 
 function sectionLevels(ctx: ExplainContext, s: CompiledSection, r: SectionResult): { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string } {
+  if (s.own && s.own.itemScale) {
+    const scale = s.own.itemScale;
+    const levels = (r.items ?? []).filter((i) => i.counted && i.level !== null).map((i) => ({ rank: scale.rank.get(i.level!.id)!, weight: exact(i.weight) }));
+    return { levels, inputScale: scale, unit: 'items' };
+  }
   if (s.def.levels === 'items') {
     const inputScale = s.criteria.find((c) => c.itemScale)?.itemScale ?? null;
     const levels = s.criteria.flatMap((c, i) => {
@@ -370,6 +375,7 @@ function explainSection(ctx: ExplainContext, key: string): TraceNode {
   const children: TraceNode[] = [];
   const parts = criterionParts(module, s, r);
   const levels = sectionLevels(ctx, s, r);
+  if (r.items !== undefined) children.push(...r.items.map((item) => itemNode(ctx, module, item)));
   if (s.score) {
     children.push(scoreNode(key, module, 'section', s.score, r, {
       questions: s.criteria.flatMap((c) => c.questions),
@@ -380,7 +386,7 @@ function explainSection(ctx: ExplainContext, key: string): TraceNode {
       unit: levels.unit,
     }));
     if (s.score.method !== 'weightedMean' || s.score.over === 'questions') children.push(...parts.map((p) => node(p.id, `${p.id} ${p.title}: ${p.shown}`, p.value === null ? null : Number(p.value.valueOf()))));
-  } else {
+  } else if (r.items === undefined) {
     children.push(node(`${key}/criteria`, `criteria: ${r.criteria.map((c) => `${module.prefix}${c.id} ${describeScore(c)}`).join(', ')}`, r.criteria.map((c) => module.prefix + c.id)));
   }
   if (s.def.levels === 'items') {
@@ -479,7 +485,7 @@ function namedExpansion(ctx: ExplainContext, q: CompiledQuestion): string {
   return `, where ${[...seen].map((name) => `${name} is ${renderCondition(named(name)!)}`).join('; ')}`;
 }
 
-function explainItem(ctx: ExplainContext, key: string, item: ItemResult, criterion: CriterionResult): TraceNode {
+function explainItem(ctx: ExplainContext, key: string, item: ItemResult, criterion: CriterionResult | SectionResult): TraceNode {
   const module = moduleOf(ctx.plan, key);
   const children: TraceNode[] = [];
   if (item.from) {

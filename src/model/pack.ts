@@ -307,8 +307,12 @@ export interface Section {
   title: string;
   /** The section's description. */
   description?: string;
-  /** The ids of the section's criteria, in the order they are reported. */
-  criteria: Id[];
+  /** The ids of the section's criteria, in the order they are reported. Absent: the section has none, and is rated from its own `items`. */
+  criteria?: Id[];
+  /** For a section rated straight from evidence items (a key question banded from its items): the scale the items are rated on. */
+  itemScale?: Id;
+  /** For a section rated straight from evidence items: the items, rated by the inspectors under their ids like a criterion's. The section's counts, shares and `shareAtLeast` score then count these items. */
+  items?: EvidenceItem[];
   /** How the section's score is combined from its criteria. Absent: the section has no score. */
   score?: ScoreRule;
   /** How the section's band is found. Absent: the section has no band. */

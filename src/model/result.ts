@@ -182,6 +182,8 @@ export interface SectionResult extends ScoredResult {
   weight: string | number | null;
   /** The criteria, in order. */
   criteria: CriterionResult[];
+  /** For a section rated straight from evidence items: the items' ratings. */
+  items?: ItemResult[];
   /** The section's summary sentence, filled in. */
   summary?: string;
   /** How many of the section's levels (bands or items) are at each level, by level id. */

@@ -1,3 +1,4 @@
+import { listDetailParts } from './list-detail-parts.js';
 import type { CriterionResult, InspectionResult, PackResult, QuestionResult } from '../model/result.js';
 import { buildSheet, type SheetModel } from './build-sheet.js';
 import { describeItemNote, describeNotApplicable } from './describe-notes.js';
@@ -94,8 +95,7 @@ export function chartSheet(sheet: SheetModel, series: string): BarChart {
 /** Lays out one pack's result for the HTML page. */
 export function buildPackView(pack: PackResult, area: InspectionResult['area']): PackView {
   const sheet = buildSheet(pack, area);
-  const criteria = pack.sections
-    .flatMap((s) => s.criteria)
+  const criteria = listDetailParts(pack)
     .filter((c) => c.questions.length > 0 || c.items.length > 0)
     .map(viewCriterion);
   return { sheet, chart: chartSheet(sheet, area.name), criteria, targetGroups: viewTargets(pack) };
