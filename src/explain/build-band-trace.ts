@@ -176,6 +176,7 @@ function leafNodes(context: BandContext, trace: ConditionTrace, id: string): Tra
 /** A single comparison, however deeply wrapped in one-part `all`/`any`. */
 function singleLeaf(trace: ConditionTrace): Extract<ConditionTrace, { kind: 'compare' }> | null {
   if (trace.kind === 'compare') return trace;
+  if (trace.kind === 'named') return singleLeaf(trace.child);
   if ((trace.kind === 'all' || trace.kind === 'any') && trace.children.length === 1) return singleLeaf(trace.children[0]!);
   return null;
 }
@@ -204,7 +205,8 @@ export function buildBandTrace(context: BandContext): TraceNode {
     const ruleId = `${id}/rule-${i + 1}`;
     const head = ruleHead(band, rule.level, rule.note, rule.declaredIn !== band.setId ? (context.setTitle?.(rule.declaredIn) ?? rule.declaredIn) : null);
     if (single) children.push(node(ruleId, `${head}: ${leafText(context, single)}`, trace.holds));
-    else children.push(node(ruleId, `${head}: ${renderCondition(rule.when)} — ${trace.holds ? 'holds' : 'fails'}`, trace.holds, leafNodes(context, trace, ruleId)));
+    // A rule that is one named condition is shown by that name, with the name's parts beneath.
+    else children.push(node(ruleId, `${head}: ${renderCondition(rule.when)} — ${trace.holds ? 'holds' : 'fails'}`, trace.holds, leafNodes(context, trace.kind === 'named' ? trace.child : trace, ruleId)));
     if (trace.holds) {
       matched = i + 1;
       reasons = because(context, trace);

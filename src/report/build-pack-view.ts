@@ -83,7 +83,7 @@ function viewTargets(pack: PackResult): TargetGroupView[] {
 /** Charts a sheet: a bar per scored criterion, grouped by section; bands and not-rated results as text. */
 export function chartSheet(sheet: SheetModel, series: string): BarChart {
   const groups = sheet.sections.map((section) => ({
-    heading: section.total === null ? section.heading : `${section.heading}: ${section.total.value}`,
+    heading: section.heading === '' ? `${section.total?.label ?? section.id}: ${section.total?.value ?? ''}` : section.total === null ? section.heading : `${section.heading}: ${section.total.value}`,
     rows: section.criteria.map((row) => ({
       label: row.label,
       values: [{ score: row.result.score, text: row.value + row.marker }],
