@@ -6,7 +6,7 @@
 import type { BandSet, Limit } from '../model/pack.js';
 import type { ResolvedBandSet } from '../compile/resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
-import { bandScaleOf, bandSetNameOf, childBandScales, countedScales, subjectsOf } from './pack-structure.js';
+import { allDeclared, bandScaleOf, bandSetNameOf, childBandScales, countedScales, subjectsOf } from './pack-structure.js';
 import type { Subject } from './pack-structure.js';
 import { didYouMean, listNames } from './suggest-name.js';
 import { conditionParts } from './walk-condition.js';
@@ -32,7 +32,8 @@ function checkBandSet(ctx: CheckContext, name: string, set: BandSet): void {
     }
   }
   if (set.inputScale !== undefined) ctx.requireScale(set.inputScale, set, 'inputScale', what);
-  if (resolved.scale === undefined || !ctx.requireScale(resolved.scale, set, set.scale !== undefined ? 'scale' : 'extends', what)) return;
+  if (set.scale !== undefined && !ctx.requireScale(set.scale, set, 'scale', what)) return;
+  if (resolved.scale === undefined || !ctx.scale(resolved.scale)) return;
   const scale = resolved.scale;
   (set.rules ?? []).forEach((rule, i) => ctx.requireLevel(rule.level, scale, rule, 'level', `rule ${i + 1} of ${what}`));
   if (set.otherwise !== undefined) ctx.requireLevel(set.otherwise, scale, set, 'otherwise', `otherwise of ${what}`);
@@ -111,6 +112,7 @@ function checkInputScale(ctx: CheckContext, subject: Subject, setName: string, s
   const input = set.inputScale;
   if (input === undefined || !ctx.scale(input)) return;
   const counted = countedScales(ctx, subject);
+  if (!allDeclared(ctx, counted)) return;
   const other = counted.find((s) => s !== input);
   if (counted.length === 0) {
     ctx.error('SCALE_MISMATCH', subject.node, 'band', `band set ${setName} counts levels of scale ${input}, but ${subject.label} has no levels to count`, 'use a band set without inputScale here (e.g. one over score)');
@@ -125,6 +127,7 @@ function checkCombine(ctx: CheckContext, subject: Subject): void {
     return;
   }
   const scales = childBandScales(ctx, subject);
+  if (!allDeclared(ctx, scales)) return;
   if (scales.length === 0) {
     ctx.error('BAD_AGGREGATION', subject.node, 'band', `${subject.label} combines the bands of its children, but none of them has a band`, 'give its children bands, or band it with a band set');
   } else if (scales.length > 1) {

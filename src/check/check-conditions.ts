@@ -44,14 +44,14 @@ export function checkConditions(ctx: CheckContext): void {
       }
     }
   }
-  const bandRoots: Condition[] = [];
+  const bandRoots: Array<{ condition: Condition; levelScale?: string | undefined }> = [];
   for (const [name, set] of Object.entries(ctx.pack.bandSets ?? {})) {
     const resolved = ctx.resolvedBandSet(name)!;
     const levelScale = levelScaleOf(ctx, name, resolved);
     const band = levelScale === undefined ? { name } : { name, levelScale };
     (set.rules ?? []).forEach((rule, i) => {
       checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band });
-      bandRoots.push(rule.when);
+      bandRoots.push({ condition: rule.when, levelScale });
     });
     checkLimitConditions(ctx, set.limits, `band set ${name}`, band, bandRoots);
   }
@@ -62,21 +62,29 @@ export function checkConditions(ctx: CheckContext): void {
   // A named condition is a case condition when a question uses it (or nothing uses it and it
   // compares no derived quantity); otherwise band rules and limits use it, and it sees what they see.
   const usedByCase = reachedFrom(ctx, caseRoots);
-  const usedByBand = reachedFrom(ctx, bandRoots.map((condition) => ({ condition, label: '' })));
+  // The scales whose levels a named condition's counts name: those of every band set or result that uses it.
+  const bandScales = new Map<string, Set<string | undefined>>();
+  for (const root of bandRoots) {
+    for (const name of reachedFrom(ctx, [{ condition: root.condition, label: '' }]).keys()) {
+      bandScales.set(name, (bandScales.get(name) ?? new Set()).add(root.levelScale));
+    }
+  }
   for (const [name, condition] of Object.entries(ctx.pack.conditions ?? {})) {
     const caseUser = usedByCase.get(name);
-    const asCase = caseUser !== undefined || (!usedByBand.has(name) && !comparesDerived(ctx, condition));
-    checkCondition(ctx, condition, asCase ? { label: `condition ${name}`, ...(caseUser ? { usedBy: caseUser } : {}) } : { label: `condition ${name}`, band: { name } });
+    const asCase = caseUser !== undefined || (!bandScales.has(name) && !comparesDerived(ctx, condition));
+    const scales = [...(bandScales.get(name) ?? [])];
+    const levelScale = scales.length === 1 ? scales[0] : undefined;
+    checkCondition(ctx, condition, asCase ? { label: `condition ${name}`, ...(caseUser ? { usedBy: caseUser } : {}) } : { label: `condition ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } });
   }
   // Sizes are measured only when no circle makes them endless.
   if (!checkConditionCycles(ctx)) checkConditionSize(ctx);
 }
 
-function checkLimitConditions(ctx: CheckContext, limits: Limit[] | undefined, what: string, band: Scope['band'], roots: Condition[]): void {
+function checkLimitConditions(ctx: CheckContext, limits: Limit[] | undefined, what: string, band: NonNullable<Scope['band']>, roots: Array<{ condition: Condition; levelScale?: string | undefined }>): void {
   (limits ?? []).forEach((limit, i) => {
     if (limit.when === undefined) return;
-    checkCondition(ctx, limit.when, { label: `limit ${limit.id ?? i + 1} of ${what}`, ...(band ? { band } : {}) });
-    roots.push(limit.when);
+    checkCondition(ctx, limit.when, { label: `limit ${limit.id ?? i + 1} of ${what}`, band });
+    roots.push({ condition: limit.when, levelScale: band.levelScale });
   });
 }
 
@@ -211,7 +219,22 @@ function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDec
     ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a number, but ${c.fact} in ${where} is compared with ${describeValue(value)}`, 'compare with a number');
     return;
   }
+  if (scope.band && typeof value === 'number' && ctx.fact(c.fact) === undefined) warnUnlikelyNumber(ctx, c, value, where);
   checkLiteral(ctx, c, 'value', value, c.fact, declaration, where);
+}
+
+/**
+ * A share is a fraction (0 to 1) and a score a percentage (0 to 100): `share > 50` (50 meant as a
+ * percentage) can never hold, and `score >= 0.8` holds for nearly everything. Both are warnings,
+ * since the pack is valid as written.
+ */
+function warnUnlikelyNumber(ctx: CheckContext, c: FactCondition, value: number, where: string): void {
+  if (c.fact === 'share' && value > 1) {
+    const fraction = value <= 100 ? ` (for ${value}% write ${value / 100})` : '';
+    ctx.warn('VALUE_TYPE', c, 'value', `${where} compares share with ${value}, but a share is a fraction of the rated inputs from 0 to 1`, `write the share as a fraction${fraction}, or compare count if ${value} is a number of inputs`);
+  } else if (c.fact === 'score' && value > 0 && value <= 1) {
+    ctx.warn('VALUE_TYPE', c, 'value', `${where} compares score with ${value}, but a score is a percentage from 0 to 100`, `write the score as a percentage (for ${value * 100}% write ${value * 100}), or compare share if ${value} is a fraction of the inputs`);
+  }
 }
 
 /** Checks one literal against a fact's type; null (a missing fact) fits any type. */

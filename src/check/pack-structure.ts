@@ -76,3 +76,8 @@ export function bandSetOf(ctx: CheckContext, subject: Subject): { name: string; 
 function unique<T>(list: T[]): T[] {
   return [...new Set(list)];
 }
+
+/** Whether every scale named is declared: checks that compare scales stay quiet when one is not (it is reported where it is named). */
+export function allDeclared(ctx: CheckContext, scales: readonly string[]): boolean {
+  return scales.every((name) => ctx.scale(name) !== undefined);
+}

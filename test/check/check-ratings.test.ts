@@ -90,7 +90,7 @@ function check(edits: Array<[string, string]>): Diagnostic[] {
 
 const LIMIT = '{ id: manager, cap: fair, when: { fact: noManager, operator: equal, value: true }, note: no manager }';
 
-const cases: Array<{ note: string; edits: Array<[string, string]>; code: string; message?: string }> = [
+const cases: Array<{ note: string; edits: Array<[string, string]>; code: string; message?: string; only?: boolean; severity?: 'warning' }> = [
   { note: 'a cap on a level the scale does not have', edits: [[LIMIT, LIMIT.replace('cap: fair', 'cap: fiar')]], code: 'UNKNOWN_LEVEL', message: "'fiar' in limit manager of band set led is not a level of scale rating; did you mean 'fair'?" },
   { note: 'a floor on the overall result on an unknown level', edits: [['- { id: cap, cap: fair,', '- { id: cap, floor: excellent,']], code: 'UNKNOWN_LEVEL', message: 'limit cap of overall' },
   { note: 'a limit with both cap and floor', edits: [[LIMIT, LIMIT.replace('cap: fair', 'cap: fair, floor: poor')]], code: 'BAD_AGGREGATION', message: 'both cap and floor' },
@@ -109,7 +109,13 @@ const cases: Array<{ note: string; edits: Array<[string, string]>; code: string;
   { note: 'a section with neither criteria nor items', edits: [['    criteria: [Q1]\n', '']], code: 'SCHEMA_REQUIRED', message: 'neither criteria nor items' },
   { note: "a section's item that repeats an id", edits: [['{ id: L1, text: One }', '{ id: S1, text: One }']], code: 'DUPLICATE_ID' },
   { note: "a section's item that takes its level from a criterion", edits: [['{ id: L1, text: One }', '{ id: L1, text: One, from: Q1 }']], code: 'KIND_MISMATCH', message: "only a criterion's items can" },
-  { note: "a section's item scale that does not exist", edits: [['    title: Led\n    itemScale: rating\n', '    title: Led\n    itemScale: ratings\n']], code: 'UNKNOWN_SCALE' },
+  { note: "a section's item scale that does not exist, and nothing else", edits: [['    title: Led\n    itemScale: rating\n', '    title: Led\n    itemScale: ratings\n']], code: 'UNKNOWN_SCALE', only: true },
+  { note: 'a band set scale that does not exist is one error, not one per set extending it', edits: [['    title: The principles\n    scale: rating\n', '    title: The principles\n    scale: ratings\n']], code: 'UNKNOWN_SCALE', message: "unknown scale 'ratings' in band set principles", only: true },
+  { note: 'a misspelt level in a named condition used by band rules', edits: [['params: { is: poor }, operator: greaterThanInclusive, value: 2', 'params: { is: poorr }, operator: greaterThanInclusive, value: 2']], code: 'UNKNOWN_LEVEL', message: "'poorr' in count.is in condition twoPoor is not a level of scale rating; did you mean 'poor'?", only: true },
+  { note: 'a misplaced when, reported once at its own line', edits: [['      - { level: good, when: { fact: share, params: { atLeast: good }, operator: equal, value: 1 } }\n', '      - level: good\n    when: { fact: share, params: { atLeast: good }, operator: equal, value: 1 }\n']], code: 'SCHEMA_UNKNOWN_PROPERTY', message: "'when' is written as a property of band set principles, where it is unknown; it belongs to rule #2 of band set principles (line 27), which lacks it", only: true },
+  { note: 'a share compared with a percentage', edits: [['operator: equal, value: 1 }', 'operator: equal, value: 100 }']], code: 'VALUE_TYPE', severity: 'warning', message: 'compares share with 100, but a share is a fraction of the rated inputs from 0 to 1', only: true },
+  { note: 'a score compared with a fraction', edits: [['      - { level: poor, when: { condition: twoPoor }, note: two or more poor }\n', '      - { level: poor, when: { fact: score, operator: lessThan, value: 0.5 } }\n']], code: 'VALUE_TYPE', severity: 'warning', message: 'compares score with 0.5, but a score is a percentage from 0 to 100', only: true },
+  { note: 'an operator from another language', edits: [['operator: greaterThanInclusive, value: 2', 'operator: greaterThanOrEqual, value: 2']], code: 'UNKNOWN_OPERATOR', message: "did you mean 'greaterThanInclusive'?", only: true },
 ];
 
 describe('checks of ratings constructs', () => {
@@ -117,10 +123,13 @@ describe('checks of ratings constructs', () => {
     expect(check([])).toEqual([]);
   });
 
-  it.each(cases)('$note: $code', ({ edits, code, message }) => {
+  it.each(cases)('$note: $code', ({ edits, code, message, only, severity }) => {
     const diagnostics = check(edits);
     expect(diagnostics.map((d) => d.code)).toContain(code);
+    // One mistake, one diagnostic: no knock-on errors.
+    if (only) expect(diagnostics.map((d) => `${d.code}: ${d.message}`)).toHaveLength(1);
     const d = diagnostics.find((x) => x.code === code)!;
+    expect(d.severity).toBe(severity ?? 'error');
     if (message) expect(d.message).toContain(message);
     expect(d.line, 'located').toBeGreaterThan(0);
     expect(d.hint).toBeTruthy();
