@@ -242,8 +242,8 @@ export interface PackResult {
 export interface InspectionResult extends PackResult {
   /** Where the result came from. */
   provenance: Provenance;
-  /** The inspected area. */
-  area: { name: string; period?: string };
+  /** The inspected area, with the area facts the packs' conditions read and the values they were scored with (null: not given). */
+  area: { name: string; period?: string; facts?: Record<string, string | number | boolean | null> };
   /** Every case accounted for. */
   cases: CaseAccount;
   /** The thematic modules scored on the same inspection. */
