@@ -94,7 +94,7 @@ function countedParts(context: BandContext, params: FactParams | undefined): str
   return test ? context.parts.filter((p) => p.band !== null && test(p.band)).map((p) => p.title ?? p.id) : null;
 }
 
-/** `Safe and Effective are Requires improvement or worse`: the parts that made a holding count decide. */
+/** `Section A and Section B are Fair or worse`: the parts that made a holding count decide. */
 function because(context: BandContext, trace: ConditionTrace): string[] {
   if (!trace.holds) return [];
   switch (trace.kind) {

@@ -230,8 +230,8 @@ export interface BandRuleEntry {
 
 /**
  * A cap or a floor on a result's band, applied after the band is found and before any inspector's
- * adjustment: "cannot be rated better than Requires improvement when there is no registered
- * manager" is `cap: requiresImprovement`; "at least Good when …" is `floor: good`. The result keeps
+ * adjustment: "cannot be rated better than Fair when the area lacks a manager" is `cap: fair`;
+ * "at least Good when …" is `floor: good`. The result keeps
  * the band before the limit and names the limit that moved it.
  */
 export interface Limit {
@@ -243,7 +243,7 @@ export interface Limit {
   floor?: Id;
   /** When the limit applies: a condition over the area's facts and the result's derived quantities (`score`, `count`, `share`, `rated`, `points`, …), as in band rules. */
   when: Condition;
-  /** Why, in the source's words; the sheet prints it (`Requires improvement — limited: <note>`). */
+  /** Why, in the source's words; the sheet prints it (`Fair — limited: <note>`). */
   note: string;
 }
 
