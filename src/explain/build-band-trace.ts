@@ -30,6 +30,8 @@ export interface BandContext {
   parts: Array<{ id: string; band: string | null; title?: string }>;
   /** The scale of the parts' bands, for labels. */
   partScale: RankedScale | null;
+  /** Whether `parts` are the counted items themselves (a section rated from its own items). */
+  partsAreItems?: boolean;
   /** A band set's title by its name, for rules a set takes from the set it extends. */
   setTitle?: (name: string) => string | undefined;
 }
@@ -89,7 +91,7 @@ function passes(context: BandContext, params: FactParams | undefined): ((level: 
 
 /** The parts (criteria or sections) whose bands a count or share counts, by title; null when the levels are not parts' bands. */
 function countedParts(context: BandContext, params: FactParams | undefined): string[] | null {
-  if (context.parts.length === 0 || (context.unit !== 'criteria' && context.unit !== 'sections')) return null;
+  if (context.parts.length === 0 || !(context.unit === 'criteria' || context.unit === 'sections' || context.partsAreItems === true)) return null;
   const test = passes(context, params);
   return test ? context.parts.filter((p) => p.band !== null && test(p.band)).map((p) => p.title ?? p.id) : null;
 }

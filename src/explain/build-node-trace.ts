@@ -220,7 +220,7 @@ function pointsOf(r: ScoredResult): { points: Fraction | null; maxPoints: Fracti
   return r.points === undefined ? { points: null, maxPoints: null } : { points: exact(r.points), maxPoints: exact(r.maxPoints ?? 0) };
 }
 
-function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage: Stage, band: CompiledCriterion['band'], r: ScoredResult, levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }, parts: Array<{ id: string; band: string | null; title?: string }>, partScale: RankedScale | null): TraceNode[] {
+function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage: Stage, band: CompiledCriterion['band'], r: ScoredResult, levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }, parts: Array<{ id: string; band: string | null; title?: string }>, partScale: RankedScale | null, partsAreItems = false): TraceNode[] {
   if (!band) return [];
   const inputs: BandInputs = { score: computedScore(module, stage, r), levels: levels.levels, inputScale: levels.inputScale, ...pointsOf(r) };
   return [buildBandTrace({
@@ -234,6 +234,7 @@ function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage
     unit: levels.unit,
     parts,
     partScale,
+    partsAreItems,
     setTitle: (name) => module.pack.bandSets?.[name]?.title ?? ctx.plan.methodology.pack.bandSets?.[name]?.title,
   })];
 }
@@ -393,8 +394,11 @@ function explainSection(ctx: ExplainContext, key: string): TraceNode {
     const items = r.criteria.flatMap((c) => c.items.filter((i) => i.counted).map((i) => `${module.prefix}${i.id} ${i.label}`));
     children.push(node(`${key}/items`, `its levels are its criteria's counted items: ${items.join(', ')}`, items.length));
   }
-  const bandParts = r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, title: c.title }));
-  children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, s.childScale));
+  // A section rated from its own items names the items its counts decided on.
+  const bandParts = r.items !== undefined
+    ? r.items.filter((i) => i.counted).map((i) => ({ id: module.prefix + i.id, band: i.level?.id ?? null }))
+    : r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, title: c.title }));
+  children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, r.items !== undefined ? (s.own?.itemScale ?? null) : s.childScale, r.items !== undefined));
   children.push(...pointsNode(key, r, s.points, r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, label: c.band?.label ?? null }))));
   children.push(...summaryNode(key, r.summary));
   children.push(...adjustmentNode(key, r));
