@@ -5,7 +5,7 @@
  * being valid, `minor` when a score can move on the same data, `patch` for wording only.
  */
 import type { Condition } from '../model/condition.js';
-import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Overall, Pack, Question, Scale, Section, TargetMeasure } from '../model/pack.js';
+import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Limit, Overall, Pack, Question, Scale, Section, TargetMeasure } from '../model/pack.js';
 import { renderCondition } from '../explain/render-condition.js';
 import { REASONS, maxBump, type Bump, type ChangeArea, type PackChange } from './pack-change.js';
 
@@ -29,6 +29,9 @@ const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 function show(field: string, value: unknown): string {
   if (value === undefined) return '(none)';
   if (/^(appliesWhen|metWhen|when|condition)$/.test(field) && value !== null && typeof value === 'object') return renderCondition(value as Condition);
+  if (field === 'limits' && Array.isArray(value)) {
+    return value.length === 0 ? '(none)' : (value as Limit[]).map((l) => `${l.id}: ${l.cap !== undefined ? `cap ${l.cap}` : `floor ${l.floor}`} when ${renderCondition(l.when)}`).join('; ');
+  }
   if (typeof value === 'string') return value.length > 120 ? `${value.slice(0, 117)}…` : value;
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return `[${value.join(', ')}]`;
   return canonical(value);
