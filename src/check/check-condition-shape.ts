@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../model/errors.js';
 import { joinPointer } from '../load/source-document.js';
 import { didYouMean, listNames, suggestName } from './suggest-name.js';
+import { suggestOperator } from './suggest-operator.js';
 
 /** json-rules-engine's default operators, the only ones a pack may use (the schema's `Operator`). */
 export const OPERATORS: readonly string[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
@@ -85,7 +86,7 @@ function checkFactCondition(value: Record<string, unknown>, at: string, where: s
   const operator = value.operator;
   if (typeof operator !== 'string' || !OPERATORS.includes(operator)) {
     const shown = typeof operator === 'string' ? `'${operator}'` : describeValue(operator);
-    const suggestion = typeof operator === 'string' ? suggestName(operator, OPERATORS) : undefined;
+    const suggestion = typeof operator === 'string' ? suggestOperator(operator, OPERATORS) : undefined;
     return {
       code: 'UNKNOWN_OPERATOR',
       pointer: joinPointer(at, 'operator'),

@@ -4,7 +4,8 @@
  * exist and do not refer to each other in a circle, no `path`.
  */
 import type { FactCondition } from '../model/condition.js';
-import type { BandSet, Condition, FactDeclaration } from '../model/pack.js';
+import type { Condition, FactDeclaration, Limit } from '../model/pack.js';
+import type { ResolvedBandSet } from '../compile/resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
 import { describeValue } from './check-condition-shape.js';
 import { checkConditionSize } from './check-condition-size.js';
@@ -27,29 +28,88 @@ const NUMBER: FactDeclaration = { type: 'number' };
 interface Scope {
   label: string;
   band?: { name: string; levelScale?: string };
+  /** For a named condition checked as a case condition: the first case condition that uses it. */
+  usedBy?: string;
 }
 
 export function checkConditions(ctx: CheckContext): void {
+  const caseRoots: Array<{ condition: Condition; label: string }> = [];
   for (const criterion of ctx.pack.criteria ?? []) {
     for (const question of criterion.questions ?? []) {
       for (const key of ['appliesWhen', 'metWhen'] as const) {
-        if (question[key] !== undefined) checkCondition(ctx, question[key], { label: `${question.id}.${key}` });
+        if (question[key] !== undefined) {
+          checkCondition(ctx, question[key], { label: `${question.id}.${key}` });
+          caseRoots.push({ condition: question[key], label: `${question.id}.${key}` });
+        }
       }
     }
   }
-  for (const [name, condition] of Object.entries(ctx.pack.conditions ?? {})) checkCondition(ctx, condition, { label: `condition ${name}` });
+  const bandRoots: Array<{ condition: Condition; levelScale?: string | undefined }> = [];
   for (const [name, set] of Object.entries(ctx.pack.bandSets ?? {})) {
-    const levelScale = levelScaleOf(ctx, name, set);
+    const resolved = ctx.resolvedBandSet(name)!;
+    const levelScale = levelScaleOf(ctx, name, resolved);
+    const band = levelScale === undefined ? { name } : { name, levelScale };
     (set.rules ?? []).forEach((rule, i) => {
-      checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } });
+      checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band });
+      bandRoots.push({ condition: rule.when, levelScale });
     });
+    checkLimitConditions(ctx, set.limits, `band set ${name}`, band, bandRoots);
+  }
+  for (const subject of subjectsOf(ctx)) {
+    const counted = countedScales(ctx, subject);
+    checkLimitConditions(ctx, subject.node.limits, subject.label, counted.length === 1 ? { name: subject.label, levelScale: counted[0]! } : { name: subject.label }, bandRoots);
+  }
+  // A named condition is a case condition when a question uses it (or nothing uses it and it
+  // compares no derived quantity); otherwise band rules and limits use it, and it sees what they see.
+  const usedByCase = reachedFrom(ctx, caseRoots);
+  // The scales whose levels a named condition's counts name: those of every band set or result that uses it.
+  const bandScales = new Map<string, Set<string | undefined>>();
+  for (const root of bandRoots) {
+    for (const name of reachedFrom(ctx, [{ condition: root.condition, label: '' }]).keys()) {
+      bandScales.set(name, (bandScales.get(name) ?? new Set()).add(root.levelScale));
+    }
+  }
+  for (const [name, condition] of Object.entries(ctx.pack.conditions ?? {})) {
+    const caseUser = usedByCase.get(name);
+    const asCase = caseUser !== undefined || (!bandScales.has(name) && !comparesDerived(ctx, condition));
+    const scales = [...(bandScales.get(name) ?? [])];
+    const levelScale = scales.length === 1 ? scales[0] : undefined;
+    checkCondition(ctx, condition, asCase ? { label: `condition ${name}`, ...(caseUser ? { usedBy: caseUser } : {}) } : { label: `condition ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } });
   }
   // Sizes are measured only when no circle makes them endless.
   if (!checkConditionCycles(ctx)) checkConditionSize(ctx);
 }
 
+function checkLimitConditions(ctx: CheckContext, limits: Limit[] | undefined, what: string, band: NonNullable<Scope['band']>, roots: Array<{ condition: Condition; levelScale?: string | undefined }>): void {
+  (limits ?? []).forEach((limit, i) => {
+    if (limit.when === undefined) return;
+    checkCondition(ctx, limit.when, { label: `limit ${limit.id ?? i + 1} of ${what}`, band });
+    roots.push({ condition: limit.when, levelScale: band.levelScale });
+  });
+}
+
+/** The named conditions reached from some conditions (through references), each with the first root's label. */
+function reachedFrom(ctx: CheckContext, roots: Array<{ condition: Condition; label: string }>): Map<string, string> {
+  const reached = new Map<string, string>();
+  const stack = roots.map((r) => ({ condition: r.condition as Condition | undefined, label: r.label }));
+  while (stack.length > 0) {
+    const { condition, label } = stack.pop()!;
+    for (const part of conditionParts(condition)) {
+      if (part.kind !== 'reference' || reached.has(part.node.condition)) continue;
+      reached.set(part.node.condition, label);
+      stack.push({ condition: ctx.condition(part.node.condition), label });
+    }
+  }
+  return reached;
+}
+
+/** Whether a condition compares a derived quantity that is not also a declared fact. */
+function comparesDerived(ctx: CheckContext, condition: Condition): boolean {
+  return conditionParts(condition).some((p) => p.kind === 'fact' && DERIVED_FACTS.includes(p.node.fact) && ctx.fact(p.node.fact) === undefined);
+}
+
 /** The scale whose levels a band set's `count` and `share` parameters name: its inputScale, or the one scale all its uses count. */
-function levelScaleOf(ctx: CheckContext, name: string, set: BandSet): string | undefined {
+function levelScaleOf(ctx: CheckContext, name: string, set: ResolvedBandSet): string | undefined {
   if (set.inputScale !== undefined) return set.inputScale;
   const scales = new Set(subjectsOf(ctx).filter((s) => bandSetNameOf(s.node.band) === name).flatMap((s) => countedScales(ctx, s)));
   return scales.size === 1 ? [...scales][0] : undefined;
@@ -99,6 +159,11 @@ function factType(ctx: CheckContext, name: string, scope: Scope, node: object, k
   }
   const fact = ctx.fact(name);
   if (fact) return fact.declaration;
+  if (DERIVED_FACTS.includes(name)) {
+    const user = scope.usedBy ? `, and ${scope.usedBy} uses it` : '';
+    ctx.error('UNKNOWN_FACT', node, key, `'${name}' in ${scope.label} is a quantity only band rules and limits can compare${user}; a case condition sees the facts of the case and the area`, scope.usedBy ? `use ${scope.label.replace('condition ', '')} only in band rules and limits, or compare case facts in ${scope.usedBy}` : 'compare it in band rules and limits only, or compare declared facts here');
+    return undefined;
+  }
   const names = ctx.factNames();
   ctx.error('UNKNOWN_FACT', node, key, `unknown fact '${name}' in ${scope.label}; declared facts: ${listNames(names, 20)}${didYouMean(name, names)}`, 'declare the fact under facts.case or facts.area, or correct its name');
   return undefined;
@@ -154,7 +219,22 @@ function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDec
     ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a number, but ${c.fact} in ${where} is compared with ${describeValue(value)}`, 'compare with a number');
     return;
   }
+  if (scope.band && typeof value === 'number' && ctx.fact(c.fact) === undefined) warnUnlikelyNumber(ctx, c, value, where);
   checkLiteral(ctx, c, 'value', value, c.fact, declaration, where);
+}
+
+/**
+ * A share is a fraction (0 to 1) and a score a percentage (0 to 100): `share > 50` (50 meant as a
+ * percentage) can never hold, and `score >= 0.8` holds for nearly everything. Both are warnings,
+ * since the pack is valid as written.
+ */
+function warnUnlikelyNumber(ctx: CheckContext, c: FactCondition, value: number, where: string): void {
+  if (c.fact === 'share' && value > 1) {
+    const fraction = value <= 100 ? ` (for ${value}% write ${value / 100})` : '';
+    ctx.warn('VALUE_TYPE', c, 'value', `${where} compares share with ${value}, but a share is a fraction of the rated inputs from 0 to 1`, `write the share as a fraction${fraction}, or compare count if ${value} is a number of inputs`);
+  } else if (c.fact === 'score' && value > 0 && value <= 1) {
+    ctx.warn('VALUE_TYPE', c, 'value', `${where} compares score with ${value}, but a score is a percentage from 0 to 100`, `write the score as a percentage (for ${value * 100}% write ${value * 100}), or compare share if ${value} is a fraction of the inputs`);
+  }
 }
 
 /** Checks one literal against a fact's type; null (a missing fact) fits any type. */

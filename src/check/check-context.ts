@@ -6,6 +6,7 @@ import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import type { BandSet, Condition, Criterion, FactDeclaration, Pack, Scale } from '../model/pack.js';
 import type { SourceMap } from '../load/source-map.js';
 import { didYouMean, listNames } from './suggest-name.js';
+import { resolveBandSet, type ResolvedBandSet } from '../compile/resolve-band-set.js';
 
 /** A declared fact and whether it belongs to cases or to the area. */
 export interface FactInfo {
@@ -65,6 +66,11 @@ export class CheckContext {
 
   bandSet(name: string): BandSet | undefined {
     return this.named<BandSet>('bandSets', name);
+  }
+
+  /** A band set with `extends` followed (its rules, limits and scales as its uses see them). */
+  resolvedBandSet(name: string): ResolvedBandSet | undefined {
+    return resolveBandSet(name, (n) => this.bandSet(n));
   }
 
   condition(name: string): Condition | undefined {

@@ -26,7 +26,10 @@ export function checkIds(ctx: CheckContext): void {
     }
     used.set(node.id, `${noun} ${node.id}`);
   };
-  for (const section of ctx.pack.sections ?? []) claim(section, 'section');
+  for (const section of ctx.pack.sections ?? []) {
+    claim(section, 'section');
+    for (const item of section.items ?? []) claim(item, 'evidence item');
+  }
   for (const criterion of ctx.pack.criteria ?? []) {
     claim(criterion, 'criterion');
     for (const question of criterion.questions ?? []) claim(question, 'question');

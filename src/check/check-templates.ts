@@ -1,7 +1,7 @@
 /** Summary sentences: only the placeholders of SUMMARY_PLACEHOLDERS and {count:LEVEL} with LEVEL a counted level. */
 import { SUMMARY_PLACEHOLDERS } from '../model/summary.js';
 import type { CheckContext } from './check-context.js';
-import { countedScales, subjectsOf } from './pack-structure.js';
+import { allDeclared, countedScales, subjectsOf } from './pack-structure.js';
 import { didYouMean } from './suggest-name.js';
 
 const PLACEHOLDERS = Object.keys(SUMMARY_PLACEHOLDERS);
@@ -16,6 +16,8 @@ export function checkTemplates(ctx: CheckContext): void {
       continue;
     }
     const scales = countedScales(ctx, subject);
+    // An undeclared scale is reported where it is named; its levels are not guessed at here.
+    const known = allDeclared(ctx, scales);
     for (const match of summary.matchAll(/\{([^{}]*)\}/g)) {
       const name = match[1]!;
       if (PLACEHOLDERS.includes(name)) continue;
@@ -24,6 +26,7 @@ export function checkTemplates(ctx: CheckContext): void {
         ctx.error('BAD_TEMPLATE', subject.node, 'summary', `${what} names the placeholder {${name}}${didYouMean(name, [...PLACEHOLDERS, 'count:LEVEL'])}`, `summaries may use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')} and {count:LEVEL}`);
         continue;
       }
+      if (!known) continue;
       if (scales.length === 1) {
         const levels = ctx.levels(scales[0]!) ?? [];
         if (!levels.includes(count[1]!)) {

@@ -3,24 +3,45 @@
  * section or feeds an evidence item (`from`); `from` names a criterion banded on the item scale,
  * and no criterion takes its items from itself, directly or round a circle.
  */
-import type { Criterion } from '../model/pack.js';
+import type { Criterion, Section } from '../model/pack.js';
 import type { CheckContext } from './check-context.js';
 import { findCycles } from './find-cycles.js';
 import { bandScaleOf } from './pack-structure.js';
 import { didYouMean, listNames } from './suggest-name.js';
 
+/** A section has criteria or its own items (with their scale), not both and not neither. */
+function checkOwnItems(ctx: CheckContext, section: Section): void {
+  const what = `section ${section.id}`;
+  if (section.items === undefined) {
+    if (section.criteria === undefined) ctx.error('SCHEMA_REQUIRED', section, 'id', `${what} gives neither criteria nor items`, 'list its criteria, or give it items (with itemScale) to rate it straight from evidence items');
+    if (section.itemScale !== undefined) ctx.error('KIND_MISMATCH', section, 'itemScale', `${what} gives itemScale but no items`, 'give it items, or remove itemScale', true);
+    return;
+  }
+  if (section.criteria !== undefined && section.criteria.length > 0) {
+    ctx.error('KIND_MISMATCH', section, 'items', `${what} gives both criteria and items of its own`, 'rate the section from its criteria or from its own items: move the items into an evidence criterion, or remove the criteria', true);
+  }
+  if (section.itemScale === undefined) ctx.error('SCHEMA_REQUIRED', section, 'items', `${what} has items but no itemScale`, 'name the scale its items are rated on: itemScale: <scale>', true);
+  else ctx.requireScale(section.itemScale, section, 'itemScale', what);
+  if (section.levels === 'bands') ctx.error('KIND_MISMATCH', section, 'levels', `${what} counts bands of criteria, but is rated from its own items`, 'remove levels: the section counts its items', true);
+  for (const item of section.items) {
+    if (item.from !== undefined) ctx.error('KIND_MISMATCH', item, 'from', `evidence item ${item.id} of ${what} takes its level from criterion ${item.from}, which only a criterion's items can`, 'rate the item in the inspection, or put it in an evidence criterion', true);
+  }
+}
+
 export function checkUsage(ctx: CheckContext): void {
   const inSection = new Map<string, string>();
   const candidates = [...ctx.criteria.keys()];
   for (const section of ctx.pack.sections ?? []) {
-    (section.criteria ?? []).forEach((id, i) => {
+    checkOwnItems(ctx, section);
+    const listed = section.criteria ?? [];
+    listed.forEach((id, i) => {
       if (!ctx.criteria.has(id)) {
-        ctx.error('UNKNOWN_CRITERION', section.criteria, i, `section ${section.id} lists the unknown criterion '${id}'${didYouMean(id, candidates)}`, `declare the criterion under criteria, or list one of: ${listNames(candidates)}`);
+        ctx.error('UNKNOWN_CRITERION', listed, i, `section ${section.id} lists the unknown criterion '${id}'${didYouMean(id, candidates)}`, `declare the criterion under criteria, or list one of: ${listNames(candidates)}`);
         return;
       }
       const first = inSection.get(id);
       if (first !== undefined) {
-        ctx.error('CRITERION_SHARED', section.criteria, i, `criterion ${id} is listed in section ${section.id} and already in ${first === section.id ? 'this section' : `section ${first}`}`, 'list each criterion in one section only');
+        ctx.error('CRITERION_SHARED', listed, i, `criterion ${id} is listed in section ${section.id} and already in ${first === section.id ? 'this section' : `section ${first}`}`, 'list each criterion in one section only');
         return;
       }
       inSection.set(id, section.id);

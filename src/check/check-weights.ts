@@ -12,6 +12,9 @@ export function checkWeights(ctx: CheckContext): void {
     for (const question of criterion.questions ?? []) checkWeight(ctx, question, `question ${question.id}`);
     for (const item of criterion.items ?? []) checkWeight(ctx, item, `evidence item ${item.id}`);
   }
+  for (const section of ctx.pack.sections ?? []) {
+    for (const item of section.items ?? []) checkWeight(ctx, item, `evidence item ${item.id}`);
+  }
   for (const section of ctx.pack.sections ?? []) checkWeight(ctx, section, `section ${section.id}`);
 }
 

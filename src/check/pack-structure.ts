@@ -2,7 +2,8 @@
  * What a result is banded on and what it counts: derived from the pack's structure (criteria in
  * sections, sections under the overall result) for the band and template checks.
  */
-import type { BandRule, BandSet, Criterion, Overall, Section } from '../model/pack.js';
+import type { BandRule, Criterion, Overall, Section } from '../model/pack.js';
+import type { ResolvedBandSet } from '../compile/resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
 
 /** A result with a band: a criterion, a section or the overall result. */
@@ -34,7 +35,7 @@ export function criteriaOf(ctx: CheckContext, section: Section): Criterion[] {
 export function bandScaleOf(ctx: CheckContext, subject: Subject): string | undefined {
   const band = subject.node.band;
   const setName = bandSetNameOf(band);
-  if (setName !== undefined) return ctx.bandSet(setName)?.scale;
+  if (setName !== undefined) return ctx.resolvedBandSet(setName)?.scale;
   if (typeof band !== 'object' || !band.combine) return undefined;
   const scales = childBandScales(ctx, subject);
   return scales.length === 1 ? scales[0] : undefined;
@@ -52,6 +53,7 @@ export function childBandScales(ctx: CheckContext, subject: Subject): string[] {
 /** The distinct scales of the levels a subject's counts and shares see. */
 export function countedScales(ctx: CheckContext, subject: Subject): string[] {
   if (subject.kind === 'criterion') return ownCountedScales(subject.node);
+  if (subject.kind === 'section' && subject.node.items !== undefined) return subject.node.itemScale ? [subject.node.itemScale] : [];
   if (subject.kind === 'section' && subject.node.levels === 'items') {
     return unique(criteriaOf(ctx, subject.node).flatMap((c) => (c.kind === 'evidence' && c.itemScale ? [c.itemScale] : [])));
   }
@@ -65,12 +67,17 @@ function ownCountedScales(criterion: Criterion): string[] {
 }
 
 /** The band set a subject uses, with its name. */
-export function bandSetOf(ctx: CheckContext, subject: Subject): { name: string; set: BandSet } | undefined {
+export function bandSetOf(ctx: CheckContext, subject: Subject): { name: string; set: ResolvedBandSet } | undefined {
   const name = bandSetNameOf(subject.node.band);
-  const set = name === undefined ? undefined : ctx.bandSet(name);
+  const set = name === undefined ? undefined : ctx.resolvedBandSet(name);
   return name !== undefined && set ? { name, set } : undefined;
 }
 
 function unique<T>(list: T[]): T[] {
   return [...new Set(list)];
+}
+
+/** Whether every scale named is declared: checks that compare scales stay quiet when one is not (it is reported where it is named). */
+export function allDeclared(ctx: CheckContext, scales: readonly string[]): boolean {
+  return scales.every((name) => ctx.scale(name) !== undefined);
 }

@@ -59,6 +59,19 @@ class Explainer {
       return suggestion === undefined ? [] : [`${e.instancePath}|${suggestion}`];
     }));
     rest = rest.filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}|${String(e.params.missingProperty)}`)));
+    // A property written one level too far out (`when:` under the band set instead of its rule) is
+    // both unknown where it is and missing where it belongs: one error, at the line it is on.
+    const misplaced = new Map<ErrorObject, ErrorObject>();
+    for (const e of rest) {
+      if (e.keyword !== 'additionalProperties') continue;
+      const key = String(e.params.additionalProperty);
+      const owner = rest.find((r) => r.keyword === 'required' && String(r.params.missingProperty) === key && r.instancePath.startsWith(`${e.instancePath}/`));
+      if (owner) misplaced.set(e, owner);
+    }
+    const owners = new Set(misplaced.values());
+    rest = rest.filter((e) => !owners.has(e));
+    for (const [e, owner] of misplaced) out.push(this.explainMisplaced(e, owner));
+    rest = rest.filter((e) => !misplaced.has(e));
     // A value of the wrong type also fails its enum or pattern: the type error says it all.
     const typeErrors = new Set(rest.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
     rest = rest.filter((e) => e.keyword === 'type' || !typeErrors.has(e.instancePath));
@@ -70,6 +83,20 @@ class Explainer {
       seen.add(key);
     }
     return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  }
+
+  private explainMisplaced(e: ErrorObject, owner: ErrorObject): Diagnostic {
+    const key = String(e.params.additionalProperty);
+    const place = describePlace(this.data, e.instancePath);
+    const belongs = describePlace(this.data, owner.instancePath);
+    const line = locateNearest(this.doc, owner.instancePath).line;
+    return this.error(
+      'SCHEMA_UNKNOWN_PROPERTY',
+      joinPointer(e.instancePath, key),
+      `'${key}' is written as a property of ${place}, where it is unknown; it belongs to ${belongs}${line !== undefined ? ` (line ${line})` : ''}, which lacks it`,
+      `indent '${key}:' to line up with the other properties of ${belongs}`,
+      true,
+    );
   }
 
   private explainCondition(root: string): Diagnostic[] {

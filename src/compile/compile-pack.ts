@@ -4,7 +4,8 @@
  * band sets). Runs once per pack; nothing here is on the per-case path.
  */
 import type { Condition } from '../model/condition.js';
-import type { BandRule, BandSet, Criterion, FactDeclaration, Pack, Scale, ScoreRule } from '../model/pack.js';
+import type { BandRule, BandSet, Criterion, FactDeclaration, Limit, Pack, Scale, ScoreRule, Section } from '../model/pack.js';
+import { resolveBandSet, type ResolvedLimit } from './resolve-band-set.js';
 import { compileCondition, type ConditionScope, type Predicate } from './compile-condition.js';
 import { Fraction, exact } from './exact-number.js';
 import { bandFact } from './band-facts.js';
@@ -14,6 +15,7 @@ import {
   type BandInputs,
   type CasePredicate,
   type CompiledBand,
+  type CompiledLimit,
   type CompiledCriterion,
   type CompiledModule,
   type CompiledPlan,
@@ -123,23 +125,37 @@ function weightOf(weight: string | number | undefined, names: Names): Fraction |
   return exact(typeof weight === 'number' ? weight : need(names.weightClasses.get(weight), `weight class '${weight}'`));
 }
 
-function compileBand(rule: string | BandRule | undefined, names: Names, caseConditions: Map<string, Predicate<BandInputs, FactRecord>>): CompiledBand | null {
+function compileLimits(limits: ResolvedLimit[], names: Names, cache: Map<string, Predicate<BandInputs, FactRecord>>): CompiledLimit[] {
+  const scope = bandScope(names);
+  return limits.map((def) => ({
+    def,
+    kind: def.cap !== undefined ? 'cap' : 'floor',
+    level: need(def.cap ?? def.floor, `the level of limit '${def.id}'`),
+    when: compileCondition(def.when, scope, cache),
+  }));
+}
+
+function compileBand(rule: string | BandRule | undefined, names: Names, caseConditions: Map<string, Predicate<BandInputs, FactRecord>>, own: Limit[] = []): CompiledBand | null {
   if (rule === undefined) return null;
+  const ownLimits = own.map((limit): ResolvedLimit => ({ ...limit, declaredIn: null }));
   const setId = typeof rule === 'string' ? rule : rule.set;
   if (setId !== undefined) {
-    const set = need(names.bandSets.get(setId), `band set '${setId}'`);
+    const set = need(resolveBandSet(setId, (name) => names.bandSets.get(name)), `band set '${setId}'`);
+    if (set.broken) throw new CompileError(`band set '${setId}' extends ${set.broken.kind === 'cycle' ? 'itself in a circle' : `an undeclared set '${set.broken.name}'`} (check the pack first)`);
+    const scale = need(set.scale, `the scale of band set '${setId}'`);
     const scope = bandScope(names);
     return {
       kind: 'rules',
       setId,
       set,
-      scale: need(names.scales.get(set.scale), `scale '${set.scale}'`),
+      scale: need(names.scales.get(scale), `scale '${scale}'`),
       inputScale: set.inputScale ? need(names.scales.get(set.inputScale), `scale '${set.inputScale}'`) : null,
       rules: set.rules.map((r) => ({ level: r.level, when: compileCondition(r.when, scope, caseConditions) })),
       otherwise: set.otherwise ?? null,
+      limits: compileLimits([...set.limits, ...ownLimits], names, caseConditions),
     };
   }
-  if (typeof rule === 'object' && rule.combine) return { kind: 'combine', mode: rule.combine, scale: null };
+  if (typeof rule === 'object' && rule.combine) return { kind: 'combine', mode: rule.combine, scale: null, limits: compileLimits(ownLimits, names, caseConditions) };
   return null;
 }
 
@@ -174,6 +190,33 @@ function compileQuestions(criterion: Criterion, module: CompiledModule, names: N
 
 function pointsOf(points: Record<string, number> | undefined): Map<string, Fraction> | null {
   return points ? new Map(Object.entries(points).map(([level, p]) => [level, exact(p)])) : null;
+}
+
+/** A section rated straight from its items: its items as an evidence criterion of its own, which is never reported as one. */
+function ownItems(section: Section, module: CompiledModule, names: Names): CompiledCriterion {
+  const itemScale = need(section.itemScale, `the item scale of section '${section.id}'`);
+  const own: CompiledCriterion = {
+    def: { id: section.id, title: section.title, kind: 'evidence', itemScale, items: section.items ?? [] },
+    key: module.prefix + section.id,
+    module,
+    weight: null,
+    questions: [],
+    score: null,
+    band: null,
+    itemScale: need(names.scales.get(itemScale), `scale '${itemScale}'`),
+    items: [],
+    measures: [],
+    statusScale: null,
+    bandScale: null,
+  };
+  own.items = (section.items ?? []).map((item) => ({
+    def: item,
+    key: module.prefix + item.id,
+    weight: exact(item.weight ?? 1),
+    counted: item.excluded === undefined,
+    from: null,
+  }));
+  return own;
 }
 
 /** Orders criteria so that each comes after the criteria its items take levels from. */
@@ -228,7 +271,7 @@ function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): 
       weight: weightOf(def.weight, names),
       questions: [],
       score: def.score ?? (def.kind === 'sample' ? ({ method: 'pooled' } satisfies ScoreRule) : null),
-      band: compileBand(def.band, names, bandCache),
+      band: compileBand(def.band, names, bandCache, def.limits),
       itemScale: def.itemScale ? need(names.scales.get(def.itemScale), `scale '${def.itemScale}'`) : null,
       items: [],
       measures: (def.measures ?? []).map((m) => ({ def: m, key: prefix + m.id, counted: m.excluded === undefined })),
@@ -251,13 +294,14 @@ function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): 
   module.criteria = orderByDependencies([...byId.values()]);
   const inSection = new Set<string>();
   module.sections = pack.sections.map((def): CompiledSection => {
-    const criteria = def.criteria.map((id) => need(byId.get(id), `criterion '${id}'`));
+    const criteria = (def.criteria ?? []).map((id) => need(byId.get(id), `criterion '${id}'`));
     criteria.forEach((c) => inSection.add(c.def.id));
-    const band = compileBand(def.band, names, bandCache);
+    const band = compileBand(def.band, names, bandCache, def.limits);
     return {
       def,
       key: prefix + def.id,
       criteria,
+      own: def.items ? ownItems(def, module, names) : null,
       weight: weightOf(def.weight, names),
       score: def.score ?? null,
       band,
@@ -269,7 +313,7 @@ function compileModule(pack: Pack, prefix: string, names: Names, slots: Slots): 
   // Criteria outside the sections are reported by id, so that the order of a pack's files never shows.
   module.supporting = module.criteria.filter((c) => !inSection.has(c.def.id)).sort((a, b) => (a.def.id < b.def.id ? -1 : a.def.id > b.def.id ? 1 : 0));
   if (pack.overall) {
-    const band = compileBand(pack.overall.band, names, bandCache);
+    const band = compileBand(pack.overall.band, names, bandCache, pack.overall.limits);
     module.overall = {
       def: pack.overall,
       score: pack.overall.score ?? null,
@@ -319,6 +363,7 @@ export function compilePlan(methodology: Pack, thematics: Pack[] = []): Compiled
       c.items.forEach((i) => ids.add(i.key));
       c.measures.forEach((x) => ids.add(x.key));
     }
+    for (const s of m.sections) s.own?.items.forEach((i) => ids.add(i.key));
     if (m.prefix) ids.add(`${m.prefix}overall`);
   }
   return {

@@ -3,9 +3,10 @@
  * structures with conditions turned into predicates, so that evaluating a case is a loop over
  * arrays and a few closure calls.
  */
-import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Level, Overall, Pack, Question, Rounding, Scale, ScoreRule, Section, TargetMeasure } from '../model/pack.js';
+import type { Criterion, EvidenceItem, FactDeclaration, Level, Overall, Pack, Question, Rounding, Scale, ScoreRule, Section, TargetMeasure } from '../model/pack.js';
 import type { Fraction } from './exact-number.js';
 import type { Predicate } from './compile-condition.js';
+import type { ResolvedBandSet, ResolvedLimit } from './resolve-band-set.js';
 
 /** Fact values as conditions read them. */
 export type FactRecord = Readonly<Record<string, unknown>>;
@@ -66,9 +67,17 @@ export interface BandInputs {
 
 export type BandPredicate = Predicate<BandInputs, FactRecord>;
 
+/** A cap or floor on a band, with its condition compiled. */
+export interface CompiledLimit {
+  def: ResolvedLimit;
+  kind: 'cap' | 'floor';
+  level: string;
+  when: BandPredicate;
+}
+
 export type CompiledBand =
-  | { kind: 'rules'; setId: string; set: BandSet; scale: RankedScale; inputScale: RankedScale | null; rules: Array<{ level: string; when: BandPredicate }>; otherwise: string | null }
-  | { kind: 'combine'; mode: 'lowest' | 'highest'; scale: RankedScale | null };
+  | { kind: 'rules'; setId: string; set: ResolvedBandSet; scale: RankedScale; inputScale: RankedScale | null; rules: Array<{ level: string; when: BandPredicate }>; otherwise: string | null; limits: CompiledLimit[] }
+  | { kind: 'combine'; mode: 'lowest' | 'highest'; scale: RankedScale | null; limits: CompiledLimit[] };
 
 export interface CompiledItem {
   def: EvidenceItem;
@@ -104,6 +113,8 @@ export interface CompiledSection {
   def: Section;
   key: string;
   criteria: CompiledCriterion[];
+  /** For a section rated straight from evidence items: those items, as an evidence criterion that is not reported as one. */
+  own: CompiledCriterion | null;
   weight: Fraction | null;
   score: ScoreRule | null;
   band: CompiledBand | null;

@@ -5,7 +5,7 @@
  * being valid, `minor` when a score can move on the same data, `patch` for wording only.
  */
 import type { Condition } from '../model/condition.js';
-import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Overall, Pack, Question, Scale, Section, TargetMeasure } from '../model/pack.js';
+import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Limit, Overall, Pack, Question, Scale, Section, TargetMeasure } from '../model/pack.js';
 import { renderCondition } from '../explain/render-condition.js';
 import { REASONS, maxBump, type Bump, type ChangeArea, type PackChange } from './pack-change.js';
 
@@ -29,6 +29,9 @@ const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 function show(field: string, value: unknown): string {
   if (value === undefined) return '(none)';
   if (/^(appliesWhen|metWhen|when|condition)$/.test(field) && value !== null && typeof value === 'object') return renderCondition(value as Condition);
+  if (field === 'limits' && Array.isArray(value)) {
+    return value.length === 0 ? '(none)' : (value as Limit[]).map((l) => `${l.id}: ${l.cap !== undefined ? `cap ${l.cap}` : `floor ${l.floor}`} when ${renderCondition(l.when)}`).join('; ');
+  }
   if (typeof value === 'string') return value.length > 120 ? `${value.slice(0, 117)}…` : value;
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return `[${value.join(', ')}]`;
   return canonical(value);
@@ -166,11 +169,13 @@ class Differ {
   private bandSets(): void {
     const map = (p: Pack) => new Map(Object.entries(p.bandSets ?? {}));
     this.keyed('bandSet', map(this.before), map(this.after), (id, b: BandSet, a: BandSet) => {
-      this.fields('bandSet', id, b, a, { title: 'patch', scale: 'minor', inputScale: 'minor', otherwise: 'minor' });
-      const n = Math.max(b.rules.length, a.rules.length);
+      this.fields('bandSet', id, b, a, { title: 'patch', extends: 'minor', scale: 'minor', inputScale: 'minor', otherwise: 'minor', limits: 'minor' });
+      const before = b.rules ?? [];
+      const after = a.rules ?? [];
+      const n = Math.max(before.length, after.length);
       for (let i = 0; i < n; i++) {
-        const rb = b.rules[i];
-        const ra = a.rules[i];
+        const rb = before[i];
+        const ra = after[i];
         const ruleId = `${id} rule ${i + 1}`;
         if (!rb) this.add('bandSet', ruleId, 'added', 'minor', { after: `${ra!.level}: ${renderCondition(ra!.when)}` });
         else if (!ra) this.add('bandSet', ruleId, 'removed', 'minor', { before: `${rb.level}: ${renderCondition(rb.when)}` }, 'can move a band on the same data');
@@ -188,13 +193,18 @@ class Differ {
         summary: 'patch',
         score: 'minor',
         band: 'minor',
+        limits: 'minor',
         levels: 'minor',
+        itemScale: 'minor',
+        items: 'minor',
         points: 'minor',
         weight: (x, y) => this.weightJudge(x, y),
         adjustable: adjustableJudge,
       });
-      const kept = b.criteria.filter((c) => a.criteria.includes(c));
-      if (!same(kept, a.criteria.filter((c) => b.criteria.includes(c)))) this.add('section', id, 'changed', 'patch', { field: 'order of criteria', before: show('', b.criteria), after: show('', a.criteria) }, 'the order they are reported in only');
+      const before = b.criteria ?? [];
+      const after = a.criteria ?? [];
+      const kept = before.filter((c) => after.includes(c));
+      if (!same(kept, after.filter((c) => before.includes(c)))) this.add('section', id, 'changed', 'patch', { field: 'order of criteria', before: show('', before), after: show('', after) }, 'the order they are reported in only');
     });
     const order = (p: Pack, other: Pack) => p.sections.map((s) => s.id).filter((id) => other.sections.some((s) => s.id === id));
     if (!same(order(this.before, this.after), order(this.after, this.before))) this.add('section', '(all)', 'changed', 'patch', { field: 'order', before: show('', this.before.sections.map((s) => s.id)), after: show('', this.after.sections.map((s) => s.id)) }, 'the order they are reported in only');
@@ -209,7 +219,7 @@ class Differ {
 
   private criteria(): void {
     const map = (p: Pack) => new Map((p.criteria ?? []).map((c) => [c.id, c]));
-    const sectionOf = (p: Pack, id: string) => p.sections.find((s) => s.criteria.includes(id))?.id ?? '(no section)';
+    const sectionOf = (p: Pack, id: string) => p.sections.find((s) => (s.criteria ?? []).includes(id))?.id ?? '(no section)';
     this.keyed('criterion', map(this.before), map(this.after), (id, b: Criterion, a: Criterion) => {
       const from = sectionOf(this.before, id);
       const to = sectionOf(this.after, id);
@@ -222,6 +232,7 @@ class Differ {
         weight: (x, y) => this.weightJudge(x, y),
         score: 'minor',
         band: 'minor',
+        limits: 'minor',
         itemScale: 'minor',
         statuses: 'minor',
         adjustable: adjustableJudge,
@@ -295,7 +306,7 @@ class Differ {
     if (!b && !a) return;
     if (!a) return this.add('overall', 'overall', 'removed', 'major', { before: b!.title });
     if (!b) return this.add('overall', 'overall', 'added', 'minor', { after: a.title });
-    this.fields('overall', 'overall', b, a, { title: 'patch', summary: 'patch', score: 'minor', band: 'minor', points: 'minor', adjustable: adjustableJudge });
+    this.fields('overall', 'overall', b, a, { title: 'patch', summary: 'patch', score: 'minor', band: 'minor', limits: 'minor', points: 'minor', adjustable: adjustableJudge });
   }
 
   private rounding(): void {

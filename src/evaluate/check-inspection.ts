@@ -66,7 +66,9 @@ function checkArea(plan: CompiledPlan, inspection: Inspection, problems: Problem
 
 function checkEvidence(plan: CompiledPlan, inspection: Inspection, problems: Problems): Map<string, ItemRating> {
   const items = new Map<string, { item: CompiledItem; criterion: CompiledCriterion }>();
-  for (const m of plan.modules) for (const c of m.criteria) for (const item of c.items) items.set(item.key, { item, criterion: c });
+  for (const m of plan.modules) {
+    for (const c of [...m.criteria, ...m.sections.flatMap((s) => (s.own ? [s.own] : []))]) for (const item of c.items) items.set(item.key, { item, criterion: c });
+  }
   const ratings = new Map<string, ItemRating>();
   for (const [key, raw] of Object.entries(inspection.evidence ?? {})) {
     const pointer = `/evidence/${escapePointer(key)}`;

@@ -6,6 +6,7 @@
  * A ScoringSession takes cases one at a time, so a caller can stream them from a file; the
  * session keeps counters, not cases.
  */
+import { usedAreaFacts } from './used-area-facts.js';
 import type { Diagnostic } from '../model/errors.js';
 import type { CaseRecord, Inspection } from '../model/inspection.js';
 import type { InspectionResult } from '../model/result.js';
@@ -101,6 +102,13 @@ export function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] 
   return [];
 }
 
+/** The area facts the packs' conditions read, with the values scoring used (null: not given). */
+function areaFactsOf(plan: CompiledPlan, area: Readonly<Record<string, unknown>>): { facts?: Record<string, string | number | boolean | null> } {
+  const names = usedAreaFacts(plan);
+  if (names.length === 0) return {};
+  return { facts: Object.fromEntries(names.map((name) => [name, Object.hasOwn(area, name) ? (area[name] as string | number | boolean | null) : null])) };
+}
+
 export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: CheckedInspection, tally: CaseTally, inputSha256: string | undefined): InspectionResult {
   const inputs = { relevant: tally.relevant, met: tally.met, notApplicable: tally.notApplicable, ...checked };
   const [core, ...thematics] = plan.modules.map((m) => scoreModule(m, inputs));
@@ -114,7 +122,7 @@ export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, ch
       engine: ENGINE,
       ...(inputSha256 !== undefined ? { inputSha256 } : {}),
     },
-    area: { name: inspection.area.name, ...(inspection.area.period !== undefined ? { period: inspection.area.period } : {}) },
+    area: { name: inspection.area.name, ...(inspection.area.period !== undefined ? { period: inspection.area.period } : {}), ...areaFactsOf(plan, checked.area) },
     ...core!,
     cases: {
       read: tally.read,

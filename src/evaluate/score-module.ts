@@ -13,6 +13,7 @@ import { fillSummary } from './fill-summary.js';
 import { levelResult, type CountedLevel } from './level-result.js';
 import { rateItems } from './rate-items.js';
 import { judgeMeasures } from './judge-measures.js';
+import { applyLimits, type AppliedLimit } from './apply-limits.js';
 
 /** What a module is scored from besides its cases. */
 export interface ModuleInputs {
@@ -35,6 +36,8 @@ interface NodeValue {
   band: string | null;
   computedBand: string | null;
   bandRule?: ScoredResult['bandRule'];
+  /** The limits that moved the computed band. */
+  limits: AppliedLimit[];
   notRated?: string;
   adjustment: Adjustment | null;
   /** The levels this node counts (items, measures or children's bands), for band rules and summaries. */
@@ -161,6 +164,18 @@ class ModuleScorer {
 
   private assignBand(band: CompiledBand | null, value: NodeValue, childBands: Array<string | null>): void {
     if (!band || value.notRated !== undefined) return;
+    this.findBand(band, value, childBands);
+    if (value.computedBand === null || band.limits.length === 0) return;
+    const limited = applyLimits(value.computedBand, band.limits, band.scale, this.bandInputs(value), this.inputs.area);
+    value.computedBand = limited.band;
+    value.limits = limited.applied;
+  }
+
+  private bandInputs(value: NodeValue): BandInputs {
+    return { score: value.score, levels: value.levels, inputScale: value.inputScale, points: value.points, maxPoints: value.maxPoints };
+  }
+
+  private findBand(band: CompiledBand, value: NodeValue, childBands: Array<string | null>): void {
     if (band.kind === 'combine') {
       const scale = band.scale;
       let pick: string | null = null;
@@ -175,11 +190,11 @@ class ModuleScorer {
       if (pick === null) value.notRated = 'no rated parts';
       return;
     }
-    const inputs: BandInputs = { score: value.score, levels: value.levels, inputScale: value.inputScale, points: value.points, maxPoints: value.maxPoints };
+    const inputs = this.bandInputs(value);
     const index = band.rules.findIndex((r) => r.when(inputs, this.inputs.area));
     if (index >= 0) {
       value.computedBand = band.rules[index]!.level;
-      value.bandRule = index;
+      value.bandRule = index + 1;
     } else if (band.otherwise !== null) {
       value.computedBand = band.otherwise;
       value.bandRule = 'otherwise';
@@ -197,7 +212,7 @@ class ModuleScorer {
   }
 
   private newValue(): NodeValue {
-    return { exactScore: null, score: null, computedScore: null, band: null, computedBand: null, adjustment: null, levels: [], inputScale: null, points: null, maxPoints: null };
+    return { exactScore: null, score: null, computedScore: null, band: null, computedBand: null, limits: [], adjustment: null, levels: [], inputScale: null, points: null, maxPoints: null };
   }
 
   private scored(value: NodeValue, stage: RoundingStage, bandScale: RankedScale | null): ScoredResult {
@@ -208,6 +223,9 @@ class ModuleScorer {
       band: levelResult(bandScale, value.band),
       computedBand: levelResult(bandScale, value.computedBand),
       ...(value.bandRule !== undefined ? { bandRule: value.bandRule } : {}),
+      ...(value.limits.length > 0
+        ? { limits: value.limits.map((a) => ({ id: a.limit.def.id, kind: a.limit.kind, band: levelResult(bandScale, a.to)!, from: levelResult(bandScale, a.from)!, note: a.limit.def.note })) }
+        : {}),
       adjustment: value.adjustment
         ? {
             ...(value.adjustment.band !== undefined ? { band: levelResult(bandScale, value.adjustment.band)! } : {}),
@@ -305,7 +323,12 @@ class ModuleScorer {
   private scoreSection(s: CompiledSection): Scored<SectionResult> {
     const criteria = s.criteria.map((c) => this.criterionValues.get(c)!);
     const value = this.newValue();
-    if (s.def.levels === 'items') {
+    let items: ItemResult[] | null = null;
+    if (s.own) {
+      ({ items, levels: value.levels } = rateItems(s.own, this.inputs.evidence, () => null));
+      value.inputScale = s.own.itemScale;
+      if (value.levels.length === 0) value.notRated = 'no rated items';
+    } else if (s.def.levels === 'items') {
       value.inputScale = s.criteria.find((c) => c.itemScale)?.itemScale ?? null;
       value.levels = criteria.flatMap((c) => (c.value.inputScale === value.inputScale ? c.value.levels : []));
     } else {
@@ -325,6 +348,7 @@ class ModuleScorer {
         weight: s.def.weight ?? null,
         ...scored,
         criteria: criteria.map((c) => c.result),
+        ...(items !== null ? { items } : {}),
         ...(summary !== undefined ? { summary } : {}),
         ...(value.levels.length > 0 ? { levelCounts: countByLevel(value.levels) } : {}),
       },

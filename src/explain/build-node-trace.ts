@@ -199,6 +199,11 @@ function criterionLevels(c: CompiledCriterion, r: CriterionResult): { levels: Ba
 }
 
 function sectionLevels(ctx: ExplainContext, s: CompiledSection, r: SectionResult): { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string } {
+  if (s.own && s.own.itemScale) {
+    const scale = s.own.itemScale;
+    const levels = (r.items ?? []).filter((i) => i.counted && i.level !== null).map((i) => ({ rank: scale.rank.get(i.level!.id)!, weight: exact(i.weight) }));
+    return { levels, inputScale: scale, unit: 'items' };
+  }
   if (s.def.levels === 'items') {
     const inputScale = s.criteria.find((c) => c.itemScale)?.itemScale ?? null;
     const levels = s.criteria.flatMap((c, i) => {
@@ -215,7 +220,7 @@ function pointsOf(r: ScoredResult): { points: Fraction | null; maxPoints: Fracti
   return r.points === undefined ? { points: null, maxPoints: null } : { points: exact(r.points), maxPoints: exact(r.maxPoints ?? 0) };
 }
 
-function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage: Stage, band: CompiledCriterion['band'], r: ScoredResult, levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }, parts: Array<{ id: string; band: string | null }>, partScale: RankedScale | null): TraceNode[] {
+function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage: Stage, band: CompiledCriterion['band'], r: ScoredResult, levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }, parts: Array<{ id: string; band: string | null; title?: string }>, partScale: RankedScale | null, partsAreItems = false): TraceNode[] {
   if (!band) return [];
   const inputs: BandInputs = { score: computedScore(module, stage, r), levels: levels.levels, inputScale: levels.inputScale, ...pointsOf(r) };
   return [buildBandTrace({
@@ -229,6 +234,8 @@ function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage
     unit: levels.unit,
     parts,
     partScale,
+    partsAreItems,
+    setTitle: (name) => module.pack.bandSets?.[name]?.title ?? ctx.plan.methodology.pack.bandSets?.[name]?.title,
   })];
 }
 
@@ -369,6 +376,7 @@ function explainSection(ctx: ExplainContext, key: string): TraceNode {
   const children: TraceNode[] = [];
   const parts = criterionParts(module, s, r);
   const levels = sectionLevels(ctx, s, r);
+  if (r.items !== undefined) children.push(...r.items.map((item) => itemNode(ctx, module, item)));
   if (s.score) {
     children.push(scoreNode(key, module, 'section', s.score, r, {
       questions: s.criteria.flatMap((c) => c.questions),
@@ -379,15 +387,18 @@ function explainSection(ctx: ExplainContext, key: string): TraceNode {
       unit: levels.unit,
     }));
     if (s.score.method !== 'weightedMean' || s.score.over === 'questions') children.push(...parts.map((p) => node(p.id, `${p.id} ${p.title}: ${p.shown}`, p.value === null ? null : Number(p.value.valueOf()))));
-  } else {
+  } else if (r.items === undefined) {
     children.push(node(`${key}/criteria`, `criteria: ${r.criteria.map((c) => `${module.prefix}${c.id} ${describeScore(c)}`).join(', ')}`, r.criteria.map((c) => module.prefix + c.id)));
   }
   if (s.def.levels === 'items') {
     const items = r.criteria.flatMap((c) => c.items.filter((i) => i.counted).map((i) => `${module.prefix}${i.id} ${i.label}`));
     children.push(node(`${key}/items`, `its levels are its criteria's counted items: ${items.join(', ')}`, items.length));
   }
-  const bandParts = r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null }));
-  children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, s.childScale));
+  // A section rated from its own items names the items its counts decided on.
+  const bandParts = r.items !== undefined
+    ? r.items.filter((i) => i.counted).map((i) => ({ id: module.prefix + i.id, band: i.level?.id ?? null }))
+    : r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, title: c.title }));
+  children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, r.items !== undefined ? (s.own?.itemScale ?? null) : s.childScale, r.items !== undefined));
   children.push(...pointsNode(key, r, s.points, r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, label: c.band?.label ?? null }))));
   children.push(...summaryNode(key, r.summary));
   children.push(...adjustmentNode(key, r));
@@ -414,7 +425,7 @@ function explainOverall(ctx: ExplainContext, key: string): TraceNode {
       unit: 'sections',
     }));
   }
-  const bandParts = sections.map((x) => ({ id: x.s.key, band: x.r.band?.id ?? null }));
+  const bandParts = sections.map((x) => ({ id: x.s.key, band: x.r.band?.id ?? null, title: x.s.def.title }));
   children.push(...bandNode(ctx, key, module, 'overall', overall.band, r, levels, bandParts, inputScale));
   children.push(...pointsNode(key, r, overall.points, sections.map((x) => ({ id: x.s.key, band: x.r.band?.id ?? null, label: x.r.band?.label ?? null }))));
   children.push(...summaryNode(key, r.summary));
@@ -478,7 +489,7 @@ function namedExpansion(ctx: ExplainContext, q: CompiledQuestion): string {
   return `, where ${[...seen].map((name) => `${name} is ${renderCondition(named(name)!)}`).join('; ')}`;
 }
 
-function explainItem(ctx: ExplainContext, key: string, item: ItemResult, criterion: CriterionResult): TraceNode {
+function explainItem(ctx: ExplainContext, key: string, item: ItemResult, criterion: CriterionResult | SectionResult): TraceNode {
   const module = moduleOf(ctx.plan, key);
   const children: TraceNode[] = [];
   if (item.from) {

@@ -18,7 +18,7 @@ export const OPERATOR_SYMBOL: Record<Operator, string> = {
   doesNotContain: 'does not contain',
 };
 
-const PARAM_WORDS: Record<string, string> = { atLeast: 'at least', atMost: 'at most', is: 'at' };
+const PARAM_WORDS: Record<string, string> = { atLeast: 'at least', atMost: 'at most', is: 'of' };
 
 /** A fact with its params: `share at least strong`, `count at most weak`, `risk`. */
 export function renderFact(fact: string, params: FactParams | undefined): string {

@@ -134,15 +134,16 @@ async function* inlineCases(records: unknown[], file: string, doc: SourceDocumen
 }
 
 /** The case file an inspection names, with its format; null when its cases are listed in it. */
-export function caseFileOf(cases: CaseRecord[] | CaseFile, inspectionFile: string): { file: string; format: NonNullable<CaseFile['format']> } | null {
-  if (Array.isArray(cases)) return null;
+export function caseFileOf(cases: CaseRecord[] | CaseFile | undefined, inspectionFile: string): { file: string; format: NonNullable<CaseFile['format']> } | null {
+  if (cases === undefined || Array.isArray(cases)) return null;
   const file = resolve(dirname(inspectionFile), cases.file);
   return { file, format: cases.format ?? formatOf(file)! };
 }
 
 /** The cases of an inspection: listed in its document, or in a file relative to it. */
-export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
+export function readCases(cases: CaseRecord[] | CaseFile | undefined, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
   const source = caseFileOf(cases, inspectionFile);
+  if (cases === undefined) return inlineCases([], inspectionFile, doc, '/cases');
   if (Array.isArray(cases) || source === null) return inlineCases(cases as CaseRecord[], inspectionFile, doc, '/cases');
   const { file, format } = source;
   const missing = caseFileProblem(file, cases.file, inspectionFile, doc);

@@ -109,8 +109,8 @@ export interface InspectionFile {
   scores?: Record<string, number>;
   /** Results an inspector adjusted. */
   adjustments?: Adjustment[];
-  /** The case sample: listed here, or read from a file. */
-  cases: CaseRecord[] | CaseFile;
+  /** The case sample: listed here, or read from a file. Needed only when the methodology or a thematic asks questions of a sample; a ratings methodology without sample questions leaves it out. */
+  cases?: CaseRecord[] | CaseFile;
 }
 
 /** An inspection as the engine scores it: the file's content with its cases read, whatever their source. */

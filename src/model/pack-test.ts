@@ -23,8 +23,12 @@ export interface ExpectedResult {
   score?: number | null;
   /** The expected band's level id; null for no band. */
   band?: string | null;
-  /** The expected band before adjustment. */
+  /** The expected band before adjustment (after any limits). */
   computedBand?: string | null;
+  /** The expected band the rules gave before any limit moved it; null when no limit moved it. */
+  limitedFrom?: string | null;
+  /** The ids of the limits expected to have moved the band, in order; `[]` for none. */
+  limitedBy?: string[];
   /** For questions: the expected number of relevant cases. */
   relevant?: number;
   /** For questions: the expected number of cases met. */

@@ -228,18 +228,41 @@ export interface BandRuleEntry {
   note?: string;
 }
 
+/**
+ * A cap or a floor on a result's band, applied after the band is found and before any inspector's
+ * adjustment: "cannot be rated better than Fair when the area lacks a manager" is `cap: fair`;
+ * "at least Good when …" is `floor: good`. The result keeps
+ * the band before the limit and names the limit that moved it.
+ */
+export interface Limit {
+  /** The limit's identifier, named in results and explanations. */
+  id: Id;
+  /** The best level the result may have while `when` holds. Give this or `floor`. */
+  cap?: Id;
+  /** The worst level the result may have while `when` holds. Give this or `cap`. */
+  floor?: Id;
+  /** When the limit applies: a condition over the area's facts and the result's derived quantities (`score`, `count`, `share`, `rated`, `points`, …), as in band rules. */
+  when: Condition;
+  /** Why, in the source's words; the sheet prints it (`Fair — limited: <note>`). */
+  note: string;
+}
+
 /** Ordered band rules: the first rule that holds assigns its level. */
 export interface BandSet {
-  /** What the bands mean. */
+  /** What the bands mean; explanations name the band set by it. */
   title?: string;
-  /** The scale of the levels the rules assign. */
-  scale: Id;
+  /** Another band set this one builds on: its own rules are tried first, then the other's; its limits apply after the other's; `scale`, `inputScale` and `otherwise` are the other's unless given here. */
+  extends?: Id;
+  /** The scale of the levels the rules assign. Required unless the set extends another. */
+  scale?: Id;
   /** The scale of the levels the rules count (items' scale, target statuses, or the children's bands), checked against every use. */
   inputScale?: Id;
-  /** The rules, first match wins. */
-  rules: BandRuleEntry[];
+  /** The rules, first match wins. Required unless the set extends another. */
+  rules?: BandRuleEntry[];
   /** The level when no rule holds. Absent: the result is not rated. */
   otherwise?: Id;
+  /** Caps and floors on the band of every result banded with this set, applied in order after its rules. */
+  limits?: Limit[];
 }
 
 /** A criterion: scored from the case sample, banded from evidence items, judged from a targets table, or given directly. */
@@ -270,6 +293,8 @@ export interface Criterion {
   measures?: TargetMeasure[];
   /** How the criterion's band is found: the id of a band set, or a band rule. */
   band?: Id | BandRule;
+  /** Caps and floors on the criterion's band, applied in order after its band set's own. */
+  limits?: Limit[];
   /** What an inspector may adjust, with a recorded reason. */
   adjustable?: Array<'score' | 'band'>;
 }
@@ -282,12 +307,18 @@ export interface Section {
   title: string;
   /** The section's description. */
   description?: string;
-  /** The ids of the section's criteria, in the order they are reported. */
-  criteria: Id[];
+  /** The ids of the section's criteria, in the order they are reported. Absent: the section has none, and is rated from its own `items`. */
+  criteria?: Id[];
+  /** For a section rated straight from evidence items (a key question banded from its items): the scale the items are rated on. */
+  itemScale?: Id;
+  /** For a section rated straight from evidence items: the items, rated by the inspectors under their ids like a criterion's. The section's counts, shares and `shareAtLeast` score then count these items. */
+  items?: EvidenceItem[];
   /** How the section's score is combined from its criteria. Absent: the section has no score. */
   score?: ScoreRule;
   /** How the section's band is found. Absent: the section has no band. */
   band?: Id | BandRule;
+  /** Caps and floors on the section's band, applied in order after its band set's own. */
+  limits?: Limit[];
   /** What the section's levels count: the criteria's bands (`bands`, the default) or the evidence items of its criteria (`items`). */
   levels?: 'bands' | 'items';
   /** Points for each band level, for band rules over `points`. */
@@ -308,6 +339,8 @@ export interface Overall {
   score?: ScoreRule;
   /** How the overall band is found. Absent: no overall band. */
   band?: Id | BandRule;
+  /** Caps and floors on the overall band, applied in order after its band set's own. */
+  limits?: Limit[];
   /** Points for each band level of the sections, for band rules over `points`. */
   points?: Record<string, number>;
   /** A sentence summarising the result, as for sections. */

@@ -38,6 +38,20 @@ export interface AdjustmentResult {
   reason: string;
 }
 
+/** A limit (a cap or a floor) that moved a result's band. */
+export interface LimitResult {
+  /** The limit's id. */
+  id: string;
+  /** Whether it capped the band (no better than) or floored it (no worse than). */
+  kind: 'cap' | 'floor';
+  /** The band it set. */
+  band: LevelResult;
+  /** The band before it applied. */
+  from: LevelResult;
+  /** Why, as the pack words it. */
+  note: string;
+}
+
 /** Why a result is not rated. */
 export interface NotRated {
   /** A short reason, e.g. `no relevant cases`. */
@@ -124,8 +138,10 @@ export interface ScoredResult {
   band: LevelResult | null;
   /** The band as computed, before any adjustment. */
   computedBand: LevelResult | null;
-  /** Which band rule assigned the band: its index in the band set, or `otherwise`, or `lowest`/`highest`. */
+  /** Which band rule assigned the band (before any limit): its number in the band set counted from 1, or `otherwise`, or `lowest`/`highest`. */
   bandRule?: number | 'otherwise' | 'lowest' | 'highest';
+  /** The limits that moved the band, in the order they applied; `computedBand` is the band after them, the first one's `from` the band the rules gave. */
+  limits?: LimitResult[];
   /** The inspector's adjustment, if any. */
   adjustment: AdjustmentResult | null;
   /** When the pack maps bands to points: the points of the rated parts, summed. */
@@ -166,6 +182,8 @@ export interface SectionResult extends ScoredResult {
   weight: string | number | null;
   /** The criteria, in order. */
   criteria: CriterionResult[];
+  /** For a section rated straight from evidence items: the items' ratings. */
+  items?: ItemResult[];
   /** The section's summary sentence, filled in. */
   summary?: string;
   /** How many of the section's levels (bands or items) are at each level, by level id. */
@@ -224,8 +242,8 @@ export interface PackResult {
 export interface InspectionResult extends PackResult {
   /** Where the result came from. */
   provenance: Provenance;
-  /** The inspected area. */
-  area: { name: string; period?: string };
+  /** The inspected area, with the area facts the packs' conditions read and the values they were scored with (null: not given). */
+  area: { name: string; period?: string; facts?: Record<string, string | number | boolean | null> };
   /** Every case accounted for. */
   cases: CaseAccount;
   /** The thematic modules scored on the same inspection. */

@@ -1,3 +1,4 @@
+import { listDetailParts } from './list-detail-parts.js';
 import type { CriterionResult, InspectionResult, PackResult, QuestionResult } from '../model/result.js';
 import { buildSheet, type SheetModel } from './build-sheet.js';
 import { describeItemNote, describeNotApplicable } from './describe-notes.js';
@@ -82,7 +83,7 @@ function viewTargets(pack: PackResult): TargetGroupView[] {
 /** Charts a sheet: a bar per scored criterion, grouped by section; bands and not-rated results as text. */
 export function chartSheet(sheet: SheetModel, series: string): BarChart {
   const groups = sheet.sections.map((section) => ({
-    heading: section.total === null ? section.heading : `${section.heading}: ${section.total.value}`,
+    heading: section.heading === '' ? `${section.total?.label ?? section.id}: ${section.total?.value ?? ''}` : section.total === null ? section.heading : `${section.heading}: ${section.total.value}`,
     rows: section.criteria.map((row) => ({
       label: row.label,
       values: [{ score: row.result.score, text: row.value + row.marker }],
@@ -94,8 +95,7 @@ export function chartSheet(sheet: SheetModel, series: string): BarChart {
 /** Lays out one pack's result for the HTML page. */
 export function buildPackView(pack: PackResult, area: InspectionResult['area']): PackView {
   const sheet = buildSheet(pack, area);
-  const criteria = pack.sections
-    .flatMap((s) => s.criteria)
+  const criteria = listDetailParts(pack)
     .filter((c) => c.questions.length > 0 || c.items.length > 0)
     .map(viewCriterion);
   return { sheet, chart: chartSheet(sheet, area.name), criteria, targetGroups: viewTargets(pack) };

@@ -21,6 +21,7 @@ export interface SheetRow {
 /** One section of a sheet. */
 export interface SheetSection {
   id: string;
+  /** The section's heading; empty for a section rated straight from its own items, whose one line names it. */
   heading: string;
   summary?: string;
   criteria: SheetRow[];
@@ -54,10 +55,12 @@ function buildCriterionRow(criterion: CriterionResult, notes: FootnoteList): She
 
 function buildSection(section: SectionResult, notes: FootnoteList): SheetSection {
   const criteria = section.criteria.map((c) => buildCriterionRow(c, notes));
-  const total: SheetRow | null = hasRating(section)
+  // A section rated from its own items has no criteria lines: its rating is its one line, under its title.
+  const own = section.items !== undefined;
+  const total: SheetRow | null = hasRating(section) || own
     ? {
         id: section.id,
-        label: `Score for section ${section.id}`,
+        label: own ? section.title : `Score for section ${section.id}`,
         weight: '',
         value: describeScore(section),
         marker: notes.mark(section),
@@ -66,7 +69,7 @@ function buildSection(section: SectionResult, notes: FootnoteList): SheetSection
     : null;
   return {
     id: section.id,
-    heading: `Section ${section.id} – ${section.title}`,
+    heading: own ? '' : `Section ${section.id} – ${section.title}`,
     ...(section.summary === undefined ? {} : { summary: section.summary }),
     criteria,
     total,

@@ -1,7 +1,7 @@
 import type { InspectionResult } from '../model/result.js';
 import { buildPackView } from './build-pack-view.js';
 import { describeTitle } from './build-sheet.js';
-import { describeCases, describeExcluded } from './describe-cases.js';
+import { describeCases, describeExcluded, hasCaseSample } from './describe-cases.js';
 import { describeProvenance } from './describe-provenance.js';
 import { renderTemplate } from './render-template.js';
 import { REPORT_STYLE } from './templates/report-style.js';
@@ -17,7 +17,7 @@ export function formatHtml(result: InspectionResult): string {
     style: REPORT_STYLE,
     packs,
     provenance: describeProvenance(result.provenance),
-    cases: describeCases(result.cases),
+    cases: hasCaseSample(result) ? describeCases(result.cases) : '',
     excluded: result.cases.excluded.map(describeExcluded),
   });
 }

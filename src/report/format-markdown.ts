@@ -1,6 +1,6 @@
 import type { InspectionResult, PackResult } from '../model/result.js';
 import { buildSheet } from './build-sheet.js';
-import { describeCases, describeExcluded } from './describe-cases.js';
+import { describeCases, describeExcluded, hasCaseSample } from './describe-cases.js';
 import { describeProvenance } from './describe-provenance.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { renderDetailMarkdown } from './render-detail-markdown.js';
@@ -20,7 +20,8 @@ function renderPack(pack: PackResult, result: InspectionResult, level: number): 
 function renderProvenance(result: InspectionResult): string[] {
   const lines = ['## Provenance', ''];
   for (const [label, value] of describeProvenance(result.provenance)) lines.push(`- ${label}: ${escapeMarkdown(value)}`);
-  lines.push('', escapeMarkdown(describeCases(result.cases)), '');
+  lines.push('');
+  if (hasCaseSample(result)) lines.push(escapeMarkdown(describeCases(result.cases)), '');
   for (const excluded of result.cases.excluded) lines.push(`- excluded ${escapeMarkdown(describeExcluded(excluded))}`);
   if (result.cases.excluded.length > 0) lines.push('');
   return lines;

@@ -1,6 +1,6 @@
 import type { InspectionResult, PackResult } from '../model/result.js';
 import { buildSheet } from './build-sheet.js';
-import { describeCases, describeExcluded } from './describe-cases.js';
+import { describeCases, describeExcluded, hasCaseSample } from './describe-cases.js';
 import { describeProvenance } from './describe-provenance.js';
 import { resolveSheetOptions, type ResolvedSheetOptions, type SheetOptions } from './options.js';
 import { padEnd } from './pad-text.js';
@@ -20,7 +20,7 @@ function renderProvenance(result: InspectionResult, style: TextStyle): string[] 
   const entries = describeProvenance(result.provenance);
   const labelWidth = Math.max(...entries.map(([label]) => label.length));
   const lines = entries.map(([label, value]) => style.dim(`${padEnd(label, labelWidth)}  ${value}`));
-  lines.push(describeCases(result.cases));
+  if (hasCaseSample(result)) lines.push(describeCases(result.cases));
   for (const excluded of result.cases.excluded) lines.push(`  excluded ${describeExcluded(excluded)}`);
   return lines;
 }

@@ -1,3 +1,4 @@
+import { listDetailParts } from './list-detail-parts.js';
 import type { CriterionResult, PackResult } from '../model/result.js';
 import { describeItemNote, describeNotApplicable } from './describe-notes.js';
 import { describeHeading } from './describe-score.js';
@@ -32,7 +33,7 @@ function renderItems(criterion: CriterionResult): string[] {
 export function renderDetailMarkdown(pack: PackResult, level: number): string[] {
   const hashes = '#'.repeat(level);
   const lines: string[] = [];
-  for (const criterion of pack.sections.flatMap((s) => s.criteria)) {
+  for (const criterion of listDetailParts(pack)) {
     if (criterion.questions.length === 0 && criterion.items.length === 0) continue;
     lines.push(`${hashes} ${escapeMarkdown(describeHeading(criterion))}`, '');
     if (criterion.questions.length > 0) lines.push(...renderQuestions(criterion), '');

@@ -1,3 +1,4 @@
+import { listDetailParts } from './list-detail-parts.js';
 import type { CriterionResult, PackResult } from '../model/result.js';
 import { describeItemNote, describeNotApplicable } from './describe-notes.js';
 import { describeHeading } from './describe-score.js';
@@ -37,7 +38,7 @@ function renderItems(criterion: CriterionResult, width: number, style: TextStyle
 /** Prints, per criterion with questions or evidence items, a compact table of them. */
 export function renderDetailText(pack: PackResult, width: number, style: TextStyle): string[] {
   const lines: string[] = [];
-  for (const criterion of pack.sections.flatMap((s) => s.criteria)) {
+  for (const criterion of listDetailParts(pack)) {
     if (criterion.questions.length === 0 && criterion.items.length === 0) continue;
     lines.push(...wrapText(describeHeading(criterion), width).map((line) => style.bold(line)));
     if (criterion.questions.length > 0) lines.push(...renderQuestions(criterion, width, style));

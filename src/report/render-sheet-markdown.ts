@@ -18,13 +18,23 @@ export function renderSheetMarkdown(sheet: SheetModel, level: number): string[] 
     { header: 'Result', align: 'right' as const },
   ];
   const lines = [`${hashes} ${escapeMarkdown(sheet.title)}`, ''];
-  for (const section of sheet.sections) {
+  let headless: MarkdownRow[] = [];
+  sheet.sections.forEach((section, i) => {
+    // Sections without a heading (each one line) share one table.
+    if (section.heading === '') {
+      if (section.total !== null) headless.push({ cells: toCells(section.total, withWeight) });
+      if (sheet.sections[i + 1]?.heading !== '') {
+        lines.push(...renderMarkdownTable(columns, headless), '');
+        headless = [];
+      }
+      return;
+    }
     lines.push(`${hashes}# ${escapeMarkdown(section.heading)}`, '');
     if (section.summary !== undefined) lines.push(escapeMarkdown(section.summary), '');
     const body: MarkdownRow[] = section.criteria.map((r) => ({ cells: toCells(r, withWeight) }));
     if (section.total !== null) body.push({ cells: toCells(section.total, withWeight), strong: true });
     lines.push(...renderMarkdownTable(columns, body), '');
-  }
+  });
   if (sheet.overall !== null) {
     const overall = { ...sheet.overall, label: sheet.overall.label.toUpperCase() };
     lines.push(...renderMarkdownTable(columns, [{ cells: toCells(overall, withWeight), strong: true }]), '');

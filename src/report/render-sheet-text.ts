@@ -51,13 +51,14 @@ function renderRow(row: SheetRow, columns: Columns, leader: string, style: TextS
 export function renderSheetText(sheet: SheetModel, width: number, style: TextStyle): string[] {
   const columns = measureColumns(sheet, width);
   const lines = [style.bold(sheet.title), ''];
-  for (const section of sheet.sections) {
-    lines.push(style.bold(section.heading));
+  sheet.sections.forEach((section, i) => {
+    if (section.heading !== '') lines.push(style.bold(section.heading));
     if (section.summary !== undefined) lines.push(...wrapText(section.summary, width), '');
     for (const row of section.criteria) lines.push(...renderRow(row, columns, '.', style, false));
-    if (section.total !== null) lines.push(...renderRow(section.total, columns, ' ', style, true));
-    lines.push('');
-  }
+    if (section.total !== null) lines.push(...renderRow(section.total, columns, ' ', style, section.heading !== ''));
+    // Sections without a heading (each one line) are listed together.
+    if (section.heading !== '' || sheet.sections[i + 1]?.heading !== '') lines.push('');
+  });
   if (sheet.overall !== null) {
     const overall = { ...sheet.overall, label: sheet.overall.label.toUpperCase() };
     lines.push(...renderRow(overall, columns, ' ', style, true));

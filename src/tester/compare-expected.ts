@@ -19,6 +19,14 @@ function actualValue(entry: IndexedResult, property: keyof ExpectedResult): unkn
     case 'band':
     case 'computedBand':
       return entry.kind === 'item' ? ((node.level as { id: string } | null)?.id ?? null) : ((node[property] as { id: string } | null | undefined)?.id ?? null);
+    case 'limitedFrom': {
+      if (entry.kind === 'item' || entry.kind === 'question' || entry.kind === 'measure') return undefined;
+      const limits = (node.limits as Array<{ from: { id: string } }> | undefined) ?? [];
+      return limits[0]?.from.id ?? null;
+    }
+    case 'limitedBy':
+      if (entry.kind === 'item' || entry.kind === 'question' || entry.kind === 'measure') return undefined;
+      return ((node.limits as Array<{ id: string }> | undefined) ?? []).map((l) => l.id);
     case 'status':
       return (node.status as { id: string } | null | undefined)?.id ?? null;
     case 'notRated':

@@ -23,7 +23,7 @@ export function formatOutcomes(label: string, outcomes: readonly TestOutcome[]):
 export function formatCoverage(coverage: Coverage): string {
   const { totals, gaps } = coverage;
   const count = (kind: keyof Coverage['totals']) => `${totals[kind] - gaps.filter((g) => g.kind === kind).length}/${totals[kind]}`;
-  const lines = [`  coverage: questions ${count('question')} relevant and unmet, band rules ${count('bandRule')} matched, thresholds ${count('threshold')} approached from both sides, weight classes ${count('weightClass')} used`];
+  const lines = [`  coverage: questions ${count('question')} relevant and unmet, band rules ${count('bandRule')} matched, ${totals.limit > 0 ? `limits ${count('limit')} seen applying and not, ` : ''}thresholds ${count('threshold')} approached from both sides, weight classes ${count('weightClass')} used`];
   for (const gap of gaps) lines.push(`    not exercised: ${gap.message}`);
   return lines.join('\n');
 }

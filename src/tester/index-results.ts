@@ -9,7 +9,7 @@ export type IndexedResult =
   | { kind: 'criterion'; node: CriterionResult; section: SectionResult | null }
   | { kind: 'section'; node: SectionResult }
   | { kind: 'question'; node: QuestionResult; criterion: CriterionResult }
-  | { kind: 'item'; node: ItemResult; criterion: CriterionResult }
+  | { kind: 'item'; node: ItemResult; criterion: CriterionResult | SectionResult }
   | { kind: 'measure'; node: TargetResult }
   | { kind: 'overall'; node: OverallResult };
 
@@ -18,6 +18,7 @@ export function indexResults(result: InspectionResult): Map<string, IndexedResul
   const addPack = (pack: PackResult, prefix: string) => {
     for (const section of pack.sections) {
       index.set(prefix + section.id, { kind: 'section', node: section });
+      for (const item of section.items ?? []) index.set(prefix + item.id, { kind: 'item', node: item, criterion: section });
       for (const criterion of section.criteria) addCriterion(criterion, section, prefix);
     }
     for (const criterion of pack.supporting) addCriterion(criterion, null, prefix);

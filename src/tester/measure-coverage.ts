@@ -10,7 +10,7 @@ import type { CompiledBand, CompiledModule, CompiledPlan } from '../compile/comp
 import { indexResults } from './index-results.js';
 
 export interface CoverageGap {
-  kind: 'question' | 'bandRule' | 'weightClass' | 'threshold';
+  kind: 'question' | 'bandRule' | 'limit' | 'weightClass' | 'threshold';
   id: string;
   message: string;
 }
@@ -33,7 +33,9 @@ function scoreThresholds(condition: Condition, out: number[] = []): number[] {
 
 export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: CompiledPlan; result: InspectionResult }>): Coverage {
   const gaps: CoverageGap[] = [];
-  const totals = { question: 0, bandRule: 0, weightClass: 0, threshold: 0 };
+  const totals = { question: 0, bandRule: 0, limit: 0, weightClass: 0, threshold: 0 };
+  const limitsMoved = new Set<string>();
+  const limitsIdle = new Set<string>();
   const relevantSeen = new Set<string>();
   const unmetSeen = new Set<string>();
   const rulesMatched = new Set<string>();
@@ -52,18 +54,31 @@ export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: Compiled
       if (r.node.relevant > 0) relevantSeen.add(q.def.id);
       if (r.node.met < r.node.relevant) unmetSeen.add(q.def.id);
     }
-    const nodes: Array<{ key: string; band: CompiledBand | null; weight?: string | number }> = [
-      ...module.criteria.map((c) => ({ key: c.key, band: c.band, ...(c.def.weight !== undefined ? { weight: c.def.weight } : {}) })),
-      ...module.sections.map((s) => ({ key: s.key, band: s.band, ...(s.def.weight !== undefined ? { weight: s.def.weight } : {}) })),
-      ...(module.overall ? [{ key: `${prefix}overall`, band: module.overall.band }] : []),
+    const nodes: Array<{ key: string; id: string; band: CompiledBand | null; weight?: string | number }> = [
+      ...module.criteria.map((c) => ({ key: c.key, id: c.def.id, band: c.band, ...(c.def.weight !== undefined ? { weight: c.def.weight } : {}) })),
+      ...module.sections.map((s) => ({ key: s.key, id: s.def.id, band: s.band, ...(s.def.weight !== undefined ? { weight: s.def.weight } : {}) })),
+      ...(module.overall ? [{ key: `${prefix}overall`, id: 'overall', band: module.overall.band }] : []),
     ];
     for (const node of nodes) {
       const scored = index.get(node.key)?.node as ScoredResult | undefined;
       if (!scored) continue;
       if (typeof node.weight === 'string' && scored.score !== null) weightsUsed.add(node.weight);
       const band = node.band;
+      if (scored.computedBand !== null) {
+        for (const limit of band?.limits ?? []) {
+          const key = limitKey(limit.def.declaredIn, node.id, limit.def.id);
+          if ((scored.limits ?? []).some((l) => l.id === limit.def.id)) limitsMoved.add(key);
+          else limitsIdle.add(key);
+        }
+      }
       if (band?.kind !== 'rules') continue;
-      if (typeof scored.bandRule === 'number' || scored.bandRule === 'otherwise') rulesMatched.add(`${band.setId}#${scored.bandRule}`);
+      if (typeof scored.bandRule === 'number') {
+        // A rule inherited through `extends` is covered as a rule of the set that declares it.
+        const rule = band.set.rules[scored.bandRule - 1];
+        if (rule) rulesMatched.add(`${rule.declaredIn}#${rule.index + 1}`);
+      } else if (scored.bandRule === 'otherwise') {
+        for (const name of band.set.chain) rulesMatched.add(`${name}#otherwise`);
+      }
       if (scored.score !== null) scoresBySet.set(band.setId, [...(scoresBySet.get(band.setId) ?? []), scored.score]);
     }
   }
@@ -76,18 +91,27 @@ export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: Compiled
     }
   }
   for (const [setId, set] of Object.entries(pack.bandSets ?? {})) {
-    const rules = [...set.rules.map((r, i) => ({ key: `${setId}#${i}`, label: `rule ${i + 1} (${r.level})` })), ...(set.otherwise ? [{ key: `${setId}#otherwise`, label: `otherwise (${set.otherwise})` }] : [])];
+    const rules = [...(set.rules ?? []).map((r, i) => ({ key: `${setId}#${i + 1}`, label: `rule ${i + 1} (${r.level})` })), ...(set.otherwise ? [{ key: `${setId}#otherwise`, label: `otherwise (${set.otherwise})` }] : [])];
     for (const rule of rules) {
       totals.bandRule++;
       if (!rulesMatched.has(rule.key)) gaps.push({ kind: 'bandRule', id: rule.key, message: `band set ${setId}: ${rule.label} never matched` });
     }
     const scores = scoresBySet.get(setId) ?? [];
-    for (const threshold of [...new Set(set.rules.flatMap((r) => scoreThresholds(r.when)))]) {
+    for (const threshold of [...new Set((set.rules ?? []).flatMap((r) => scoreThresholds(r.when)))]) {
       totals.threshold++;
       const below = scores.some((s) => s < threshold);
       const atOrAbove = scores.some((s) => s >= threshold);
       if (!below || !atOrAbove) gaps.push({ kind: 'threshold', id: `${setId}@${threshold}`, message: `band set ${setId}: the threshold ${threshold} was never approached from ${below ? 'above' : atOrAbove ? 'below' : 'either side'}` });
     }
+  }
+  const declaredLimits = [
+    ...Object.entries(pack.bandSets ?? {}).flatMap(([setId, set]) => (set.limits ?? []).map((l) => ({ key: limitKey(setId, '', l.id), label: `band set ${setId}: limit ${l.id}` }))),
+    ...[...(pack.criteria ?? []), ...pack.sections, ...(pack.overall ? [{ ...pack.overall, id: 'overall' }] : [])].flatMap((n) => (n.limits ?? []).map((l) => ({ key: limitKey(null, n.id, l.id), label: `${n.id}: limit ${l.id}` }))),
+  ];
+  for (const limit of declaredLimits) {
+    totals.limit++;
+    if (!limitsMoved.has(limit.key)) gaps.push({ kind: 'limit', id: limit.key, message: `${limit.label} never moved a band in a test` });
+    else if (!limitsIdle.has(limit.key)) gaps.push({ kind: 'limit', id: limit.key, message: `${limit.label} moved the band in every test: none shows it not applying` });
   }
   for (const name of Object.keys(pack.weightClasses ?? {})) {
     totals.weightClass++;
@@ -96,3 +120,8 @@ export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: Compiled
   return { gaps, totals };
 }
 
+
+/** A limit is known by the band set that declares it, or by the result it is written on. */
+function limitKey(declaredIn: string | null, nodeId: string, limitId: string): string {
+  return declaredIn !== null ? `${declaredIn}~${limitId}` : `${nodeId}~${limitId}`;
+}

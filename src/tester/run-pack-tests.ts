@@ -141,6 +141,10 @@ async function scoreInline(inspection: TestInspection, testFile: string, doc: So
   } else if (base) {
     cases = readCases(base.inspection.cases, base.path, base.doc, columns);
     fromFile = !Array.isArray(base.inspection.cases);
+  } else if (built.plan.questions.length === 0) {
+    // A methodology that asks no sample questions needs no cases.
+    cases = readCases([], testFile, doc, columns);
+    fromFile = false;
   } else {
     return testError('the test inspection has no cases (write cases: [] for none)', testFile, doc.locate(pointer)?.line);
   }

@@ -99,10 +99,10 @@ describe('an evidence criterion and its band', () => {
       "  A3.training 'Training that supports national agendas, including the victim's perspective': Satisfactory",
       "  A3.diversity 'Staff diversity policy, recruitment and support': Strong",
       "  A3.absence 'Sickness absence managed against the national target': Strong",
-      "  band: Satisfactorily met — rule 3 of band set 'management', the first that holds (later rules are not tried)",
-      '    veryWellMet: share at least veryStrong = 1 — fails (0 of 6 items) [very strong performance on each item]',
-      '    wellMet: share at least strong = 1 — fails (4 of 6 items) [strong performance on each item]',
-      '    satisfactorilyMet: share at least strong > 0.5 and share at least satisfactory = 1 — holds [strong performance on the majority of items and at least satisfactory performance on the others]',
+      '  band: Satisfactorily met — rule 3 of Quality of management bands (Scoring approach), the first that holds (later rules are not tried)',
+      '    Very well met (very strong performance on each item): share at least veryStrong = 1 — fails (0 of 6 items)',
+      '    Well met (strong performance on each item): share at least strong = 1 — fails (4 of 6 items)',
+      '    Satisfactorily met (strong performance on the majority of items and at least satisfactory performance on the others): share at least strong > 0.5 and share at least satisfactory = 1 — holds',
       '      share at least strong > 0.5 — holds (4 of 6 items)',
       '      share at least satisfactory = 1 — holds (6 of 6 items)',
       '',
@@ -114,8 +114,8 @@ describe('an evidence criterion and its band', () => {
     expect(t).toContain("A1.npd 'The NPD supports the area and holds it to account through business planning and performance monitoring': Strong — not counted: relates to the National Probation Directorate");
     expect(t).toMatch(/A1\.targets '.*': Strong \(counts ×2\) — from A1T, whose band is Strong/);
     // Four counted items rated, plus the targets item weighing 2: 6; very strong on A1.plan and A1.performance only.
-    expect(t).toContain('veryWellMet: share at least veryStrong = 1 — fails (2 of 6 items, by weight)');
-    expect(t).toContain('wellMet: share at least strong = 1 — holds (6 of 6 items, by weight)');
+    expect(t).toContain('Very well met (very strong performance on each item): share at least veryStrong = 1 — fails (2 of 6 items, by weight)');
+    expect(t).toContain('Well met (strong performance on each item): share at least strong = 1 — holds (6 of 6 items, by weight)');
   });
 
   it('the targets table judges each measure by direction and tolerance', () => {
@@ -124,8 +124,8 @@ describe('an evidence criterion and its band', () => {
     expect(t).toContain('→ Not met, below the target by more than the tolerance (under 90%); comparator 85%');
     expect(t).toMatch(/SDA1b '.*': .*— not counted in the band/);
     // Counted: 8 measures; met 5 (SDA2starts, SDA4, SDA6, SDA8, SPM1), nearly met 2 (SDA1a, SDA3), not met 1.
-    expect(t).toContain('veryStrong: share at least met = 1 — fails (5 of 8 measures)');
-    expect(t).toContain('strong: share at least nearlyMet ≥ 0.75 — holds (7 of 8 measures)');
+    expect(t).toContain('Very strong (every target met): share at least met = 1 — fails (5 of 8 measures)');
+    expect(t).toContain('Strong (at least three in four targets met or nearly met): share at least nearlyMet ≥ 0.75 — holds (7 of 8 measures)');
   });
 });
 
@@ -143,7 +143,7 @@ describe('an adjusted result', () => {
       if ('errors' in ctx) throw new Error(ctx.errors[0]!.message);
       const lines = text(ctx, 'A3').split('\n');
       expect(lines[0]).toBe('A3 Management and supervision of staff: Well met, adjusted by the inspector (computed Satisfactorily met) (in section A)');
-      expect(lines).toContain("  band: Satisfactorily met — rule 3 of band set 'management', the first that holds (later rules are not tried)");
+      expect(lines).toContain('  band: Satisfactorily met — rule 3 of Quality of management bands (Scoring approach), the first that holds (later rules are not tried)');
       expect(lines).toContain('  adjusted by the inspector: band Satisfactorily met → Well met; reason: Contextual evidence from the second week');
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -233,8 +233,8 @@ describe('every result of three examples is explained, and agrees with its score
     const ctx = await openExplanation(NORTHMOOR);
     if ('errors' in ctx) throw new Error('northmoor');
     const t = text(ctx, 'overall');
-    expect(t).toContain('good: meanPoints ≥ 1.6 — fails (15 points over 10 rated sections = 1.5)');
-    expect(t).toContain('requiresImprovement: meanPoints ≥ 0.6 — holds (15 points over 10 rated sections = 1.5)');
+    expect(t).toContain('Good (16–25 points of ten standards; mean points per rated standard 1.6 or more): meanPoints ≥ 1.6 — fails (15 points over 10 rated sections = 1.5)');
+    expect(t).toContain('Requires improvement (6–15 points of ten standards; mean points per rated standard 0.6 or more): meanPoints ≥ 0.6 — holds (15 points over 10 rated sections = 1.5)');
     expect(text(ctx, '2.1')).toContain('band: Requires improvement — the lowest band of its parts (2.1.1 Outstanding, 2.1.2 Good, 2.1.3 Requires improvement)');
   });
 });

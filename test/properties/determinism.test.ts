@@ -72,7 +72,7 @@ describe('determinism', () => {
         const { criteria, facts, scales, weightClasses, bandSets, ...rest } = pack;
         // Each section's criteria in a file of their own; the named things in two more.
         const files = new Map<string, object>([['facts.yaml', { facts }], ['scales.yaml', { scales, weightClasses, bandSets }]]);
-        pack.sections.forEach((s, i) => files.set(`section-${i + 1}.yaml`, { criteria: criteria!.filter((c) => s.criteria.includes(c.id)) }));
+        pack.sections.forEach((s, i) => files.set(`section-${i + 1}.yaml`, { criteria: criteria!.filter((c) => (s.criteria ?? []).includes(c.id)) }));
         for (const [file, content] of files) writeFileSync(join(folder, file), stringify(content));
         const rand = random(shuffleSeed);
         const load = (include: string[]): Pack => {

@@ -199,7 +199,7 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
   const bandOf = (band: unknown, v: Value): string | null => {
     if (band === undefined || v.notRated) return null;
     const set = pack.bandSets![band as string]!;
-    for (const rule of set.rules) {
+    for (const rule of set.rules ?? []) {
       const w = rule.when as { operator: string; value: number };
       const c = v.score === null ? null : v.score.cmp(Q.of(w.value));
       if (c !== null && (w.operator === 'greaterThanInclusive' ? c >= 0 : c > 0)) return rule.level;
@@ -224,7 +224,7 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
   }
   const sectionValues: Value[] = [];
   const sections: OracleNode[] = pack.sections.map((s) => {
-    const members = s.criteria.map((id) => pack.criteria!.find((c) => c.id === id)!);
+    const members = (s.criteria ?? []).map((id) => pack.criteria!.find((c) => c.id === id)!);
     const ids = members.flatMap((c) => (c.questions ?? []).map((q) => q.id));
     const combined = combine(s.score, ids, members.map((c) => ({ value: criterionValues.get(c.id)!.score, weight: weightOf(c.weight) })));
     const v: Value = { exact: combined.value, score: roundAt(combined.value, 'section'), notRated: combined.notRated };
@@ -233,7 +233,7 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
   });
   let overall: OracleNode | null = null;
   if (pack.overall) {
-    const ids = pack.sections.flatMap((s) => s.criteria.flatMap((id) => (pack.criteria!.find((c) => c.id === id)!.questions ?? []).map((q) => q.id)));
+    const ids = pack.sections.flatMap((s) => (s.criteria ?? []).flatMap((id) => (pack.criteria!.find((c) => c.id === id)!.questions ?? []).map((q) => q.id)));
     const combined = combine(pack.overall.score, ids, pack.sections.map((s, i) => ({ value: sectionValues[i]!.score, weight: weightOf(s.weight) })));
     overall = node('overall', { exact: combined.value, score: roundAt(combined.value, 'overall'), notRated: combined.notRated }, 'overall', pack.overall.band);
   }

@@ -1,10 +1,13 @@
 /**
+ * `criteria init methodology <name> --kind sample|ratings [--dir <folder>]`: scaffolds a
+ * methodology pack with an example inspection and tests that pass.
+ *
  * `criteria init thematic <name> [--methodology <folder>] [--dir <folder>]`: scaffolds a thematic
  * pack for a methodology — `<dir>/<name>/pack.yaml` and `tests/basic.yaml`, a test that passes —
  * ready to validate, test and edit. Never overwrites. Exit 0 written, 1 when the methodology has
  * errors or a file could not be written, 2 on a usage error.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 interface InitOptions {
   methodology?: string;
@@ -14,6 +17,16 @@ interface InitOptions {
 
 export function register(program: Command): void {
   const init = program.command('init').description('scaffold a new pack');
+  init
+    .command('methodology')
+    .description('scaffold a methodology pack with an example inspection and tests that pass')
+    .argument('<name>', "the methodology's id, also its folder's name (e.g. care-2025)")
+    .addOption(new Option('--kind <kind>', 'scored from a case sample, or rated from evidence items without one').choices(['sample', 'ratings']).default('sample'))
+    .option('--dir <folder>', 'the folder to create it in', 'rules')
+    .option('--title <title>', "the methodology's title")
+    .action(async (name: string, options: { kind: 'sample' | 'ratings'; dir: string; title?: string }) => {
+      process.exitCode = await runInitMethodology(name, options);
+    });
   init
     .command('thematic')
     .description('scaffold a thematic pack for a methodology, with a test that passes')
@@ -35,6 +48,17 @@ async function defaultMethodology(): Promise<string | { problem: string }> {
   return { problem: folders.length === 0 ? 'no methodology found under rules/' : `several methodologies under rules/ (${folders.join(', ')})` };
 }
 
+export async function runInitMethodology(name: string, options: { kind: 'sample' | 'ratings'; dir: string; title?: string }): Promise<number> {
+  const { scaffoldMethodology } = await import('../../init/scaffold-methodology.js');
+  const { printDiagnostics } = await import('../print-diagnostics.js');
+  const scaffold = scaffoldMethodology({ name, kind: options.kind, dir: options.dir, ...(options.title !== undefined ? { title: options.title } : {}) });
+  if ('errors' in scaffold) {
+    await printDiagnostics(scaffold.errors, 'text');
+    return 2;
+  }
+  return writeScaffold(scaffold);
+}
+
 export async function runInitThematic(name: string, options: InitOptions): Promise<number> {
   let methodology = options.methodology;
   if (methodology === undefined) {
@@ -52,6 +76,11 @@ export async function runInitThematic(name: string, options: InitOptions): Promi
     await printDiagnostics(scaffold.errors, 'text');
     return scaffold.errors.every((e) => e.code === 'USAGE') ? 2 : 1;
   }
+  return writeScaffold(scaffold);
+}
+
+/** Writes a scaffold's files (never over an existing one) and says what to run next. */
+async function writeScaffold(scaffold: { files: Array<{ path: string; text: string }>; folder: string }): Promise<number> {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const { dirname, relative } = await import('node:path');
   try {

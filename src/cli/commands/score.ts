@@ -64,7 +64,8 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
     return 1;
   }
   // Every case accounted for; the table sheet on standard output already ends with this line.
-  if (options.format !== 'table' || options.out !== undefined) process.stderr.write(`${accountLine(scored.result.cases)}\n`);
+  const { hasCaseSample } = await import('../../report/describe-cases.js');
+  if ((options.format !== 'table' || options.out !== undefined) && hasCaseSample(scored.result)) process.stderr.write(`${accountLine(scored.result.cases)}\n`);
   return 0;
 }
 

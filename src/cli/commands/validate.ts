@@ -43,7 +43,10 @@ export async function runValidate(paths: readonly string[], format: 'text' | 'js
     reports.push({ path, valid: true, errors: [], warnings });
     const criteria = pack.criteria ?? [];
     const questions = criteria.reduce((n, c) => n + (c.questions?.length ?? 0), 0);
-    out.push(`ok ${path} (${pack.id} ${pack.version}): ${plural(criteria.length, 'criterion', 'criteria')}, ${plural(questions, 'question', 'questions')}`);
+    const own = pack.sections.filter((s) => s.items !== undefined);
+    const ownItems = own.reduce((n, s) => n + (s.items?.length ?? 0), 0);
+    const rated = own.length > 0 ? `, ${plural(own.length, 'section', 'sections')} rated from ${plural(ownItems, 'item', 'items')} of ${own.length === 1 ? 'its' : 'their'} own` : '';
+    out.push(`ok ${path} (${pack.id} ${pack.version}): ${plural(criteria.length, 'criterion', 'criteria')}, ${plural(questions, 'question', 'questions')}${rated}`);
     if (warnings.length > 0) out.push(formatDiagnostics(warnings, { label: path }));
   }
   if (format === 'json') process.stdout.write(JSON.stringify({ packs: reports }, null, 2) + '\n');

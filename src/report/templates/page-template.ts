@@ -10,7 +10,7 @@ export const PAGE_TEMPLATE = `<% layout('@document') %>
 <dt><%= entry[0] %></dt><dd><%= entry[1] %></dd>
 <% }) %>
 </dl>
-<p class="cases"><%= it.cases %></p>
+<% if (it.cases) { %><p class="cases"><%= it.cases %></p><% } %>
 <% if (it.excluded.length > 0) { %>
 <ul class="excluded">
 <% it.excluded.forEach(function (line) { %>

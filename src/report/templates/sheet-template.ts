@@ -9,12 +9,14 @@ function row(r, cls) { %>
 <thead><tr><th scope="col">Criterion</th><% if (withWeight) { %><th scope="col">Weight</th><% } %><th scope="col" class="value">Result</th></tr></thead>
 <% it.sheet.sections.forEach(function (section) { %>
 <tbody class="section">
+<% if (section.heading !== '') { %>
 <tr class="heading"><th scope="rowgroup" colspan="<%= span %>"><%= section.heading %></th></tr>
+<% } %>
 <% if (section.summary !== undefined) { %>
 <tr class="summary"><td colspan="<%= span %>"><%= section.summary %></td></tr>
 <% } %>
 <% section.criteria.forEach(function (r) { row(r, ''); }) %>
-<% if (section.total !== null) { row(section.total, 'total'); } %>
+<% if (section.total !== null) { row(section.total, section.heading !== '' ? 'total' : ''); } %>
 </tbody>
 <% }) %>
 <% if (it.sheet.overall !== null) { %>
