@@ -8,7 +8,7 @@
  * changes one thing; the snippet shown is the changed text, and must appear in the files run.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,6 +236,24 @@ export const EXAMPLES: Example[] = [
   // Running
   { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too, with exit 1.' },
   { code: 'OUTPUT_WRITE', run: ['score', 'inspection.yaml', '--out', 'no-such-folder/result.json'], snippet: 'criteria score inspection.yaml --out no-such-folder/result.json', lang: 'sh', mend: 'Write to a folder that exists and that you may write to.' },
+  { code: 'OUTPUT_IS_INPUT', run: ['score', 'inspection.yaml', '--out', 'cases.csv'], snippet: 'criteria score inspection.yaml --out cases.csv', lang: 'sh', mend: 'Name another file. `--out` never writes over the inspection, its case file or a file of its packs (also through another name or a link); the input is left as it was.' },
+  { code: 'OUTPUT_NOT_FILE', run: ['score', 'inspection.yaml', '--out', 'pack'], snippet: 'criteria score inspection.yaml --out pack', lang: 'sh', mend: 'Name a regular file (new, or one to replace). `--out` refuses folders, devices (`/dev/null` too), FIFOs and symbolic links to any of them or to nothing; to send the output to a pipe or a device, leave out `--out` and redirect standard output. A symbolic link to a regular file is kept and written through.' },
+  {
+    code: 'OUTPUT_READ_ONLY',
+    files: { 'result.json': (dir: string) => { writeFileSync(join(dir, 'result.json'), '{}\n'); chmodSync(join(dir, 'result.json'), 0o444); } },
+    run: ['score', 'inspection.yaml', '--out', 'result.json'],
+    snippet: 'chmod a-w result.json\ncriteria score inspection.yaml --out result.json',
+    lang: 'sh',
+    mend: 'Make the file writable (`chmod u+w result.json`) if it may be replaced, or name another file. A file `--out` replaces keeps its permission bits (a 0600 report stays 0600).',
+  },
+  {
+    code: 'OUTPUT_LINKED',
+    files: { 'result.json': (dir: string) => { writeFileSync(join(dir, 'result.json'), '{}\n'); linkSync(join(dir, 'result.json'), join(dir, 'archive.json')); } },
+    run: ['score', 'inspection.yaml', '--out', 'result.json'],
+    snippet: 'ln result.json archive.json\ncriteria score inspection.yaml --out result.json',
+    lang: 'sh',
+    mend: 'Name another file, or remove the other links first. `--out` writes a new file and renames it into place, so that a run cut short never leaves half a report; that would cut the hard links, so it refuses instead.',
+  },
   {
     code: 'TEST_FAILED',
     files: { 'pack/tests/basic.yaml': 'tests:\n  - name: casework scores 60\n    inspection: ../../inspection.yaml\n    expect:\n      C1: { score: 60 }\n' },

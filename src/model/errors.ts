@@ -89,6 +89,10 @@ export const ERROR_CODES = {
   // Running
   USAGE: 'The command line is wrong.',
   OUTPUT_WRITE: 'An output file could not be written.',
+  OUTPUT_IS_INPUT: 'The output file named is one of the run\'s own inputs (the inspection, its case file, a pack file).',
+  OUTPUT_NOT_FILE: 'The output file named is a device, a FIFO, a folder, or a symbolic link to one (or to nothing): `--out` writes regular files only.',
+  OUTPUT_READ_ONLY: 'The output file named exists and is read-only.',
+  OUTPUT_LINKED: 'The output file named has other hard links, which replacing it would cut.',
   TEST_FAILED: 'A pack test\'s expectation was not met.',
   TEST_INVALID: 'A pack test file is malformed.',
 } as const;

@@ -35,8 +35,10 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
   }
   const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
   const { scoreInspectionFile } = await import('../../score-file.js');
-  const { printDiagnostics } = await import('../print-diagnostics.js');
+  const { printDiagnostics, printError } = await import('../print-diagnostics.js');
+  const { listInputFiles } = await import('../../load/list-input-files.js');
   const results = [];
+  const inputs: string[] = [];
   for (const target of targets) {
     const scored = await scoreInspectionFile(resolveInspectionPath(target), { excludeInvalid: options.excludeInvalid === true });
     if ('errors' in scored) {
@@ -44,6 +46,7 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
       return 1;
     }
     results.push({ target, result: scored.result });
+    inputs.push(...listInputFiles(scored.opened));
   }
   const packs = new Map<string, string[]>();
   for (const { target, result } of results) packs.set(result.provenance.pack, [...(packs.get(result.provenance.pack) ?? []), target]);
@@ -55,9 +58,9 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
   const { formatComparison } = await import('../../report/index.js');
   const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true });
   const { writeOutput } = await import('../write-output.js');
-  const problem = writeOutput(text, options.out);
+  const problem = writeOutput(text, options.out, inputs);
   if (problem) {
-    process.stderr.write(`error OUTPUT_WRITE: ${problem}\n`);
+    await printError(problem.code, problem.message, problem.hint, options.format === 'json' ? 'json' : 'text');
     return 1;
   }
   return 0;

@@ -58,9 +58,11 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   const { formatResult } = await import('../../report/index.js');
   const text = formatResult(scored.result, options.format, { detail: options.detail, color: options.color === true });
   const { writeOutput } = await import('../write-output.js');
-  const problem = writeOutput(text, options.out);
+  const { listInputFiles } = await import('../../load/list-input-files.js');
+  const problem = writeOutput(text, options.out, listInputFiles(scored.opened));
   if (problem) {
-    process.stderr.write(`error OUTPUT_WRITE: ${problem}\n`);
+    const { printError } = await import('../print-diagnostics.js');
+    await printError(problem.code, problem.message, problem.hint, options.format);
     return 1;
   }
   // Every case accounted for; the table sheet on standard output already ends with this line.

@@ -36,7 +36,7 @@ export function register(program: Command): void {
           report.push({ path, pack: run.pack.id, version: run.pack.version, outcomes: run.outcomes, ...(coverage ? { coverage } : {}) });
           continue;
         }
-        const label = `${path} (${run.pack.id} ${run.pack.version}): ${run.outcomes.length === 0 ? 'no tests' : `${run.outcomes.length} tests`}`;
+        const label = `${path} (${run.pack.id} ${run.pack.version}): ${run.outcomes.length === 0 ? 'no tests' : `${run.outcomes.length} tests, each scoring this pack`}`;
         process.stdout.write(formatOutcomes(label, run.outcomes) + '\n');
         if (coverage) process.stdout.write(formatCoverage(coverage) + '\n');
       }
