@@ -223,6 +223,7 @@ export const EXAMPLES: Example[] = [
   { code: 'NO_CASES', files: { 'cases.csv': 'id,risk,age,C1.1,C1.2\n' }, snippet: 'id,risk,age,C1.1,C1.2', lang: 'csv', where: 'cases.csv (a header and no rows)', mend: 'Give the cases: rows under the CSV header, lines of NDJSON, or `cases:` in the inspection (an empty list written there is taken as meant).' },
   { code: 'CASE_DUPLICATE_ID', cases: [['c2,low,70,na,\n', 'c1,low,70,na,\n']], mend: 'Give every case a unique id.' },
   { code: 'CASE_MISSING_ID', cases: [['c2,low,70,na,\n', ',low,70,na,\n']], mend: 'Give every case an id.' },
+  { code: 'CASE_BAD_ID', cases: [['c2,low,70,na,\n', 'c1 ,low,70,na,\n']], mend: 'Write the id without spaces at its ends and without invisible or control characters (zero-width spaces, direction marks, byte order marks), in Unicode NFC form, as most editors save text. Ids that only look alike would otherwise count as different cases; under this rule they are refused, or are the same id (and then CASE_DUPLICATE_ID).' },
   { code: 'CASE_UNKNOWN_FACT', inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low, mood: cheerful }, answers: { C1.1: yes } }']], mend: 'Give only declared case facts (the hint lists them), or declare the fact in the pack.' },
   { code: 'CASE_MISSING_FACT', cases: [['c2,low,70,na,\n', 'c2,,70,na,\n']], mend: 'Give every required fact for every case.' },
   { code: 'CASE_BAD_VALUE', cases: [['c2,low,70,na,\n', 'c2,medium,70,na,\n']], mend: "Give a value of the fact's type: one of an enum's values, a finite number within its bounds, true or false, a date YYYY-MM-DD." },
@@ -236,6 +237,15 @@ export const EXAMPLES: Example[] = [
   // Running
   { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too, with exit 1.' },
   { code: 'OUTPUT_WRITE', run: ['score', 'inspection.yaml', '--out', 'no-such-folder/result.json'], snippet: 'criteria score inspection.yaml --out no-such-folder/result.json', lang: 'sh', mend: 'Write to a folder that exists and that you may write to.' },
+  {
+    code: 'FILE_CHANGED',
+    // A writer appends to the case file for the length of the run (and stops by itself).
+    files: { 'cases.csv': (dir: string) => { writeFileSync(join(dir, 'cases.csv'), BASE_CASES); spawn('timeout', ['20', 'sh', '-c', 'while :; do echo "g$$-$RANDOM,low,40,yes," >> cases.csv; done'], { cwd: dir, stdio: 'ignore', detached: true }).unref(); } },
+    run: ['score', 'inspection.yaml', '--workers', '2'],
+    snippet: 'while :; do echo "g$RANDOM,low,40,yes," >> cases.csv; done &\ncriteria score inspection.yaml --workers 2',
+    lang: 'sh',
+    mend: 'Score a file that nothing is writing to: wait for the writer to finish, or score a copy. A run compares the case file\'s size, time and identity before and after reading it, and the bytes it read; the cases counted must be the bytes hashed, on one thread or on several.',
+  },
   { code: 'OUTPUT_IS_INPUT', run: ['score', 'inspection.yaml', '--out', 'cases.csv'], snippet: 'criteria score inspection.yaml --out cases.csv', lang: 'sh', mend: 'Name another file. `--out` never writes over the inspection, its case file or a file of its packs (also through another name or a link); the input is left as it was.' },
   { code: 'OUTPUT_NOT_FILE', run: ['score', 'inspection.yaml', '--out', 'pack'], snippet: 'criteria score inspection.yaml --out pack', lang: 'sh', mend: 'Name a regular file (new, or one to replace). `--out` refuses folders, devices (`/dev/null` too), FIFOs and symbolic links to any of them or to nothing; to send the output to a pipe or a device, leave out `--out` and redirect standard output. A symbolic link to a regular file is kept and written through.' },
   {

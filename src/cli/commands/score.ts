@@ -70,9 +70,9 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   return 0;
 }
 
-function accountLine(cases: { read: number; scored: number; relevantToNone: number; excluded: Array<{ id: string; reasons: string[] }> }): string {
+function accountLine(cases: { read: number; scored: number; relevantToNone: number; excluded: Array<{ id?: string; position: number; reasons: string[] }> }): string {
   const lines = [`cases: ${cases.read} read, ${cases.scored} scored (${cases.relevantToNone} relevant to no question), ${cases.excluded.length} excluded`];
-  for (const e of cases.excluded.slice(0, 20)) lines.push(`  excluded ${e.id}: ${e.reasons.join('; ')}`);
+  for (const e of cases.excluded.slice(0, 20)) lines.push(`  excluded ${e.id ?? `the case at position ${e.position}`}: ${e.reasons.join('; ')}`);
   if (cases.excluded.length > 20) lines.push(`  … and ${cases.excluded.length - 20} more excluded (listed in the result)`);
   return lines.join('\n');
 }
