@@ -238,6 +238,13 @@ export const EXAMPLES: Example[] = [
   { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too, with exit 1.' },
   { code: 'OUTPUT_WRITE', run: ['score', 'inspection.yaml', '--out', 'no-such-folder/result.json'], snippet: 'criteria score inspection.yaml --out no-such-folder/result.json', lang: 'sh', mend: 'Write to a folder that exists and that you may write to.' },
   {
+    code: 'LINE_TOO_LONG',
+    files: { 'cases.csv': (dir: string) => writeFileSync(join(dir, 'cases.csv'), `${BASE_CASES}c3,low,70,${'x'.repeat(1_100_000)}\n`) },
+    snippet: "id,risk,age,C1.1,C1.2\nc1,high,30,yes,no\nc2,low,70,na,\nc3,low,70,xxxxxxxx… (1,100,000 characters on one line)",
+    lang: 'csv',
+    mend: 'Check that the file is a CSV or NDJSON file of cases with one record per line: a line of a case file may have at most 1,048,576 characters, far more than any case needs, so that a file with no line breaks (or the wrong file) stops at once instead of being read whole into memory.',
+  },
+  {
     code: 'FILE_CHANGED',
     // A writer appends to the case file for the length of the run (and stops by itself).
     files: { 'cases.csv': (dir: string) => { writeFileSync(join(dir, 'cases.csv'), BASE_CASES); spawn('timeout', ['20', 'sh', '-c', 'while :; do echo "g$$-$RANDOM,low,40,yes," >> cases.csv; done'], { cwd: dir, stdio: 'ignore', detached: true }).unref(); } },

@@ -31,7 +31,7 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };
   const { session } = started;
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
-  const workers = options.trace ? 1 : options.workers ?? 1;
+  const workers = options.trace || options.onOutcomes ? 1 : options.workers ?? 1;
   const caseFile = caseFileOf(opened.inspection.cases, path);
   // A case file that changes while it is read is an error: its cases counted would not be its bytes hashed.
   const watch = caseFile ? watchFile(caseFile.file) : undefined;

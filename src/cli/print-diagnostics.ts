@@ -5,12 +5,15 @@
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
 
 export async function printDiagnostics(errors: Diagnostic[], format: string): Promise<void> {
+  const { formatDiagnostics, shorten } = await import('../check/format-diagnostic.js');
+  const { printJson, printText } = await import('./print-text.js');
+  const { quoteExcerpt } = await import('../load/quote-excerpt.js');
   if (format === 'json') {
-    process.stderr.write(JSON.stringify({ errors }, null, 2) + '\n');
+    // The same cut as in text: a value quoted from a file comes back as a short excerpt, never whole.
+    printJson({ errors: errors.map((d) => ({ ...d, message: shorten(d.message), ...(d.hint !== undefined ? { hint: shorten(d.hint) } : {}), ...(d.caseId !== undefined ? { caseId: shorten(d.caseId) } : {}), ...(d.pointer !== undefined ? { pointer: d.pointer.split('/').map((k) => quoteExcerpt(k)).join('/') } : {}) })) }, 'stderr');
     return;
   }
-  const { formatDiagnostics } = await import('../check/format-diagnostic.js');
-  process.stderr.write(formatDiagnostics(errors) + '\n');
+  printText(formatDiagnostics(errors) + '\n', { stream: 'stderr' });
 }
 
 /** Prints one error that has no place in a file (a usage error, an output that cannot be written). */

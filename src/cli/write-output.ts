@@ -15,6 +15,7 @@
 import { accessSync, chmodSync, closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ErrorCode } from '../model/errors.js';
+import { safeOutput } from './print-text.js';
 
 /** Why an output file cannot be written. */
 export interface OutputProblem {
@@ -119,7 +120,9 @@ export function writeFileAtomic(path: string, text: string, mode?: number): void
 }
 
 /** Writes to the file when one is named (by the rules above), else to standard output. Returns the problem, or null. */
-export function writeOutput(text: string, out: string | undefined, inputs: readonly string[] = []): OutputProblem | null {
+export function writeOutput(text: string, out: string | undefined, inputs: readonly string[] = [], format = 'text', color = false): OutputProblem | null {
+  // Made safe for a terminal also in a file, which may well be printed to one later.
+  text = safeOutput(text, format, color);
   if (out === undefined) {
     process.stdout.write(text);
     return null;

@@ -42,7 +42,14 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}…` : value}'`;
   if (value === undefined) return 'nothing';
   if (typeof value === 'function') return 'a function';
-  return JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nested too deep for the call stack, or holding itself.
+    text = Array.isArray(value) ? 'a list' : 'a mapping';
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 /** Collects one case's problems; allocates nothing until the first one, and is reused case after case. */

@@ -27,6 +27,8 @@ export interface TallyOptions {
   maxDiagnostics?: number;
   /** Refuse to score without cases (when they come from a file, an empty one is a mistake). */
   requireCases?: boolean;
+  /** Called with each counted case's id and outcomes by question index (a buffer reused for the next case: copy what you keep). */
+  onOutcomes?: (id: string, outcomes: Uint8Array) => void;
 }
 
 /** One case's outcome per question (indexed like the plan's questions). */
@@ -119,6 +121,7 @@ export class CaseTally implements TallyCounts {
     }
     this.count(outcomes, 1);
     if (this.options.trace) this.traces.push({ id: this.lastId, outcomes: outcomes.slice() });
+    this.options.onOutcomes?.(this.lastId, outcomes);
     return true;
   }
 

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   FILE_NOT_FOUND: 'A file or folder named on the command line, in an include or in an inspection does not exist.',
   FILE_UNREADABLE: 'A file exists but could not be read (a folder where a file was expected, or no permission).',
   FILE_TOO_LARGE: 'A file is larger than the loader accepts.',
+  LINE_TOO_LONG: 'A line of a case file is longer than the reader accepts (a file with no line breaks, say).',
   FILE_CHANGED: 'A file changed while it was read (it grew, shrank or was replaced during the run).',
   EMPTY_FILE: 'A file holds nothing (or only comments).',
   NOT_UTF8: 'A file is not valid UTF-8 text.',
@@ -22,6 +23,7 @@ export const ERROR_CODES = {
   YAML_MULTIPLE_DOCUMENTS: 'A YAML file holds more than one document.',
   JSON_SYNTAX: 'A JSON or NDJSON file cannot be parsed.',
   FORBIDDEN_KEY: 'A key such as `__proto__`, `constructor` or `prototype` that could tamper with objects.',
+  READ_OUTSIDE_ROOT: 'A file to be read lies outside the folder reads are confined to (`--root`, or the service\'s data folder).',
   INCLUDE_OUTSIDE_PACK: 'An include points outside the pack folder.',
   INCLUDE_TWICE: 'A file is included twice.',
   // Shape (JSON Schema)

@@ -12,6 +12,7 @@ interface CompareOptions {
   out?: string;
   excludeInvalid?: boolean;
   color?: boolean;
+  root?: string;
 }
 
 export function register(program: Command): void {
@@ -23,6 +24,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the output to a file (written atomically) instead of standard output')
     .option('--exclude-invalid', 'leave out cases whose data is wrong, instead of failing')
     .option('--color', 'colour the table for a terminal')
+    .option('--root <folder>', 'read no file outside this folder (the inspection, its packs, its case file)')
     .action(async (inspections: string[], options: CompareOptions) => {
       process.exitCode = await runCompare(inspections, options);
     });
@@ -30,7 +32,8 @@ export function register(program: Command): void {
 
 export async function runCompare(targets: string[], options: CompareOptions): Promise<number> {
   if (targets.length < 2) {
-    process.stderr.write('error USAGE: name at least two inspections to compare\n');
+    const { printError } = await import('../print-diagnostics.js');
+    await printError('USAGE', 'name at least two inspections to compare', undefined, options.format === 'json' ? 'json' : 'text');
     return 2;
   }
   const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
@@ -40,7 +43,7 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
   const results = [];
   const inputs: string[] = [];
   for (const target of targets) {
-    const scored = await scoreInspectionFile(resolveInspectionPath(target), { excludeInvalid: options.excludeInvalid === true });
+    const scored = await scoreInspectionFile(resolveInspectionPath(target), { excludeInvalid: options.excludeInvalid === true, ...(options.root !== undefined ? { root: options.root } : {}) });
     if ('errors' in scored) {
       await printDiagnostics(scored.errors, options.format === 'json' ? 'json' : 'text');
       return 1;
@@ -52,13 +55,13 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
   for (const { target, result } of results) packs.set(result.provenance.pack, [...(packs.get(result.provenance.pack) ?? []), target]);
   if (packs.size > 1) {
     const list = [...packs].map(([pack, files]) => `${pack} (${files.join(', ')})`).join('; ');
-    process.stderr.write(`error USAGE: these inspections use different methodology packs: ${list}\n  hint: compare inspections of one methodology; their results cannot be lined up criterion by criterion\n`);
+    await printError('USAGE', `these inspections use different methodology packs: ${list}`, 'compare inspections of one methodology; their results cannot be lined up criterion by criterion', options.format === 'json' ? 'json' : 'text');
     return 1;
   }
   const { formatComparison } = await import('../../report/index.js');
   const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true });
   const { writeOutput } = await import('../write-output.js');
-  const problem = writeOutput(text, options.out, inputs);
+  const problem = writeOutput(text, options.out, inputs, options.format, options.color === true);
   if (problem) {
     await printError(problem.code, problem.message, problem.hint, options.format === 'json' ? 'json' : 'text');
     return 1;

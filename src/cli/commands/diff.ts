@@ -39,7 +39,8 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
     return 1;
   }
   if (before.pack.kind !== after.pack.kind) {
-    process.stderr.write(`error USAGE: ${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack\n`);
+    const { printError } = await import('../print-diagnostics.js');
+    await printError('USAGE', `${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack`, undefined, options.format);
     return 2;
   }
   const { diffPacks, requiredBump } = await import('../../diff/diff-packs.js');
@@ -69,6 +70,7 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
     report.impact = await measureImpact(options.cases.map(resolveInspectionPath), { before: { path: beforePath, pack: before.pack }, after: { path: afterPath, pack: after.pack } });
   }
   const { formatDiffText, formatDiffJson } = await import('../../diff/format-diff.js');
-  process.stdout.write(options.format === 'json' ? formatDiffJson(report) : formatDiffText(report));
+  const { safeOutput } = await import('../print-text.js');
+  process.stdout.write(safeOutput(options.format === 'json' ? formatDiffJson(report) : formatDiffText(report), options.format));
   return verdict.ok ? 0 : 1;
 }
