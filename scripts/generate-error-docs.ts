@@ -163,6 +163,14 @@ export const EXAMPLES: Example[] = [
   { code: 'YAML_MULTIPLE_DOCUMENTS', files: { 'pack/pack.yaml': `${BASE_PACK}---\nkind: methodology\n` }, snippet: 'rounding: { mode: halfUp, digits: 0, at: [criterion, section, overall] }\n---\nkind: methodology', mend: 'Keep one document per file: remove the `---` line and what follows, or move it to a file of its own (and `include` it).' },
   { code: 'JSON_SYNTAX', files: { 'pack/pack.json': '{\n  "kind": "methodology",\n  "id": "example",\n}\n' }, run: ['validate', 'pack/pack.json'], snippet: '{\n  "kind": "methodology",\n  "id": "example",\n}', lang: 'json', where: 'pack/pack.json', mend: 'Mend the JSON: keys and strings in double quotes, commas between entries and none after the last, no comments.' },
   { code: 'FORBIDDEN_KEY', pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1, __proto__: 3 }']], mend: 'Rename the key: `__proto__`, `constructor` and `prototype` could tamper with objects, and no id, fact or name may be one of them.' },
+  {
+    code: 'READ_OUTSIDE_ROOT',
+    inspection: [['cases: { file: cases.csv }', 'cases: { file: /etc/hostname }']],
+    run: ['score', 'inspection.yaml', '--root', '.'],
+    snippet: 'cases: { file: /etc/hostname }',
+    where: 'inspection.yaml',
+    mend: 'Name files inside the folder given with `--root` (symbolic links are followed to where they lead). A deployment that scores inspections it did not write (the scoring service) confines reads to its data folder, so that an inspection cannot name a file of the machine and have its content quoted back; whether a file outside exists is not said. In the library, the option is `root` of `openInspection` and `scoreInspectionFile` (and of `loadPack`).',
+  },
   { code: 'INCLUDE_OUTSIDE_PACK', pack: [['status: draft\n', 'status: draft\ninclude: [../shared/scales.yaml]\n']], files: { 'shared/scales.yaml': 'scales: {}\n' }, mend: "Keep a pack's files in its folder (or beneath it) and include them by paths relative to the root file." },
   { code: 'INCLUDE_TWICE', pack: [['status: draft\n', 'status: draft\ninclude: [more.yaml, ./more.yaml]\n']], files: { 'pack/more.yaml': 'weightClasses: { tiny: 0.5 }\n' }, mend: 'List each file once in `include`.' },
   // Shape
@@ -235,7 +243,7 @@ export const EXAMPLES: Example[] = [
   { code: 'CSV_SYNTAX', cases: [['c2,low,70,na,\n', 'c2,low,70,na\n']], mend: 'Give every row one cell per header column, quote cells that hold commas or line breaks, and close every quote.' },
   { code: 'CSV_HEADER', cases: [['id,risk,age,C1.1,C1.2\n', 'case,risk,age,C1.1,C1.2\n']], mend: "Start with a header row: `id`, then a column per declared case fact and per question id." },
   // Running
-  { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too, with exit 1.' },
+  { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too. Under `--format json` a usage error is `{ "errors": [ … ] }` on standard error, like every other error.' },
   { code: 'OUTPUT_WRITE', run: ['score', 'inspection.yaml', '--out', 'no-such-folder/result.json'], snippet: 'criteria score inspection.yaml --out no-such-folder/result.json', lang: 'sh', mend: 'Write to a folder that exists and that you may write to.' },
   {
     code: 'LINE_TOO_LONG',

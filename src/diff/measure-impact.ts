@@ -215,7 +215,9 @@ async function scoreWith(file: string, versions: Versions, side: 'before' | 'aft
   if (pack.kind === 'methodology') {
     const target = withoutVersionCheck(file, pack, folder);
     const scored = await scoreInspectionFile(target.file, { pack: path, onOutcomes });
-    return 'errors' in scored ? scored : { scored, ...(target.note ? { note: target.note } : {}) };
+    // Problems in the temporary copy are the inspection's: they name its file, never the copy's.
+    if ('errors' in scored) return { errors: scored.errors.map((d) => (d.file === target.file ? (({ line: _l, column: _c, ...rest }) => ({ ...rest, file }))(d) : d)) };
+    return { scored, ...(target.note ? { note: target.note } : {}) };
   }
   const thematics = thematicsOf(file);
   const others = thematics.filter((t) => t.id !== pack.id).map((t) => t.path);

@@ -58,6 +58,15 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
     await printError('USAGE', `these inspections use different methodology packs: ${list}`, 'compare inspections of one methodology; their results cannot be lined up criterion by criterion', options.format === 'json' ? 'json' : 'text');
     return 1;
   }
+  // The same pack id and version with different content: one was changed without a new version.
+  const versions = new Map<string, Set<string>>();
+  for (const { result } of results) {
+    const key = `${result.provenance.pack} ${result.provenance.version}`;
+    versions.set(key, (versions.get(key) ?? new Set()).add(result.provenance.sha256));
+  }
+  for (const [key, hashes] of versions) {
+    if (hashes.size > 1) await printDiagnostics([{ code: 'INSPECTION_PACK_VERSION', severity: 'warning', message: `the inspections were scored with ${key} of ${hashes.size} different contents (sha256 ${[...hashes].map((h) => h.slice(0, 12)).join(', ')})`, hint: 'the pack was changed without a new version: give the changed pack a new version, and compare results of one content' }], options.format === 'json' ? 'json' : 'text');
+  }
   const { formatComparison } = await import('../../report/index.js');
   const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true });
   const { writeOutput } = await import('../write-output.js');

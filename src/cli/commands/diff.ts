@@ -38,6 +38,11 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
     await printDiagnostics(after.errors, options.format);
     return 1;
   }
+  if (before.pack.id !== after.pack.id) {
+    const { printError } = await import('../print-diagnostics.js');
+    await printError('USAGE', `${beforePath} is pack ${before.pack.id} and ${afterPath} pack ${after.pack.id}; diff compares two versions of one pack`, 'name two versions of the same pack (the same id)', options.format);
+    return 2;
+  }
   if (before.pack.kind !== after.pack.kind) {
     const { printError } = await import('../print-diagnostics.js');
     await printError('USAGE', `${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack`, undefined, options.format);
@@ -72,5 +77,7 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   const { formatDiffText, formatDiffJson } = await import('../../diff/format-diff.js');
   const { safeOutput } = await import('../print-text.js');
   process.stdout.write(safeOutput(options.format === 'json' ? formatDiffJson(report) : formatDiffText(report), options.format));
+  // An inspection that could not be scored under a version is an error of the run, shown in the report.
+  if (report.impact?.inspections.some((i) => i.errors !== undefined)) return 1;
   return verdict.ok ? 0 : 1;
 }

@@ -48,7 +48,8 @@ export async function runExplain(inspection: string, id: string | undefined, opt
   });
   if ('errors' in explained) {
     await printDiagnostics(explained.errors, options.format);
-    return 1;
+    // Naming a result or case the inspection does not have is a usage error.
+    return explained.errors.every((e) => e.code === 'USAGE') ? 2 : 1;
   }
   const { renderTraceText, renderTraceJson } = await import('../../explain/render-trace.js');
   const { safeOutput } = await import('../print-text.js');
