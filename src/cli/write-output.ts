@@ -13,9 +13,10 @@
  *   writing it in place would not be atomic): OUTPUT_LINKED.
  */
 import { accessSync, chmodSync, closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorCode } from '../model/errors.js';
 import { safeOutput } from './print-text.js';
+import { showPath } from './show-path.js';
 
 /** Why an output file cannot be written. */
 export interface OutputProblem {
@@ -79,7 +80,8 @@ export function checkOutputTarget(out: string, inputs: readonly string[] = []): 
       continue;
     }
     if (sameFile(stat, other)) {
-      return { code: 'OUTPUT_IS_INPUT', message: `${out} is one of this run's inputs (${input}); writing the output there would destroy it`, hint: 'name another file for --out' };
+      const same = resolve(input) === resolve(out) ? '' : ` (the same file as ${showPath(input)})`;
+      return { code: 'OUTPUT_IS_INPUT', message: `${out} is one of this run's inputs${same}; writing the output there would destroy it`, hint: 'name another file for --out' };
     }
   }
   if ((stat.mode & 0o222) === 0 || !writable(real)) {

@@ -140,3 +140,31 @@ describe('--out over an existing regular file', () => {
     expect(run.stderr).toContain('its folder does not exist');
   });
 });
+
+describe('property: the input files are byte-identical after any run', () => {
+  it('whatever --out names among the inputs and their links, with any format and command', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('inspection.yaml', 'cases.csv', 'link-to-cases', 'hard-link-to-inspection', 'pack'),
+        fc.constantFrom('table', 'json', 'markdown', 'html'),
+        fc.constantFrom('score', 'compare'),
+        async (target, format, command) => {
+          const dir = scratch();
+          const inspection = writeCsvInspection(dir);
+          symlinkSync(join(dir, 'cases.csv'), join(dir, 'link-to-cases'));
+          linkSync(inspection, join(dir, 'hard-link-to-inspection'));
+          const out = target === 'pack' ? join(BASE, 'pack.yaml') : join(dir, target);
+          const before = snapshot(dir);
+          const pack = readFileSync(join(BASE, 'pack.yaml'), 'latin1');
+          const args = command === 'score' ? ['score', inspection] : ['compare', inspection, inspection];
+          const run = await runCliAsync([...args, '--format', format, '--out', out], 20_000);
+          expect(run.status).toBe(1);
+          expect(snapshot(dir)).toEqual(before);
+          expect(readFileSync(join(BASE, 'pack.yaml'), 'latin1')).toBe(pack);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  }, 240_000);
+});
