@@ -8,7 +8,7 @@
  * changes one thing; the snippet shown is the changed text, and must appear in the files run.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,6 +163,14 @@ export const EXAMPLES: Example[] = [
   { code: 'YAML_MULTIPLE_DOCUMENTS', files: { 'pack/pack.yaml': `${BASE_PACK}---\nkind: methodology\n` }, snippet: 'rounding: { mode: halfUp, digits: 0, at: [criterion, section, overall] }\n---\nkind: methodology', mend: 'Keep one document per file: remove the `---` line and what follows, or move it to a file of its own (and `include` it).' },
   { code: 'JSON_SYNTAX', files: { 'pack/pack.json': '{\n  "kind": "methodology",\n  "id": "example",\n}\n' }, run: ['validate', 'pack/pack.json'], snippet: '{\n  "kind": "methodology",\n  "id": "example",\n}', lang: 'json', where: 'pack/pack.json', mend: 'Mend the JSON: keys and strings in double quotes, commas between entries and none after the last, no comments.' },
   { code: 'FORBIDDEN_KEY', pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1, __proto__: 3 }']], mend: 'Rename the key: `__proto__`, `constructor` and `prototype` could tamper with objects, and no id, fact or name may be one of them.' },
+  {
+    code: 'READ_OUTSIDE_ROOT',
+    inspection: [['cases: { file: cases.csv }', 'cases: { file: /etc/hostname }']],
+    run: ['score', 'inspection.yaml', '--root', '.'],
+    snippet: 'cases: { file: /etc/hostname }',
+    where: 'inspection.yaml',
+    mend: 'Name files inside the folder given with `--root` (symbolic links are followed to where they lead). A deployment that scores inspections it did not write (the scoring service) confines reads to its data folder, so that an inspection cannot name a file of the machine and have its content quoted back; whether a file outside exists is not said. In the library, the option is `root` of `openInspection` and `scoreInspectionFile` (and of `loadPack`).',
+  },
   { code: 'INCLUDE_OUTSIDE_PACK', pack: [['status: draft\n', 'status: draft\ninclude: [../shared/scales.yaml]\n']], files: { 'shared/scales.yaml': 'scales: {}\n' }, mend: "Keep a pack's files in its folder (or beneath it) and include them by paths relative to the root file." },
   { code: 'INCLUDE_TWICE', pack: [['status: draft\n', 'status: draft\ninclude: [more.yaml, ./more.yaml]\n']], files: { 'pack/more.yaml': 'weightClasses: { tiny: 0.5 }\n' }, mend: 'List each file once in `include`.' },
   // Shape
@@ -224,6 +232,7 @@ export const EXAMPLES: Example[] = [
   { code: 'CASES_NOT_SCORED', cases: [['c2,low,70,na,\n', 'c2,medium,70,na,\n']], snippet: 'c2,medium,70,na,', where: 'cases.csv (one case with a problem)', mend: 'Mend each case as the entries above the summary say, or score with `--exclude-invalid` (`excludeInvalid: true` in the library) to leave the bad cases out; the result then lists them and why. Counting diagnostics by code counts each problem once: the summary has a code of its own.' },
   { code: 'CASE_DUPLICATE_ID', cases: [['c2,low,70,na,\n', 'c1,low,70,na,\n']], mend: 'Give every case a unique id.' },
   { code: 'CASE_MISSING_ID', cases: [['c2,low,70,na,\n', ',low,70,na,\n']], mend: 'Give every case an id.' },
+  { code: 'CASE_BAD_ID', cases: [['c2,low,70,na,\n', 'c1 ,low,70,na,\n']], mend: 'Write the id without spaces at its ends and without invisible or control characters (zero-width spaces, direction marks, byte order marks), in Unicode NFC form, as most editors save text. Ids that only look alike would otherwise count as different cases; under this rule they are refused, or are the same id (and then CASE_DUPLICATE_ID).' },
   { code: 'CASE_UNKNOWN_FACT', inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low, mood: cheerful }, answers: { C1.1: yes } }']], mend: 'Give only declared case facts (the hint lists them), or declare the fact in the pack.' },
   { code: 'CASE_MISSING_FACT', cases: [['c2,low,70,na,\n', 'c2,,70,na,\n']], mend: 'Give every required fact for every case.' },
   { code: 'CASE_BAD_VALUE', cases: [['c2,low,70,na,\n', 'c2,medium,70,na,\n']], mend: "Give a value of the fact's type: one of an enum's values, a finite number within its bounds, true or false, a date YYYY-MM-DD." },
@@ -235,8 +244,42 @@ export const EXAMPLES: Example[] = [
   { code: 'CSV_SYNTAX', cases: [['c2,low,70,na,\n', 'c2,low,70,na\n']], mend: 'Give every row one cell per header column, quote cells that hold commas or line breaks, and close every quote.' },
   { code: 'CSV_HEADER', cases: [['id,risk,age,C1.1,C1.2\n', 'case,risk,age,C1.1,C1.2\n']], mend: "Start with a header row: `id`, then a column per declared case fact and per question id." },
   // Running
-  { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too, with exit 1.' },
+  { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too. Under `--format json` a usage error is `{ "errors": [ … ] }` on standard error, like every other error.' },
   { code: 'OUTPUT_WRITE', run: ['score', 'inspection.yaml', '--out', 'no-such-folder/result.json'], snippet: 'criteria score inspection.yaml --out no-such-folder/result.json', lang: 'sh', mend: 'Write to a folder that exists and that you may write to.' },
+  {
+    code: 'LINE_TOO_LONG',
+    files: { 'cases.csv': (dir: string) => writeFileSync(join(dir, 'cases.csv'), `${BASE_CASES}c3,low,70,${'x'.repeat(1_100_000)}\n`) },
+    snippet: "id,risk,age,C1.1,C1.2\nc1,high,30,yes,no\nc2,low,70,na,\nc3,low,70,xxxxxxxx… (1,100,000 characters on one line)",
+    lang: 'csv',
+    mend: 'Check that the file is a CSV or NDJSON file of cases with one record per line: a line of a case file may have at most 1,048,576 characters, far more than any case needs, so that a file with no line breaks (or the wrong file) stops at once instead of being read whole into memory.',
+  },
+  {
+    code: 'FILE_CHANGED',
+    // A writer appends to the case file for the length of the run (and stops by itself).
+    files: { 'cases.csv': (dir: string) => { writeFileSync(join(dir, 'cases.csv'), BASE_CASES); spawn('timeout', ['20', 'sh', '-c', 'while :; do echo "g$$-$RANDOM,low,40,yes," >> cases.csv; done'], { cwd: dir, stdio: 'ignore', detached: true }).unref(); } },
+    run: ['score', 'inspection.yaml', '--workers', '2'],
+    snippet: 'while :; do echo "g$RANDOM,low,40,yes," >> cases.csv; done &\ncriteria score inspection.yaml --workers 2',
+    lang: 'sh',
+    mend: 'Score a file that nothing is writing to: wait for the writer to finish, or score a copy. A run compares the case file\'s size, time and identity before and after reading it, and the bytes it read; the cases counted must be the bytes hashed, on one thread or on several.',
+  },
+  { code: 'OUTPUT_IS_INPUT', run: ['score', 'inspection.yaml', '--out', 'cases.csv'], snippet: 'criteria score inspection.yaml --out cases.csv', lang: 'sh', mend: 'Name another file. `--out` never writes over the inspection, its case file or a file of its packs (also through another name or a link); the input is left as it was.' },
+  { code: 'OUTPUT_NOT_FILE', run: ['score', 'inspection.yaml', '--out', 'pack'], snippet: 'criteria score inspection.yaml --out pack', lang: 'sh', mend: 'Name a regular file (new, or one to replace). `--out` refuses folders, devices (`/dev/null` too), FIFOs and symbolic links to any of them or to nothing; to send the output to a pipe or a device, leave out `--out` and redirect standard output. A symbolic link to a regular file is kept and written through.' },
+  {
+    code: 'OUTPUT_READ_ONLY',
+    files: { 'result.json': (dir: string) => { writeFileSync(join(dir, 'result.json'), '{}\n'); chmodSync(join(dir, 'result.json'), 0o444); } },
+    run: ['score', 'inspection.yaml', '--out', 'result.json'],
+    snippet: 'chmod a-w result.json\ncriteria score inspection.yaml --out result.json',
+    lang: 'sh',
+    mend: 'Make the file writable (`chmod u+w result.json`) if it may be replaced, or name another file. A file `--out` replaces keeps its permission bits (a 0600 report stays 0600).',
+  },
+  {
+    code: 'OUTPUT_LINKED',
+    files: { 'result.json': (dir: string) => { writeFileSync(join(dir, 'result.json'), '{}\n'); linkSync(join(dir, 'result.json'), join(dir, 'archive.json')); } },
+    run: ['score', 'inspection.yaml', '--out', 'result.json'],
+    snippet: 'ln result.json archive.json\ncriteria score inspection.yaml --out result.json',
+    lang: 'sh',
+    mend: 'Name another file, or remove the other links first. `--out` writes a new file and renames it into place, so that a run cut short never leaves half a report; that would cut the hard links, so it refuses instead.',
+  },
   {
     code: 'TEST_FAILED',
     files: { 'pack/tests/basic.yaml': 'tests:\n  - name: casework scores 60\n    inspection: ../../inspection.yaml\n    expect:\n      C1: { score: 60 }\n' },

@@ -10,6 +10,8 @@ import { compilePlan } from './compile/compile-pack.js';
 import { scoreInspection, type ScoreOptions, type ScoreOutcome } from './evaluate/score-inspection.js';
 import { checkPack } from './check/check-pack.js';
 import { PackSourceMap } from './load/source-map.js';
+import { findValueTooDeep } from './load/measure-value-depth.js';
+import { MAX_DEPTH } from './load/measure-depth.js';
 
 export type * from './model/index.js';
 export { ERROR_CODES } from './model/errors.js';
@@ -35,6 +37,9 @@ export { ENGINE_VERSION } from './engine-version.js';
  * inspections. The packs are checked first; a pack that fails its checks gives its errors.
  */
 export function compilePack(pack: Pack, options: { thematics?: Pack[] } = {}): { plan: CompiledPlan } | { errors: Diagnostic[] } {
+  // A pack built in code may nest deeper than any file may: refuse it before the checks walk it.
+  const deep = [pack, ...(options.thematics ?? [])].map((p) => tooDeep(p, 'pack')).find((d) => d !== undefined);
+  if (deep) return { errors: [deep] };
   const errors = [
     ...checkPack(pack, new PackSourceMap()),
     ...(options.thematics ?? []).flatMap((t) => checkPack(t, new PackSourceMap(), pack)),
@@ -45,5 +50,14 @@ export function compilePack(pack: Pack, options: { thematics?: Pack[] } = {}): {
 
 /** Scores an inspection with a compiled plan. Synchronous; the same inputs give byte-identical JSON. */
 export function score(plan: CompiledPlan, inspection: Inspection, options: ScoreOptions = {}): ScoreOutcome {
+  const deep = tooDeep(inspection, 'inspection');
+  if (deep) return { errors: [deep] };
   return scoreInspection(plan, inspection, options);
+}
+
+/** YAML_TOO_DEEP for a value nested deeper than a file may be, or undefined. */
+function tooDeep(value: unknown, what: string): Diagnostic | undefined {
+  const pointer = findValueTooDeep(value);
+  if (pointer === undefined) return undefined;
+  return { code: 'YAML_TOO_DEEP', severity: 'error', message: `the ${what} nests objects or lists more than ${MAX_DEPTH} levels deep (at ${pointer.length > 200 ? `${pointer.slice(0, 200)}…` : pointer})`, hint: `a ${what} read from a file may nest at most ${MAX_DEPTH} levels; name conditions and refer to them instead of nesting them`, pointer: pointer.length > 1000 ? pointer.slice(0, 1000) : pointer };
 }

@@ -10,6 +10,7 @@ import { compilePlan } from './compile/compile-pack.js';
 import { ScoringSession, type InspectionHeader, type ScoreOptions, type ScoreOutcome } from './evaluate/score-inspection.js';
 import type { CaseTally } from './evaluate/tally-cases.js';
 import type { CaseInput } from './load/read-cases.js';
+import { watchFile } from './load/watch-file.js';
 import { caseFileOf, openInspection, readCases, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
 import type { SourceDocument } from './load/source-document.js';
 import type { CaseFile } from './model/inspection.js';
@@ -41,10 +42,15 @@ export async function scoreOpenedInspection(opened: OpenedInspection, options: S
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };
   const { session } = started;
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
-  const workers = options.trace ? 1 : options.workers ?? 1;
+  const workers = options.trace || options.onOutcomes ? 1 : options.workers ?? 1;
   const caseFile = caseFileOf(opened.inspection.cases, path);
-  const finish = (hash: Hash): ScoredFile | { errors: Diagnostic[] } => {
+  // A case file that changes while it is read is an error: its cases counted would not be its bytes hashed.
+  const watch = caseFile ? watchFile(caseFile.file) : undefined;
+  const finish = (hash: Hash, read = watch): ScoredFile | { errors: Diagnostic[] } => {
     const finished = session.finish(hash.digest('hex'));
+    // A read that stopped at an error took fewer bytes than the file has: only a changed file counts then.
+    const changed = read?.check({ bytes: !('errors' in finished) });
+    if (changed) return { errors: [changed] };
     if ('errors' in finished) {
       // "No cases" in a case file is about that file.
       return { errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined && caseFile ? { ...e, file: caseFile.file, line: 1 } : opened.locate(e))) };
@@ -56,15 +62,18 @@ export async function scoreOpenedInspection(opened: OpenedInspection, options: S
     const { splitCaseFile } = await import('./parallel/split-case-file.js');
     const { countRangesInWorkers } = await import('./parallel/count-ranges-in-workers.js');
     const hash = createHash('sha256').update(opened.doc.text);
-    const ranges = await splitCaseFile(caseFile.file, caseFile.format, workers * 4, hash);
+    const ranges = await splitCaseFile(caseFile.file, caseFile.format, workers * 4, watch!.counting(hash));
     if (ranges && ranges.length > 1 && (await countRangesInWorkers(caseFile.file, caseFile.format, ranges, session.tally, { methodology: opened.methodology.files![0]!, thematics: opened.thematics.map((t) => t.files![0]!), area: session.checked.area }, workers, options.onProgress))) {
       return finish(hash);
     }
   }
   // Provenance: the sha256 of what was read, the inspection file then its case file.
   const hash = createHash('sha256').update(opened.doc.text);
-  await feedCases(session, opened.readCases(columns, hash), options.onProgress);
-  return finish(hash);
+  const watchAgain = caseFile ? watchFile(caseFile.file) : undefined;
+  // The bytes of a CSV or NDJSON file are hashed as read, so they can be counted too.
+  const counted = watchAgain && (caseFile!.format === 'csv' || caseFile!.format === 'ndjson') ? watchAgain.counting(hash) : hash;
+  await feedCases(session, opened.readCases(columns, counted), options.onProgress);
+  return finish(hash, watchAgain);
 }
 
 /** Gives a session every case a reader yields, and every row or file problem it meets. */

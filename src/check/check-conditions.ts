@@ -201,6 +201,11 @@ function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDec
     ctx.error('VALUE_TYPE', c, 'operator', `${c.operator} compares numbers, but ${c.fact} in ${where} is a ${declaration.type} fact`, 'use equal, notEqual, in or notIn, or compare a number fact');
     return;
   }
+  if (!literal && LIST_OPERATORS.has(c.operator)) {
+    // json-rules-engine would read `in` with another fact's value as a substring test on text, always false on a single value.
+    ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a list of values written in the pack, but ${c.fact} in ${where} is compared with another fact`, `write value: [ ... ], or compare the two facts with ${c.operator === 'in' ? 'equal' : 'notEqual'}`);
+    return;
+  }
   if (!literal) return;
   const value = c.value;
   if (LIST_OPERATORS.has(c.operator)) {

@@ -13,10 +13,11 @@ export function formatDiagnostic(d: Diagnostic, text?: string): string {
   const source = d.line !== undefined ? sourceLine(text ?? readQuietly(d.file), d.line) : undefined;
   if (source !== undefined) {
     const gutter = String(d.line);
-    const shown = source.replace(/\t/g, ' ');
+    // A short window of the line around the column: a file named by an inspection may be any file.
+    const { text: shown, column } = excerptAround(source.replace(/\t/g, ' '), d.column);
     lines.push(`${' '.repeat(gutter.length)} |`);
     lines.push(`${gutter} | ${shown}`);
-    if (d.column !== undefined) lines.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, d.column - 1))}^`);
+    if (column !== undefined) lines.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, column - 1))}^`);
   }
   if (d.hint) lines.push(`  hint: ${shorten(d.hint)}`);
   return lines.join('\n');
@@ -31,8 +32,32 @@ const LONGEST_TEXT = 2000;
  * its start and its length, so one bad value cannot flood the terminal.
  */
 export function shorten(text: string): string {
-  const words = text.length <= LONGEST_WORD ? text : text.replace(new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g'), (w) => `${w.slice(0, 60)}… (${w.length} characters)`);
-  return words.length <= LONGEST_TEXT ? words : `${words.slice(0, LONGEST_TEXT - 100)}… (${words.length - LONGEST_TEXT + 100} more characters)`;
+  if (text.length <= LONGEST_WORD) return text;
+  // One pass over maximal runs of non-space (each character is looked at once, whatever the words'
+  // lengths), stopping once the text shown is long enough.
+  const word = /\S+/g;
+  let out = '';
+  let from = 0;
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+    out += text.slice(from, m.index);
+    const w = m[0];
+    out += w.length > LONGEST_WORD ? `${cutAt(w, 60)}… (${w.length} characters)` : w;
+    from = m.index + w.length;
+    if (out.length > LONGEST_TEXT) break;
+  }
+  if (from < text.length && out.length <= LONGEST_TEXT) {
+    out += text.slice(from, from + LONGEST_TEXT);
+    from = Math.min(text.length, from + LONGEST_TEXT);
+  }
+  if (out.length <= LONGEST_TEXT && from === text.length) return out;
+  const kept = cutAt(out, LONGEST_TEXT - 100);
+  return `${kept}… (${out.length - kept.length + text.length - from} more characters)`;
+}
+
+/** The first `n` UTF-16 units of a text, one fewer when the cut would split a surrogate pair. */
+function cutAt(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
 /** Options of formatDiagnostics. */
@@ -61,6 +86,20 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The widest part of a source line shown. */
+const LINE_WINDOW = 80;
+
+/** At most LINE_WINDOW characters of `line` around `column` (from 1), with … where it was cut, and the column within them. */
+export function excerptAround(line: string, column: number | undefined): { text: string; column?: number } {
+  if (line.length <= LINE_WINDOW) return { text: line, ...(column !== undefined ? { column } : {}) };
+  const at = Math.min(Math.max(0, (column ?? 1) - 1), line.length);
+  const start = Math.max(0, Math.min(at - LINE_WINDOW / 2, line.length - LINE_WINDOW));
+  const end = Math.min(line.length, start + LINE_WINDOW);
+  const before = start > 0 ? '…' : '';
+  const text = `${before}${line.slice(start, end)}${end < line.length ? '…' : ''}`;
+  return { text, ...(column !== undefined ? { column: at - start + 1 + before.length } : {}) };
+}
+
 function sourceLine(text: string | undefined, line: number): string | undefined {
   if (!text) return undefined;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -77,7 +116,9 @@ function readQuietly(file: string | undefined): string | undefined {
     // Only regular files of a size the loader reads: a device or a pipe (/dev/zero) may never end.
     const stat = statSync(file);
     if (!stat.isFile() || stat.size > LARGEST_SHOWN) return undefined;
-    return readFileSync(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
+    // Not a text file: no line of it is shown.
+    return text.includes('\0') ? undefined : text;
   } catch {
     return undefined;
   }

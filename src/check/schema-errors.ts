@@ -14,6 +14,7 @@ import { describePlace } from './describe-path.js';
 import { jsonType, SchemaNavigator } from './navigate-schema.js';
 import type { JsonSchema } from './navigate-schema.js';
 import { didYouMean, listNames, suggestName } from './suggest-name.js';
+import { quoteExcerpt } from '../load/quote-excerpt.js';
 
 const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
 const PRIORITY: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1, enum: 2, pattern: 3, type: 5 };
@@ -138,7 +139,7 @@ class Explainer {
         const list = `${suggestion ? ' Allowed' : '; allowed'}: ${listNames(allowed, 40)}`;
         const loose = this.valueAt(joinPointer(at, key)) === null && !suggestion;
         const hint = loose ? "rename or remove it; if it is text cut off at a comma inside { ... }, put the text in quotes" : 'rename it to one of the allowed properties, or remove it';
-        return this.error('SCHEMA_UNKNOWN_PROPERTY', joinPointer(at, key), `unknown property '${key}' in ${place}${suggestion}${list}`, hint, true);
+        return this.error('SCHEMA_UNKNOWN_PROPERTY', joinPointer(at, key), `unknown property '${quoteExcerpt(key)}' in ${place}${suggestion}${list}`, hint, true);
       }
       case 'type': {
         const expected = String(params.type).split(',');

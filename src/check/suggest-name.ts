@@ -1,7 +1,12 @@
 /** "Did you mean" suggestions and readable lists of candidates. */
 
+/** Names longer than this get no suggestion. */
+const LONGEST_SUGGESTED = 256;
+
 /** The candidate nearest to `name` when it is near enough to be a likely typo, else undefined. */
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
+  // No name this long is a typo of a declared one, and the edit distance would take time in proportion to its length.
+  if (name.length > LONGEST_SUGGESTED) return undefined;
   const wanted = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -37,13 +37,37 @@ export async function buildProgram(): Promise<Command> {
     const module = (await import(new URL(file, commandsFolder).href)) as Partial<CommandModule>;
     if (typeof module.register === 'function') module.register(program);
   }
-  for (const command of program.commands) command.exitOverride();
+  for (const command of allCommands(program)) {
+    command.exitOverride();
+    // Commander's own errors (an unknown option, a missing argument) are printed by main(), as text or JSON.
+    command.configureOutput({ outputError: (text) => (commanderError.text = text) });
+  }
   return program;
+}
+
+/** The program's commands at every depth (`init thematic`, `schema cases`). */
+function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+/** The last error commander reported, to print in the format asked for. */
+const commanderError = { text: '' };
+
+/** Whether the command line asks for JSON output (`--format json` or `--format=json`). */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+}
+
+/** Prints a usage error as text (`error USAGE: …`) or, under --format json, as { errors: [...] } — on standard error. */
+async function printUsage(message: string, argv: readonly string[]): Promise<void> {
+  const { printError } = await import('./print-diagnostics.js');
+  await printError('USAGE', message, 'see criteria <command> --help', wantsJson(argv) ? 'json' : 'text');
 }
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = undefined;
+  commanderError.text = '';
   try {
     const program = await buildProgram();
     if (argv.length === 0) {
@@ -54,8 +78,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+      // Help asked for (--help, --version) is a normal end; help shown because a subcommand is missing (`criteria init`) is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) return EXIT.ok;
+      if (error.code !== 'commander.help') await printUsage((commanderError.text || error.message).replace(/^error: /, '').trim(), argv);
+      return EXIT.usage;
     }
+    if (isClosedPipe(error)) return EXIT.ok;
     process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.internal;
   }
@@ -76,10 +104,23 @@ if (isEntryPoint()) {
   runAsProgram();
 }
 
+/** A write to a pipe whose reader has gone (`criteria score … | head`): the reader has what it wanted. */
+function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
+
 function runAsProgram(): void {
+  // A closed pipe is a normal end: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (isClosedPipe(error)) process.exit(EXIT.ok);
+      throw error;
+    });
+  }
   // An error thrown outside the promise chain (in a stream's event handler, say) ends the run the
   // same way: one line, exit 70, never a stack trace.
   const internal = (error: unknown) => {
+    if (isClosedPipe(error)) process.exit(EXIT.ok);
     process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(EXIT.internal);
   };

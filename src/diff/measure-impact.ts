@@ -13,6 +13,9 @@ import type { Pack } from '../model/pack.js';
 import type { InspectionResult } from '../model/result.js';
 import { loadInspectionFile, loadPackFiles } from '../load/load-pack.js';
 import { scoreInspectionFile, type ScoredFile } from '../score-file.js';
+import { openInspection } from '../load/load-inspection.js';
+import { compilePlan } from '../compile/compile-pack.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { indexResults, type IndexedResult } from '../tester/index-results.js';
 import { describeScore } from '../report/describe-score.js';
 import { outcomeName } from '../explain/build-case-trace.js';
@@ -115,28 +118,63 @@ export function compareResults(before: InspectionResult, after: InspectionResult
   return changes.sort((x, y) => order[x.kind] - order[y.kind]);
 }
 
-/** The cases whose outcome on some question changed (a question only one version has counts as not relevant in the other). */
-export function compareCases(before: ScoredFile, after: ScoredFile): { cases: number; changes: CaseChange[] } {
-  const keys = [...new Set([...before.plan.questions.map((q) => q.key), ...after.plan.questions.map((q) => q.key)])];
-  const index = (s: ScoredFile) => new Map(s.plan.questions.map((q) => [q.key, q.index]));
-  const ia = index(before);
-  const ib = index(after);
-  const old = new Map(before.tally.traces.map((t) => [t.id, t.outcomes]));
-  const changes: CaseChange[] = [];
-  let cases = 0;
-  for (const trace of after.tally.traces) {
-    const was = old.get(trace.id);
-    if (!was) continue;
-    cases++;
+/**
+ * The outcomes of every case scored under the old version, packed (a row of bytes per case), to
+ * compare the new version's with as they come: the sample is never held twice, nor as an object
+ * per case.
+ */
+class OutcomeTable {
+  private rows = new Uint8Array(0);
+  private count = 0;
+  private readonly rowOf = new Map<string, number>();
+  constructor(readonly width: number) {}
+
+  add(id: string, outcomes: Uint8Array): void {
+    if ((this.count + 1) * this.width > this.rows.length) {
+      const grown = new Uint8Array(Math.max(1024, this.rows.length * 2, (this.count + 1) * this.width));
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows.set(outcomes.subarray(0, this.width), this.count * this.width);
+    this.rowOf.set(id, this.count++);
+  }
+
+  get(id: string): Uint8Array | undefined {
+    const row = this.rowOf.get(id);
+    return row === undefined ? undefined : this.rows.subarray(row * this.width, (row + 1) * this.width);
+  }
+}
+
+/** Compares each case of the new scoring with the same case under the old one, as it is counted. */
+class CaseComparison {
+  cases = 0;
+  readonly changes: CaseChange[] = [];
+  private keys: string[] = [];
+  private oldIndex = new Map<string, number>();
+  private newIndex = new Map<string, number>();
+
+  constructor(private readonly before: OutcomeTable) {}
+
+  /** The plans' questions, known once both versions are compiled. */
+  setPlans(before: CompiledPlan, after: CompiledPlan): void {
+    this.keys = [...new Set([...before.questions.map((q) => q.key), ...after.questions.map((q) => q.key)])];
+    this.oldIndex = new Map(before.questions.map((q) => [q.key, q.index]));
+    this.newIndex = new Map(after.questions.map((q) => [q.key, q.index]));
+  }
+
+  add(id: string, outcomes: Uint8Array, plans: () => void): void {
+    const was = this.before.get(id);
+    if (!was) return;
+    plans();
+    this.cases++;
     const questions: CaseChange['questions'] = [];
-    for (const key of keys) {
-      const x = ia.has(key) ? outcomeName(was[ia.get(key)!]!) : 'absent';
-      const y = ib.has(key) ? outcomeName(trace.outcomes[ib.get(key)!]!) : 'absent';
+    for (const key of this.keys) {
+      const x = this.oldIndex.has(key) ? outcomeName(was[this.oldIndex.get(key)!]!) : 'absent';
+      const y = this.newIndex.has(key) ? outcomeName(outcomes[this.newIndex.get(key)!]!) : 'absent';
       if (x !== y) questions.push({ question: key, before: x, after: y });
     }
-    if (questions.length > 0) changes.push({ id: trace.id, questions });
+    if (questions.length > 0) this.changes.push({ id, questions });
   }
-  return { cases, changes };
 }
 
 /** The paths of an inspection's thematics with their ids. */
@@ -172,17 +210,28 @@ function withoutVersionCheck(file: string, pack: Pack, folder: string): { file: 
   return { file: target, note: `recorded for ${pack.id} ${inspection.packVersion}; scored with ${pack.version} anyway, to compare` };
 }
 
-async function scoreWith(file: string, versions: Versions, side: 'before' | 'after', folder: string): Promise<{ scored: ScoredFile; note?: string } | { errors: Diagnostic[] }> {
+async function scoreWith(file: string, versions: Versions, side: 'before' | 'after', folder: string, onOutcomes: (id: string, outcomes: Uint8Array) => void): Promise<{ scored: ScoredFile; note?: string } | { errors: Diagnostic[] }> {
   const { path, pack } = versions[side];
   if (pack.kind === 'methodology') {
     const target = withoutVersionCheck(file, pack, folder);
-    const scored = await scoreInspectionFile(target.file, { pack: path, trace: true });
-    return 'errors' in scored ? scored : { scored, ...(target.note ? { note: target.note } : {}) };
+    const scored = await scoreInspectionFile(target.file, { pack: path, onOutcomes });
+    // Problems in the temporary copy are the inspection's: they name its file, never the copy's.
+    if ('errors' in scored) return { errors: scored.errors.map((d) => (d.file === target.file ? (({ line: _l, column: _c, ...rest }) => ({ ...rest, file }))(d) : d)) };
+    return { scored, ...(target.note ? { note: target.note } : {}) };
   }
   const thematics = thematicsOf(file);
   const others = thematics.filter((t) => t.id !== pack.id).map((t) => t.path);
-  const scored = await scoreInspectionFile(file, { thematics: [...others, resolve(path)], trace: true });
+  const scored = await scoreInspectionFile(file, { thematics: [...others, resolve(path)], onOutcomes });
   return 'errors' in scored ? scored : { scored };
+}
+
+/** The plan a version of an inspection is scored with, to know its questions before its cases. */
+function planOf(file: string, versions: Versions, side: 'before' | 'after', folder: string): CompiledPlan | null {
+  const { path, pack } = versions[side];
+  const opened = pack.kind === 'methodology'
+    ? openInspection(withoutVersionCheck(file, pack, folder).file, { pack: path })
+    : openInspection(file, { thematics: [...thematicsOf(file).filter((t) => t.id !== pack.id).map((t) => t.path), resolve(path)] });
+  return 'errors' in opened ? null : compilePlan(opened.methodology, opened.thematics);
 }
 
 /** Scores each inspection under both versions and gathers what changed. */
@@ -193,8 +242,18 @@ export async function measureImpact(files: readonly string[], versions: Versions
   let compared = 0;
   try {
     for (const file of files) {
-      const before = await scoreWith(file, versions, 'before', folder);
-      const after = 'errors' in before ? null : await scoreWith(file, versions, 'after', folder);
+      const beforePlan = planOf(file, versions, 'before', folder);
+      const table = new OutcomeTable(beforePlan?.questions.length ?? 0);
+      const before = await scoreWith(file, versions, 'before', folder, (id, outcomes) => table.add(id, outcomes));
+      const comparison = new CaseComparison(table);
+      let planned = false;
+      const afterPlan = 'errors' in before ? null : planOf(file, versions, 'after', folder);
+      const plans = () => {
+        if (planned || !beforePlan || !afterPlan) return;
+        comparison.setPlans(beforePlan, afterPlan);
+        planned = true;
+      };
+      const after = 'errors' in before ? null : await scoreWith(file, versions, 'after', folder, (id, outcomes) => comparison.add(id, outcomes, plans));
       if ('errors' in before || after === null || 'errors' in after) {
         const errors = 'errors' in before ? { version: 'old' as const, diagnostics: before.errors } : { version: 'new' as const, diagnostics: (after as { errors: Diagnostic[] }).errors };
         inspections.push({ file, area: '', errors, changes: [], cases: 0, caseChanges: [] });
@@ -203,7 +262,7 @@ export async function measureImpact(files: readonly string[], versions: Versions
       compared++;
       const result = after.scored.result;
       const changes = compareResults(before.scored.result, result);
-      const cases = compareCases(before.scored, after.scored);
+      const cases = { cases: comparison.cases, changes: comparison.changes };
       const note = after.note ?? before.note;
       inspections.push({
         file,

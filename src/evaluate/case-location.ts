@@ -11,7 +11,7 @@ export interface CaseLocation {
 const LOCATION = Symbol.for('criteria.caseLocation');
 
 export function attachCaseLocation<T extends object>(record: T, location: CaseLocation): T {
-  // Configurable: a record read again (explain re-reads an inspection's listed cases) is located anew.
+  // Configurable: a record listed in an inspection is the same object each time its cases are read (explain reads them twice).
   Object.defineProperty(record, LOCATION, { value: location, enumerable: false, configurable: true });
   return record;
 }

@@ -9,6 +9,7 @@ import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import type { CompiledPlan, FactVector } from '../compile/compiled-plan.js';
 import { caseLocation } from './case-location.js';
 import { didYouMean, listNames } from '../check/suggest-name.js';
+import { caseIdProblem, MAX_ID_LENGTH } from './check-case-id.js';
 
 /** Why a value does not fit a fact's declaration, or null when it fits. */
 export function factValueProblem(value: unknown, declaration: FactDeclaration): string | null {
@@ -41,7 +42,14 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}…` : value}'`;
   if (value === undefined) return 'nothing';
   if (typeof value === 'function') return 'a function';
-  return JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nested too deep for the call stack, or holding itself.
+    text = Array.isArray(value) ? 'a list' : 'a mapping';
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 /** Collects one case's problems; allocates nothing until the first one, and is reused case after case. */
@@ -58,9 +66,19 @@ export class CaseProblems {
     this.givenId = null;
   }
 
-  /** The case's id, or its position (`#12`) while it has none. */
+  /** The case's id, or while it has none, how to find it (`the case at position 12`) in words no valid id can be mistaken for. */
   get id(): string {
     return this.givenId ?? `#${this.position + 1}`;
+  }
+
+  /** The case's valid id, or undefined when it has none. */
+  get validId(): string | undefined {
+    return this.givenId ?? undefined;
+  }
+
+  /** The case's place among the cases read, from 1. */
+  get place(): number {
+    return this.position + 1;
   }
 
   set id(id: string) {
@@ -76,10 +94,10 @@ export class CaseProblems {
     (this.list ??= []).push({
       code,
       severity: 'error',
-      message: `case ${this.id}: ${message}`,
+      message: `case ${this.givenId ?? `at position ${this.position + 1}`}: ${message}`,
       ...(hint ? { hint } : {}),
       ...(where ? { file: where.file, line: where.line, ...(where.column ? { column: where.column } : {}) } : {}),
-      caseId: this.id,
+      ...(this.givenId !== null ? { caseId: this.givenId } : {}),
     });
   }
 
@@ -103,8 +121,6 @@ function factTest(declaration: FactDeclaration): FactTest {
   }
 }
 
-/** The longest case id, as the inspection schema allows for cases listed in the inspection. */
-const MAX_ID_LENGTH = 128;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const EMPTY: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<string, unknown>;
@@ -149,8 +165,10 @@ export class CaseChecker {
     }
     const rawId = record.id;
     const id = typeof rawId === 'string' && rawId.length > 0 ? rawId : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : null;
+    const idProblem = id === null ? null : caseIdProblem(id);
     if (id === null) problems.add('CASE_MISSING_ID', 'the case has no id', 'give every case a unique id (text or a number)');
-    else if (id.length > MAX_ID_LENGTH) problems.add('SCHEMA_RANGE', `the case id has ${id.length} characters; at most ${MAX_ID_LENGTH} are allowed`, 'shorten the id (an id names a case; it need not describe it)');
+    else if (id.length > MAX_ID_LENGTH) problems.add('SCHEMA_RANGE', idProblem!, 'shorten the id (an id names a case; it need not describe it)');
+    else if (idProblem !== null) problems.add('CASE_BAD_ID', idProblem, 'write the id without spaces at its ends and without invisible characters, in Unicode NFC form (as most editors save text)');
     else problems.id = id;
     for (const key in record) {
       if (key !== 'id' && key !== 'facts' && key !== 'answers') {

@@ -85,8 +85,9 @@ function checkEvidence(plan: CompiledPlan, inspection: Inspection, problems: Pro
       problems.add('EVIDENCE_BAD_LEVEL', pointer, `rating ${describe(rating.level)} of ${key} is not a level of scale '${scale.id}'`, `use one of: ${levelIds(scale).join(', ')}`);
       continue;
     }
-    if ((rating.achieved === undefined) !== (rating.of === undefined) || (rating.achieved !== undefined && rating.of !== undefined && rating.achieved > rating.of)) {
-      problems.add('EVIDENCE_BAD_LEVEL', pointer, `the count of ${key} must give both achieved and of, with achieved ≤ of`);
+    const whole = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+    if ((rating.achieved === undefined) !== (rating.of === undefined) || !whole(rating.achieved) || !whole(rating.of) || (rating.achieved !== undefined && rating.of !== undefined && rating.achieved > rating.of)) {
+      problems.add('EVIDENCE_BAD_LEVEL', pointer, `the count of ${key} must give both achieved and of, whole numbers with achieved ≤ of`);
       continue;
     }
     ratings.set(key, rating);

@@ -128,7 +128,8 @@ export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, ch
       read: tally.read,
       scored: tally.scored,
       relevantToNone: tally.relevantToNone,
-      excluded: [...tally.excluded].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      // By id, then the cases without a valid id by position.
+      excluded: [...tally.excluded].sort((a, b) => (a.id === b.id ? a.position - b.position : a.id === undefined ? 1 : b.id === undefined ? -1 : a.id < b.id ? -1 : 1)),
     },
     thematics,
   };

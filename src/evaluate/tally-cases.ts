@@ -9,6 +9,7 @@
  */
 import type { Diagnostic } from '../model/errors.js';
 import type { ExcludedCase } from '../model/result.js';
+import { isValidCaseId } from './check-case-id.js';
 import { Outcome, type CompiledPlan, type CompiledQuestion, type FactRecord, type FactVector } from '../compile/compiled-plan.js';
 import { CaseChecker, CaseProblems, describe } from './check-case.js';
 import { caseLocation, formatCaseLocation } from './case-location.js';
@@ -26,6 +27,8 @@ export interface TallyOptions {
   maxDiagnostics?: number;
   /** Refuse to score without cases (when they come from a file, an empty one is a mistake). */
   requireCases?: boolean;
+  /** Called with each counted case's id and outcomes by question index (a buffer reused for the next case: copy what you keep). */
+  onOutcomes?: (id: string, outcomes: Uint8Array) => void;
 }
 
 /** One case's outcome per question (indexed like the plan's questions). */
@@ -118,6 +121,7 @@ export class CaseTally implements TallyCounts {
     }
     this.count(outcomes, 1);
     if (this.options.trace) this.traces.push({ id: this.lastId, outcomes: outcomes.slice() });
+    this.options.onOutcomes?.(this.lastId, outcomes);
     return true;
   }
 
@@ -164,7 +168,7 @@ export class CaseTally implements TallyCounts {
   rejectUnread(problem: Diagnostic): void {
     this.read++;
     const problems = new CaseProblems({}, this.read - 1);
-    if (problem.caseId !== undefined) problems.id = problem.caseId;
+    if (problem.caseId !== undefined && isValidCaseId(problem.caseId)) problems.id = problem.caseId;
     problems.list = [problem];
     this.reject({}, problems);
   }
@@ -184,7 +188,7 @@ export class CaseTally implements TallyCounts {
     this.diagnosticCount += other.diagnosticCount;
     const room = this.maxDiagnostics - this.diagnostics.length;
     this.diagnostics.push(...other.diagnostics.slice(0, Math.max(0, room)));
-    this.excluded.push(...other.excluded);
+    for (const excluded of other.excluded) this.excluded.push(excluded);
   }
 
   private lastId = '';
@@ -215,7 +219,8 @@ export class CaseTally implements TallyCounts {
     problems.reset(record, position);
     const { id, answers } = this.checker.check(record, position, problems, this.facts);
     this.lastId = id;
-    if (!problems.has('CASE_MISSING_ID')) {
+    // Only a valid id takes part in duplicates: a case without one is known by its position.
+    if (problems.validId !== undefined) {
       this.idWasNew = false;
       if (this.options.checkDuplicates !== false) {
         this.idWasNew = this.ids.add(id);
@@ -304,7 +309,8 @@ export class CaseTally implements TallyCounts {
     if (this.options.excludeInvalid) {
       const location = formatCaseLocation(caseLocation(record));
       const where = location ?? (list[0]?.file ? `${list[0].file}:${list[0].line ?? 1}` : undefined);
-      this.excluded.push({ id: problems.id, ...(where ? { location: where } : {}), reasons: list.map((p) => p.message.replace(/^case [^:]*: /, '')) });
+      const id = problems.validId;
+      this.excluded.push({ ...(id !== undefined ? { id } : {}), position: problems.place, ...(where ? { location: where } : {}), reasons: list.map((p) => p.message.replace(/^case [^:]*: /, '')) });
       return;
     }
     const room = this.maxDiagnostics - this.diagnostics.length;

@@ -37,6 +37,8 @@ export interface OpenExplanationOptions {
   thematics?: string[];
   /** Leave out cases whose data is wrong. */
   excludeInvalid?: boolean;
+  /** Read no file outside this folder (see OpenOptions.root). */
+  root?: string;
 }
 
 /** Scores an inspection keeping each case's outcomes, and indexes what an explanation needs. */
@@ -45,6 +47,7 @@ export async function openExplanation(path: string, options: OpenExplanationOpti
     trace: true,
     ...(options.pack !== undefined ? { pack: options.pack } : {}),
     ...(options.thematics !== undefined ? { thematics: options.thematics } : {}),
+    ...(options.root !== undefined ? { root: options.root } : {}),
     excludeInvalid: options.excludeInvalid === true,
   });
   if ('errors' in scored) return scored;

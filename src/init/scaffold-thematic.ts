@@ -192,7 +192,8 @@ export function scaffoldThematic(options: ScaffoldOptions): { files: ScaffoldedF
   const packText = [
     `# yaml-language-server: $schema=${posix(folder, SCHEMAS)}/pack.schema.json`,
     '#',
-    `# ${title}`,
+    // A comment ends at a line break: one in the title would start a line of YAML.
+    `# ${title.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')}`,
     '#',
     `# A thematic module for ${methodology.id} ${methodology.version}, scaffolded by \`criteria init thematic\`.`,
     '# It is scored on the same inspection as the methodology: its questions are asked of the same',

@@ -2,18 +2,30 @@
 import type { Position } from './make-diagnostic.js';
 
 /** The decoded text (a leading byte order mark removed), or the position of the first invalid byte. */
-export type DecodeResult = { text: string } | { invalidAt: Position };
+export type DecodeResult = { text: string } | { invalidAt: Position; binary?: true };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decodes `bytes` as UTF-8; a leading BOM is dropped; invalid bytes give their line and column. */
 export function decodeText(bytes: Uint8Array): DecodeResult {
+  let text: string;
   try {
     // With ignoreBOM false the decoder strips a leading BOM itself.
-    return { text: decoder.decode(bytes) };
+    text = decoder.decode(bytes);
   } catch {
     return { invalidAt: locateInvalidByte(bytes) };
   }
+  // A NUL byte: not a text file (an executable, /proc/self/environ); none of it is shown.
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return { invalidAt: positionOf(text, nul), binary: true };
+  return { text };
+}
+
+/** The line and column (from 1, in characters) of index `at` of a text. */
+function positionOf(text: string, at: number): Position {
+  const before = text.slice(0, at);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1 };
 }
 
 /** The line and column (in characters) of the first byte that is not part of a valid UTF-8 sequence. */
@@ -57,8 +69,16 @@ export function firstInvalidByte(bytes: Uint8Array): number {
 
 /** Invalid UTF-8 met while decoding a stream, at a line and column of the text. */
 export class InvalidUtf8Error extends Error {
-  constructor(readonly position: Position) {
-    super(`invalid UTF-8 at line ${position.line}, column ${position.column}`);
+  /** `binary`: the bytes are valid UTF-8 but hold a NUL, so the file is not text. */
+  constructor(readonly position: Position, readonly binary = false) {
+    super(`${binary ? 'a NUL byte' : 'invalid UTF-8'} at line ${position.line}, column ${position.column}`);
+  }
+}
+
+/** A line longer than the reader accepts (a file with no line breaks, say), at its line number. */
+export class LineTooLongError extends Error {
+  constructor(readonly line: number, readonly limit: number) {
+    super(`line ${line} is longer than ${limit} characters`);
   }
 }
 
@@ -69,10 +89,11 @@ const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * chunks is carried over), dropping a leading byte order mark. Throws InvalidUtf8Error at the
  * first invalid or truncated sequence, with its line and column.
  */
-export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>, options: { firstLine?: number; byteOrderMark?: boolean } = {}): AsyncGenerator<string> {
+export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>, options: { firstLine?: number; byteOrderMark?: boolean; maxLineLength?: number } = {}): AsyncGenerator<string> {
   let carry: Uint8Array = new Uint8Array(0);
   let line = options.firstLine ?? 1;
   let lineTail = '';
+  const maxLine = options.maxLineLength ?? Infinity;
   // A part of a file read from its middle has no byte order mark to drop.
   let first = options.byteOrderMark !== false;
   const fail = (bytes: Uint8Array, valid: number): never => {
@@ -99,11 +120,26 @@ export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>, optio
       return fail(bytes, firstInvalidByte(bytes.subarray(0, cut)));
     }
     carry = bytes.slice(cut);
+    const nul = text.indexOf('\0');
+    if (nul >= 0) {
+      const before = lineTail + text.slice(0, nul);
+      const newlines = text.slice(0, nul).split('\n').length - 1;
+      throw new InvalidUtf8Error({ line: line + newlines, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 }, true);
+    }
     const last = text.lastIndexOf('\n');
-    if (last < 0) lineTail += text;
-    else {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
+    if (last < 0) {
+      // A line that never ends is not held whole: it stops at the limit.
+      if (lineTail.length + text.length > maxLine) throw new LineTooLongError(line, maxLine);
+      lineTail += text;
+    } else {
+      let start = -1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if ((start < 0 ? lineTail.length : 0) + i - start - 1 > maxLine) throw new LineTooLongError(line, maxLine);
+        line++;
+        start = i;
+      }
       lineTail = text.slice(last + 1);
+      if (lineTail.length > maxLine) throw new LineTooLongError(line, maxLine);
     }
     if (text.length > 0) yield text;
   }

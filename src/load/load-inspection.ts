@@ -12,7 +12,8 @@ import type { CaseFile, CaseRecord, InspectionFile } from '../model/inspection.j
 import type { Pack } from '../model/pack.js';
 import { attachLazyCaseLocation } from '../evaluate/case-location.js';
 import type { InspectionHeader } from '../evaluate/score-inspection.js';
-import { loadInspectionFile, loadPack } from './load-pack.js';
+import { loadInspectionFile, loadPack, outsideRoot } from './load-pack.js';
+import { isInsideRoot } from './confine-path.js';
 import { readCsvCases, readNdjsonCases, type CaseColumns, type CaseInput } from './read-cases.js';
 import { readDocument } from './read-document.js';
 import type { SourceDocument } from './source-document.js';
@@ -35,6 +36,11 @@ export interface OpenOptions {
   pack?: string;
   /** Use these thematics instead of the ones the inspection names. */
   thematics?: string[];
+  /**
+   * Read no file outside this folder: the inspection, its packs (and a thematic's methodology)
+   * and its case file must lie inside it, symbolic links resolved (READ_OUTSIDE_ROOT otherwise).
+   */
+  root?: string;
 }
 
 function error(code: Diagnostic['code'], message: string, hint: string, file: string, at?: { line: number; column: number }): Diagnostic {
@@ -42,15 +48,27 @@ function error(code: Diagnostic['code'], message: string, hint: string, file: st
 }
 
 export function openInspection(path: string, options: OpenOptions = {}): OpenedInspection | { errors: Diagnostic[] } {
+  const { root } = options;
+  if (root !== undefined && !isInsideRoot(path, root)) return { errors: [outsideRoot(path, root)] };
   const loaded = loadInspectionFile(path);
   if ('errors' in loaded) return loaded;
   const { inspection, doc } = loaded;
   const base = dirname(path);
   const packPath = options.pack ?? resolve(base, inspection.pack);
+  if (root !== undefined) {
+    // Every file the inspection names, before any is read (or its existence told).
+    const named: Array<[string, string, string]> = [
+      [packPath, inspection.pack, '/pack'],
+      ...(options.thematics ?? (inspection.thematics ?? []).map((t) => resolve(base, t))).map((t, i): [string, string, string] => [t, inspection.thematics?.[i] ?? t, `/thematics/${i}`]),
+      ...(inspection.cases === undefined || Array.isArray(inspection.cases) ? [] : [[resolve(base, inspection.cases.file), inspection.cases.file, '/cases/file'] as [string, string, string]]),
+    ];
+    const outside = named.filter(([file]) => !isInsideRoot(file, root));
+    if (outside.length > 0) return { errors: outside.map(([, written, pointer]) => ({ ...outsideRoot(written, root), file: path, ...(doc.locate(pointer) ?? {}) })) };
+  }
   if (options.pack === undefined && !existsSync(packPath)) {
     return { errors: [error('FILE_NOT_FOUND', `the pack '${inspection.pack}' does not exist (looked for ${packPath})`, 'check pack: the methodology pack\'s folder, relative to the inspection file', path, doc.locate('/pack'))] };
   }
-  const methodologyLoaded = loadPack(packPath);
+  const methodologyLoaded = loadPack(packPath, root !== undefined ? { root } : {});
   if ('errors' in methodologyLoaded) return methodologyLoaded;
   const methodology = methodologyLoaded.pack;
   if (methodology.kind !== 'methodology') {
@@ -75,7 +93,7 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
       errors.push(error('FILE_NOT_FOUND', `the thematic '${inspection.thematics?.[index]}' does not exist (looked for ${thematicPath})`, 'check thematics: the thematic packs\' folders, relative to the inspection file', path, doc.locate(`/thematics/${index}`)));
       return;
     }
-    const t = loadPack(thematicPath, { methodology });
+    const t = loadPack(thematicPath, { methodology, ...(root !== undefined ? { root } : {}) });
     if ('errors' in t) {
       errors.push(...t.errors);
       return;

@@ -16,6 +16,7 @@ import { readDocument, type ReadResult } from './read-document.js';
 import { joinPointer } from './source-document.js';
 import type { SourceDocument } from './source-document.js';
 import type { SourceMap } from './source-map.js';
+import { isInsideRoot } from './confine-path.js';
 
 /** The names a pack's root file may have, in the order they are looked for. */
 export const ROOT_FILE_NAMES: readonly string[] = ['pack.yaml', 'pack.yml', 'pack.json'];
@@ -103,15 +104,21 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSo
   return parts;
 }
 
+/** READ_OUTSIDE_ROOT for a path outside the root (without saying whether it exists). */
+export function outsideRoot(path: string, root: string): Diagnostic {
+  return makeError('READ_OUTSIDE_ROOT', `${path} is outside the folder reads are confined to (${root})`, 'name files inside that folder; a pack, thematic or case file elsewhere is not read', { file: path });
+}
+
 /** Loads a pack and checks it; a thematic is checked with its methodology (given, or found through attachesTo.path). */
-export function loadPack(path: string, options: LoadOptions & { methodology?: Pack } = {}): LoadedPack {
+export function loadPack(path: string, options: LoadOptions & { methodology?: Pack; root?: string } = {}): LoadedPack {
+  if (options.root !== undefined && !isInsideRoot(path, options.root)) return { errors: [outsideRoot(path, options.root)] };
   const loaded = loadPackFiles(path, options);
   if ('errors' in loaded) return loaded;
   const { pack, sources } = loaded;
   const diagnostics: Diagnostic[] = [];
   let methodology = options.methodology;
   if (pack.kind === 'thematic' && methodology === undefined && pack.attachesTo) {
-    const found = findMethodology(pack, sources, options.source ?? DISK);
+    const found = findMethodology(pack, sources, options.source ?? DISK, options.root);
     diagnostics.push(...found.diagnostics);
     methodology = found.methodology;
     if (diagnostics.some((d) => d.severity === 'error')) return { errors: sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'), undefined) };
@@ -123,7 +130,7 @@ export function loadPack(path: string, options: LoadOptions & { methodology?: Pa
 }
 
 /** The methodology a thematic names in attachesTo.path, loaded and checked. */
-function findMethodology(pack: Pack, sources: SourceMap, source: FileSource): { methodology?: Pack; diagnostics: Diagnostic[] } {
+function findMethodology(pack: Pack, sources: SourceMap, source: FileSource, root?: string): { methodology?: Pack; diagnostics: Diagnostic[] } {
   const attachesTo = pack.attachesTo!;
   const place = sources.locate(attachesTo, 'path') ?? sources.locate(attachesTo);
   const at = place ? { file: place.file, line: place.line, column: place.column, pointer: place.pointer } : {};
@@ -131,6 +138,7 @@ function findMethodology(pack: Pack, sources: SourceMap, source: FileSource): { 
     return { diagnostics: [makeWarning('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names no path to its methodology, so it was checked without it`, 'add attachesTo.path (the methodology\'s folder, relative to this file), or check it together with the methodology', at)] };
   }
   const path = join(dirname(pack.files![0]!), attachesTo.path);
+  if (root !== undefined && !isInsideRoot(path, root)) return { diagnostics: [{ ...outsideRoot(attachesTo.path, root), ...at }] };
   if (!source.exists(path)) {
     return { diagnostics: [makeError('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names its methodology at ${attachesTo.path}, but ${path} does not exist`, 'correct attachesTo.path: the methodology\'s folder, relative to the thematic\'s root file', at)] };
   }

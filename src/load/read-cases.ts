@@ -12,7 +12,8 @@ import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration } from '../model/pack.js';
 import { attachCaseLocation } from '../evaluate/case-location.js';
 import { didYouMean, listNames } from '../check/suggest-name.js';
-import { decodeUtf8Chunks, InvalidUtf8Error } from './decode-text.js';
+import { quoteExcerpt } from './quote-excerpt.js';
+import { decodeUtf8Chunks, InvalidUtf8Error, LineTooLongError } from './decode-text.js';
 
 /** What the reader yields: a record, or a problem with a row it could not read. */
 /** What the reader yields: a record; a problem with a row it could not read; or a problem with the whole input (`notACase`: a bad header, an empty or unreadable file), which counts no case. */
@@ -37,6 +38,9 @@ export interface ByteRange {
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The longest line of a CSV or NDJSON case file, in characters: a case record is far shorter, and a file with no line breaks stops here. */
+export const MAX_LINE_LENGTH = 1024 * 1024;
+
 /** A file's bytes, each chunk fed to the hash when there is one (the input's hash for provenance). */
 async function* hashedBytes(file: string, hash: Hash | undefined, range?: ByteRange): AsyncGenerator<Buffer> {
   const stream = range ? createReadStream(file, { start: range.start, end: range.end - 1 }) : createReadStream(file);
@@ -53,7 +57,7 @@ async function* hashedBytes(file: string, hash: Hash | undefined, range?: ByteRa
 
 /** A file's text as a stream of strict UTF-8 (the errors of reading and decoding come out of it as exceptions). */
 function textOf(file: string, hash: Hash | undefined, lineEnds: 'asRead' | 'lf' = 'asRead', range?: ByteRange): Readable {
-  const decoded = decodeUtf8Chunks(hashedBytes(file, hash, range), range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {});
+  const decoded = decodeUtf8Chunks(hashedBytes(file, hash, range), { ...(range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}), maxLineLength: MAX_LINE_LENGTH });
   const text = range?.header !== undefined ? prefixed(`${range.header}\n`, decoded) : decoded;
   return Readable.from(lineEnds === 'lf' ? lfLineEnds(text) : text, { objectMode: false });
 }
@@ -80,6 +84,12 @@ async function* lfLineEnds(texts: AsyncIterable<string>): AsyncGenerator<string>
 
 /** The problem a failure to read or decode a case file makes. */
 function readFailure(file: string, error: unknown): CaseInput {
+  if (error instanceof LineTooLongError) {
+    return { problem: { code: 'LINE_TOO_LONG', severity: 'error', message: `line ${error.line} of ${file} is longer than ${error.limit.toLocaleString('en')} characters; a case record is far shorter`, hint: 'check that the file is a CSV or NDJSON file of cases, one record per line (a file with no line breaks is not)', file, line: error.line }, notACase: true };
+  }
+  if (error instanceof InvalidUtf8Error && error.binary) {
+    return { problem: { code: 'NOT_UTF8', severity: 'error', message: `${file} is not a text file (it holds a NUL byte)`, hint: 'name a CSV, NDJSON, JSON or YAML text file of cases; none of this file is shown', file, line: error.position.line, column: error.position.column }, notACase: true };
+  }
   if (error instanceof InvalidUtf8Error) {
     return { problem: { code: 'NOT_UTF8', severity: 'error', message: `${file} is not valid UTF-8 text`, hint: 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', file, line: error.position.line, column: error.position.column }, notACase: true };
   }
@@ -195,14 +205,15 @@ function countNewlines(text: string): number {
 
 function checkHeader(file: string, line: number, header: string[], columns: CaseColumns): CaseInput[] {
   const problems: CaseInput[] = [];
-  if (!header.includes('id')) problems.push(problem(file, line, "the header has no 'id' column", "name the first column 'id' and give each case a unique id", 'CSV_HEADER'));
+  // Without an id column the file is likely no case file at all: its cells are not quoted one by one.
+  if (!header.includes('id')) return [problem(file, line, "the header has no 'id' column", "name the first column 'id' and give each case a unique id", 'CSV_HEADER')].map(wholeFile);
   const seen = new Set<string>();
   for (const name of header) {
-    if (seen.has(name)) problems.push(problem(file, line, `column '${name}' appears twice in the header`, 'keep one column per fact or question', 'CSV_HEADER'));
+    if (seen.has(name)) problems.push(problem(file, line, `column '${quoteExcerpt(name)}' appears twice in the header`, 'keep one column per fact or question', 'CSV_HEADER'));
     seen.add(name);
     if (FORBIDDEN.has(name)) problems.push(problem(file, line, `column '${name}' is not allowed`, 'rename the column', 'FORBIDDEN_KEY'));
     else if (name !== 'id' && !columns.caseFacts.has(name) && !columns.questionKeys.has(name)) {
-      problems.push(problem(file, line, `column '${name}' is neither a declared case fact nor a question id${didYouMean(name, [...columns.caseFacts.keys(), ...columns.questionKeys])}`, `facts: ${listNames(columns.caseFacts.keys(), 30)}; questions: ${listNames(columns.questionKeys, 8)}`, 'CSV_HEADER'));
+      problems.push(problem(file, line, `column '${quoteExcerpt(name)}' is neither a declared case fact nor a question id${didYouMean(name, [...columns.caseFacts.keys(), ...columns.questionKeys])}`, `facts: ${listNames(columns.caseFacts.keys(), 30)}; questions: ${listNames(columns.questionKeys, 8)}`, 'CSV_HEADER'));
     }
   }
   return problems.map(wholeFile);
@@ -217,7 +228,7 @@ function suspicious(line: string): boolean {
 export async function* readNdjsonCases(file: string, hash?: Hash, range?: ByteRange): AsyncGenerator<CaseInput> {
   const bytes = hashedBytes(file, hash, range);
   try {
-    const lines = splitLines(decodeUtf8Chunks(bytes, range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}));
+    const lines = splitLines(decodeUtf8Chunks(bytes, { ...(range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}), maxLineLength: MAX_LINE_LENGTH }));
     yield* readNdjsonRecords(file, lines, range ? range.firstLine - 1 : 0, range !== undefined);
   } catch (error) {
     yield readFailure(file, error);
@@ -244,13 +255,22 @@ export function readNdjsonLines(name: string, lines: AsyncIterable<string>, line
  * readline's iterator, which reads ahead and queues lines without bound while the cases are scored.
  */
 async function* splitLines(texts: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = '';
+  // The start of an unfinished line, in pieces: joined once when its end comes, so a long line
+  // costs time in proportion to its length (joining at every chunk would be quadratic).
+  let pieces: string[] = [];
+  const strip = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
   for await (const text of texts) {
-    const parts = (rest + text).split('\n');
-    rest = parts.pop()!;
-    for (const part of parts) yield part.endsWith('\r') ? part.slice(0, -1) : part;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      const piece = text.slice(start, end);
+      yield strip(pieces.length > 0 ? pieces.join('') + piece : piece);
+      pieces = [];
+      start = end + 1;
+    }
+    if (start < text.length) pieces.push(text.slice(start));
   }
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  const rest = pieces.join('');
+  if (rest !== '') yield strip(rest);
 }
 
 /** `partial`: the lines are a part of the file, so having none says nothing about the file. */

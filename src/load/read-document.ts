@@ -61,6 +61,7 @@ function readText(file: string): { text: string } | { errors: Diagnostic[] } {
   if (bytes.length > MAX_FILE_BYTES) return { errors: [tooLarge(file, bytes.length)] };
   const decoded = decodeText(bytes);
   if ('invalidAt' in decoded) {
+    if (decoded.binary) return { errors: [makeError('NOT_UTF8', `${file} is not a text file (it holds a NUL byte)`, 'name a YAML or JSON text file; none of this file is shown', { file, ...decoded.invalidAt })] };
     return { errors: [makeError('NOT_UTF8', `${file} is not valid UTF-8 text`, 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', { file, ...decoded.invalidAt })] };
   }
   return decoded;

@@ -27,12 +27,14 @@ export interface ItemRating {
   /** The level, on the item's scale (or its not-applicable value). */
   level: string;
   /**
-   * How many of the item's parts were achieved.
+   * How many of the item's parts were achieved (a whole number).
+   * @asType integer
    * @minimum 0
    */
   achieved?: number;
   /**
-   * Of how many parts.
+   * Of how many parts (a whole number).
+   * @asType integer
    * @minimum 1
    */
   of?: number;

@@ -200,8 +200,10 @@ export interface OverallResult extends ScoredResult {
 
 /** A case left out of scoring because its data was wrong, when the user asked to exclude such cases. */
 export interface ExcludedCase {
-  /** The case id (or its position when it has none). */
-  id: string;
+  /** The case id; absent when the case has no valid one (none, empty, or too long), so that no stand-in can be mistaken for a real case's id. */
+  id?: string;
+  /** The case's place among the cases read, from 1. */
+  position: number;
   /** Where it was read. */
   location?: string;
   /** What was wrong. */

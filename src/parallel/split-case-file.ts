@@ -9,7 +9,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { Hash } from 'node:crypto';
-import type { ByteRange } from '../load/read-cases.js';
+import { MAX_LINE_LENGTH, type ByteRange } from '../load/read-cases.js';
 
 const LF = 0x0a;
 const QUOTE = 0x22;
@@ -38,7 +38,11 @@ async function findRanges(file: string, size: number, format: 'csv' | 'ndjson', 
   const target = Math.max(1, Math.ceil(size / parts));
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
     hash.update(chunk);
-    if (csv && header === undefined) headerBytes.push(chunk);
+    if (csv && header === undefined) {
+      headerBytes.push(chunk);
+      // A header row longer than any line the reader accepts: the one-thread reader says so.
+      if (offset + chunk.length > MAX_LINE_LENGTH * 4) return null;
+    }
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i]!;
       if (csv && byte === QUOTE) quoted = !quoted;

@@ -107,7 +107,12 @@ function describeMismatch(results: InspectionResult[]): string | null {
     const key = `${r.provenance.pack}@${r.provenance.version}`;
     byPack.set(key, [...(byPack.get(key) ?? []), r.area.name]);
   }
-  if (byPack.size <= 1) return null;
+  if (byPack.size <= 1) {
+    // The same id and version, yet different content: one of the packs was changed without a new version.
+    const hashes = new Set(results.map((r) => r.provenance.sha256));
+    const first = results[0];
+    return hashes.size > 1 && first ? `These results come from ${first.provenance.pack} ${first.provenance.version} with different content (${hashes.size} different sha256): the pack was changed without a new version, so the same rows may not mean the same.` : null;
+  }
   const list = [...byPack].map(([pack, areas]) => `${pack} (${areas.join(', ')})`).join('; ');
   const ids = new Set(results.map((r) => r.provenance.pack));
   return ids.size > 1

@@ -18,5 +18,5 @@ export function describeCases(cases: CaseAccount): string {
 /** One excluded case with where it was read and its reasons. */
 export function describeExcluded(excluded: ExcludedCase): string {
   const where = excluded.location === undefined ? '' : ` (${excluded.location})`;
-  return `${excluded.id}${where}: ${excluded.reasons.join('; ')}`;
+  return `${excluded.id ?? `the case at position ${excluded.position}`}${where}: ${excluded.reasons.join('; ')}`;
 }

@@ -1,4 +1,5 @@
 import type { InspectionResult, PackResult } from '../model/result.js';
+import { appendLines } from './append-lines.js';
 import { buildSheet } from './build-sheet.js';
 import { describeCases, describeExcluded, hasCaseSample } from './describe-cases.js';
 import { describeProvenance } from './describe-provenance.js';
@@ -30,7 +31,7 @@ function renderProvenance(result: InspectionResult): string[] {
 /** The same content as the plain-text sheet, as GitHub-flavoured Markdown with tables. */
 export function formatMarkdown(result: InspectionResult): string {
   const lines = renderPack(result, result, 1);
-  for (const thematic of result.thematics) lines.push(...renderPack(thematic, result, 2));
-  lines.push(...renderProvenance(result));
+  for (const thematic of result.thematics) appendLines(lines, renderPack(thematic, result, 2));
+  appendLines(lines, renderProvenance(result));
   return lines.join('\n').trimEnd() + '\n';
 }

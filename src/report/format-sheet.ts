@@ -1,4 +1,5 @@
 import type { InspectionResult, PackResult } from '../model/result.js';
+import { appendLines } from './append-lines.js';
 import { buildSheet } from './build-sheet.js';
 import { describeCases, describeExcluded, hasCaseSample } from './describe-cases.js';
 import { describeProvenance } from './describe-provenance.js';
@@ -34,7 +35,7 @@ export function formatSheet(result: InspectionResult, options?: SheetOptions): s
   const resolved = resolveSheetOptions(options);
   const style = pickStyle(resolved.color);
   const lines = renderPack(result, result, resolved, style);
-  for (const thematic of result.thematics) lines.push(...renderPack(thematic, result, resolved, style));
-  lines.push(...renderProvenance(result, style));
+  for (const thematic of result.thematics) appendLines(lines, renderPack(thematic, result, resolved, style));
+  appendLines(lines, renderProvenance(result, style));
   return lines.join('\n') + '\n';
 }

@@ -118,7 +118,8 @@ export class Workspace {
       return { summary: invalidSummary(place, files.errors.map((d) => publicDiagnostic(d, this.root))), files: [], signature: `unreadable ${Date.now()}` };
     }
     const fileList = files.pack.files ?? [];
-    const loaded = loadPack(folder);
+    // Confined to the workspace: a thematic's attachesTo.path may not reach a methodology outside it.
+    const loaded = loadPack(folder, { root: this.root });
     const pack = 'errors' in loaded ? files.pack : loaded.pack;
     const diagnostics = ('errors' in loaded ? loaded.errors : loaded.warnings).map((d) => publicDiagnostic(d, this.root));
     const summary: PackSummary = {

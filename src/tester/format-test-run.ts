@@ -11,6 +11,7 @@ export function formatOutcomes(label: string, outcomes: readonly TestOutcome[]):
   const lines = [label];
   for (const o of outcomes) {
     lines.push(`  ${o.passed ? 'pass' : 'FAIL'}  ${o.name}${o.passed ? '' : `  (${o.file}${o.line ? `:${o.line}` : ''}) ${o.code ?? 'TEST_FAILED'}`}`);
+    if (o.substituted !== undefined) lines.push(`        scored with the pack under test ${o.substituted === '' ? "added to the inspection's thematics" : `in place of ${o.substituted}`}`);
     if (o.passed) continue;
     if (o.problem) lines.push(`        ${o.problem}`);
     for (const m of o.mismatches) lines.push(`        ${m.id}.${m.property}: expected ${show(m.expected)}, got ${show(m.actual)}`);

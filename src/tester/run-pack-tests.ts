@@ -23,6 +23,7 @@ import { validateDocument } from '../check/validate-schema.js';
 import { feedCases, scoreInspectionFile } from '../score-file.js';
 import { compareExpected, type Mismatch } from './compare-expected.js';
 import { indexResults } from './index-results.js';
+import { methodologyToScore, thematicsToScore, type Substitution } from './substitute-pack.js';
 
 export interface TestOutcome {
   file: string;
@@ -36,6 +37,8 @@ export interface TestOutcome {
   errors: Diagnostic[];
   /** What was expected but did not happen, in words (e.g. an expected error code that did not come). */
   problem?: string;
+  /** Set when the test's inspection named another pack of the pack under test's kind and id: the pack under test was scored in its place. */
+  substituted?: string;
 }
 
 export interface PackTestRun {
@@ -59,7 +62,7 @@ function packFolderOf(pack: Pack): string {
   return dirname(pack.files?.[0] ?? '.');
 }
 
-type Scored = { result: InspectionResult; plan: CompiledPlan } | { errors: Diagnostic[] };
+type Scored = ({ result: InspectionResult; plan: CompiledPlan } | { errors: Diagnostic[] }) & { substitution?: Substitution };
 
 class PlanCache {
   private readonly plans = new Map<string, { plan: CompiledPlan } | { errors: Diagnostic[] }>();
@@ -102,20 +105,25 @@ async function scoreInline(inspection: TestInspection, testFile: string, doc: So
   }
   const baseDir = base ? dirname(base.path) : here;
   const folder = resolve(packFolderOf(underTest));
-  const methodologyPath = inspection.pack !== undefined
+  const namedMethodology = inspection.pack !== undefined
     ? resolve(here, inspection.pack)
     : base
       ? resolve(baseDir, base.inspection.pack)
       : underTest.kind === 'methodology'
         ? folder
         : resolve(folder, underTest.attachesTo?.path ?? '.');
-  const thematicPaths = inspection.thematics !== undefined
+  const namedThematics = inspection.thematics !== undefined
     ? inspection.thematics.map((t) => resolve(here, t))
     : base?.inspection.thematics !== undefined
       ? base.inspection.thematics.map((t) => resolve(baseDir, t))
-      : underTest.kind === 'thematic' ? [folder] : [];
-  const built = cache.get(methodologyPath, thematicPaths);
-  if ('errors' in built) return built;
+      : [];
+  // The pack under test is scored in the place of the pack the inspection names.
+  const methodology = methodologyToScore(namedMethodology, underTest, folder);
+  const thematicsChosen = thematicsToScore(namedThematics, underTest, folder);
+  const substitution = methodology.substitution ?? (inspection.thematics !== undefined || base?.inspection.thematics !== undefined ? thematicsChosen.substitution : undefined);
+  const withNote = <T extends object>(scored: T): T & { substitution?: Substitution } => (substitution ? { ...scored, substitution } : scored);
+  const built = cache.get(methodology.path, thematicsChosen.paths);
+  if ('errors' in built) return withNote(built);
   const area = inspection.area ?? base?.inspection.area;
   if (area === undefined) return testError('the test inspection has no area', testFile, doc.locate(pointer)?.line);
   // Entries of the base that belong to a thematic this test leaves out are dropped with it.
@@ -149,10 +157,24 @@ async function scoreInline(inspection: TestInspection, testFile: string, doc: So
     return testError('the test inspection has no cases (write cases: [] for none)', testFile, doc.locate(pointer)?.line);
   }
   const started = ScoringSession.start(built.plan, header, { requireCases: fromFile });
-  if ('errors' in started) return started;
+  if ('errors' in started) return withNote(started);
   await feedCases(started.session, cases);
   const finished = started.session.finish();
-  return 'errors' in finished ? finished : { result: finished.result, plan: built.plan };
+  return withNote('errors' in finished ? finished : { result: finished.result, plan: built.plan });
+}
+
+/** Scores an inspection file with the pack under test in the place of the pack of its kind and id. */
+async function scoreFileUnderTest(path: string, underTest: Pack): Promise<Scored> {
+  const folder = resolve(packFolderOf(underTest));
+  const loaded = loadInspectionFile(path);
+  if ('errors' in loaded) return loaded;
+  const here = dirname(path);
+  const methodology = methodologyToScore(resolve(here, loaded.inspection.pack), underTest, folder);
+  const thematics = thematicsToScore((loaded.inspection.thematics ?? []).map((t) => resolve(here, t)), underTest, folder);
+  const substitution = methodology.substitution ?? thematics.substitution;
+  const s = await scoreInspectionFile(path, { pack: methodology.path, thematics: thematics.paths });
+  const scored: Scored = 'errors' in s ? s : { result: s.result, plan: s.plan };
+  return substitution ? { ...scored, substitution } : scored;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -162,24 +184,23 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 async function runTest(test: PackTest, index: number, file: string, doc: SourceDocument, underTest: Pack, cache: PlanCache): Promise<{ outcome: TestOutcome; scored: Scored }> {
   const line = doc.locate(`/tests/${index}`)?.line;
   const base = { file, ...(line !== undefined ? { line } : {}), name: test.name };
-  const scored: Scored = typeof test.inspection === 'string'
-    ? await (async () => {
-        const s = await scoreInspectionFile(resolve(dirname(file), test.inspection as string));
-        return 'errors' in s ? s : { result: s.result, plan: s.plan };
-      })()
+  const scoredWithNote: Scored = typeof test.inspection === 'string'
+    ? await scoreFileUnderTest(resolve(dirname(file), test.inspection), underTest)
     : await scoreInline(test.inspection, file, doc, `/tests/${index}/inspection`, underTest, cache);
+  const { substitution, ...scored } = scoredWithNote;
+  const note = substitution ? { substituted: substitution.named } : {};
   if (test.expectError !== undefined) {
     const errors = 'errors' in scored ? scored.errors : [];
     const passed = errors.some((e) => e.code === test.expectError);
     return {
-      outcome: { ...base, passed, mismatches: [], errors: passed ? [] : errors, ...(passed ? {} : { problem: `expected an error ${test.expectError}, ${errors.length > 0 ? `got ${[...new Set(errors.map((e) => e.code))].join(', ')}` : 'but it scored without errors'}` }) },
+      outcome: { ...base, ...note, passed, mismatches: [], errors: passed ? [] : errors, ...(passed ? {} : { problem: `expected an error ${test.expectError}, ${errors.length > 0 ? `got ${[...new Set(errors.map((e) => e.code))].join(', ')}` : 'but it scored without errors'}` }) },
       scored,
     };
   }
-  if ('errors' in scored) return { outcome: { ...base, passed: false, mismatches: [], errors: scored.errors, problem: 'scoring failed' }, scored };
+  if ('errors' in scored) return { outcome: { ...base, ...note, passed: false, mismatches: [], errors: scored.errors, problem: 'scoring failed' }, scored };
   const index_ = indexResults(scored.result);
   const mismatches = Object.entries(test.expect ?? {}).flatMap(([id, expected]) => compareExpected(id, expected, index_.get(id)));
-  return { outcome: { ...base, passed: mismatches.length === 0, mismatches, errors: [] }, scored };
+  return { outcome: { ...base, ...note, passed: mismatches.length === 0, mismatches, errors: [] }, scored };
 }
 
 /** Runs every test of the pack at `path`. */

@@ -102,7 +102,8 @@ describe('invalid packs', () => {
   });
 
   it('covers every reading, shape and meaning code a pack can reach', () => {
-    const unreachable = new Set<ErrorCode>(['FILE_UNREADABLE', 'FILE_TOO_LARGE', 'SCHEMA_INVALID']);
+    // Case-file codes (a line too long, a file changed while read) and reads confined by a root are met in test/hostile.
+    const unreachable = new Set<ErrorCode>(['FILE_UNREADABLE', 'FILE_TOO_LARGE', 'SCHEMA_INVALID', 'LINE_TOO_LONG', 'FILE_CHANGED', 'READ_OUTSIDE_ROOT']);
     const packCodes = (Object.keys(ERROR_CODES) as ErrorCode[]).slice(0, (Object.keys(ERROR_CODES) as ErrorCode[]).indexOf('METHODOLOGY_NOT_FOUND') + 1);
     const covered = new Set(rows.map((r) => r.code));
     const missing = packCodes.filter((c) => !covered.has(c) && !unreachable.has(c));

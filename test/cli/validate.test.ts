@@ -46,10 +46,11 @@ describe('criteria', () => {
   it('validate prints every error with its source line, a caret and a hint, and exits 1', () => {
     const { status, stdout, stderr } = run('validate', valid, invalid);
     expect(status).toBe(1);
-    expect(stdout).toContain(`ok ${valid}`);
-    expect(stdout).toContain(`${invalid}/pack.yaml:35:13 error UNKNOWN_WEIGHT_CLASS: unknown weight class 'heavey' for criterion B1; did you mean 'heavy'?`);
-    expect(stdout).toContain('35 |     weight: heavey\n   |             ^\n  hint: declare it under weightClasses');
-    expect(stdout).toContain(`${invalid}: 1 error`);
+    // The result (ok lines) on standard output, the diagnostics on standard error.
+    expect(stdout).toBe(`ok ${valid} (fixture-full 1.2.0): 4 criteria, 3 questions\n`);
+    expect(stderr).toContain(`${invalid}/pack.yaml:35:13 error UNKNOWN_WEIGHT_CLASS: unknown weight class 'heavey' for criterion B1; did you mean 'heavy'?`);
+    expect(stderr).toContain('35 |     weight: heavey\n   |             ^\n  hint: declare it under weightClasses');
+    expect(stderr).toContain(`${invalid}: 1 error`);
     expectNoStackTrace(stdout + stderr);
   });
 
@@ -64,7 +65,8 @@ describe('criteria', () => {
   it('reports a path that does not exist as an invalid pack, not a crash', () => {
     const { status, stdout, stderr } = run('validate', 'no/such/pack');
     expect(status).toBe(1);
-    expect(stdout).toContain('error FILE_NOT_FOUND: no/such/pack does not exist');
+    expect(stdout).toBe('');
+    expect(stderr).toContain('error FILE_NOT_FOUND: no/such/pack does not exist');
     expectNoStackTrace(stdout + stderr);
   });
 

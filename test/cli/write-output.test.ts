@@ -25,6 +25,6 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(blocked, 'new')).toThrow();
     expect(readFileSync(target, 'utf8')).toBe('old result');
     expect(readdirSync(folder).sort()).toEqual(['blocked', 'result.json']);
-    expect(writeOutput('text', join(folder, 'no-such-folder', 'x.json'))).toMatch(/^cannot write /);
+    expect(writeOutput('text', join(folder, 'no-such-folder', 'x.json'))).toMatchObject({ code: 'OUTPUT_WRITE', message: expect.stringMatching(/^cannot write .*: its folder does not exist$/) });
   });
 });

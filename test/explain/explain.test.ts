@@ -306,8 +306,8 @@ describe('the command', () => {
     expect(out.stdout).toContain("    C1.4 'Breach or recall action was taken where required': not relevant: breachRequired = true is false (breachRequired = false)\n");
   });
 
-  it('exits 1 on an unknown id and 2 with neither an id nor --case', () => {
-    expect(run(DERBYSHIRE, 'Z9').status).toBe(1);
+  it('exits 2 (a usage error) on an unknown id and with neither an id nor --case', () => {
+    expect(run(DERBYSHIRE, 'Z9').status).toBe(2);
     expect(run(DERBYSHIRE).status).toBe(2);
   });
 });

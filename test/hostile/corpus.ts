@@ -138,4 +138,12 @@ export const CORPUS: readonly CorpusRow[] = [
   { file: 'cases/answer-not-applicable.ndjson', run: 'cases', code: 'CASE_ANSWER_NOT_APPLICABLE', line: 2, note: 'Q1.2 answered for a low-risk case' },
   { file: 'cases/empty.ndjson', run: 'cases', code: 'NO_CASES', line: 1, note: 'an empty NDJSON file' },
   { file: 'cases/proto.yaml', run: 'cases', code: 'FORBIDDEN_KEY', line: 1, column: 33, note: '__proto__ in a YAML list of cases' },
+  // Case ids that only look alike, and counts that are not whole
+  { file: 'cases/lookalike-nfd.ndjson', run: 'cases', code: 'CASE_BAD_ID', line: 2, note: 'é decomposed (e + U+0301) after é composed' },
+  { file: 'cases/lookalike-zero-width.ndjson', run: 'cases', code: 'CASE_BAD_ID', line: 2, note: 'c1 with a zero-width space inside, after c1' },
+  { file: 'cases/lookalike-bidi.ndjson', run: 'cases', code: 'CASE_BAD_ID', line: 2, note: 'a right-to-left override inside an id' },
+  { file: 'cases/lookalike-space.csv', run: 'cases', code: 'CASE_BAD_ID', line: 3, note: "'c1 ' with a trailing space, after c1" },
+  { file: 'cases/lookalike-nbsp.csv', run: 'cases', code: 'CASE_BAD_ID', line: 3, note: 'c1 with a leading no-break space, after c1' },
+  { file: 'inspections/count-fractional.yaml', run: 'score', code: 'SCHEMA_TYPE', line: 4, column: 44, note: 'an evidence count of 1.5 achieved' },
+  { file: 'inspections/count-fractional-of.yaml', run: 'score', code: 'SCHEMA_TYPE', line: 4, column: 51, note: 'an evidence count of 1 of 2.5' },
 ];

@@ -55,9 +55,10 @@ function writeCleanSample(format: 'csv' | 'ndjson'): string {
   const lines: string[] = [];
   for (let i = 0; i < 6000; i++) {
     const cells = rows[i % rows.length]!.split(',');
-    const id = i === 10 ? 'W,10' : i === 3000 ? 'W\n3000' : `W${i}`;
+    // Ids that need quoting in CSV (a line break in an id is refused: it would look like another id).
+    const id = i === 10 ? 'W,10' : i === 3000 ? 'W"3000' : `W${i}`;
     if (format === 'csv') {
-      cells[0] = /[,\n]/.test(id) ? `"${id}"` : id;
+      cells[0] = /[,"]/.test(id) ? `"${id.replace(/"/g, '""')}"` : id;
       lines.push(cells.join(','));
     } else {
       const facts: Record<string, unknown> = {};

@@ -141,7 +141,7 @@ export function handResult(): InspectionResult {
       read: 6,
       scored: 5,
       relevantToNone: 1,
-      excluded: [{ id: 'case-9', location: 'cases.csv:10', reasons: ['unknown answer "maybe" to P1.2', 'no date'] }],
+      excluded: [{ id: 'case-9', position: 9, location: 'cases.csv:10', reasons: ['unknown answer "maybe" to P1.2', 'no date'] }],
     },
     thematics: [handThematic()],
   };

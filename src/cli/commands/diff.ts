@@ -38,8 +38,14 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
     await printDiagnostics(after.errors, options.format);
     return 1;
   }
+  if (before.pack.id !== after.pack.id) {
+    const { printError } = await import('../print-diagnostics.js');
+    await printError('USAGE', `${beforePath} is pack ${before.pack.id} and ${afterPath} pack ${after.pack.id}; diff compares two versions of one pack`, 'name two versions of the same pack (the same id)', options.format);
+    return 2;
+  }
   if (before.pack.kind !== after.pack.kind) {
-    process.stderr.write(`error USAGE: ${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack\n`);
+    const { printError } = await import('../print-diagnostics.js');
+    await printError('USAGE', `${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack`, undefined, options.format);
     return 2;
   }
   const { diffPacks, requiredBump } = await import('../../diff/diff-packs.js');
@@ -69,6 +75,9 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
     report.impact = await measureImpact(options.cases.map(resolveInspectionPath), { before: { path: beforePath, pack: before.pack }, after: { path: afterPath, pack: after.pack } });
   }
   const { formatDiffText, formatDiffJson } = await import('../../diff/format-diff.js');
-  process.stdout.write(options.format === 'json' ? formatDiffJson(report) : formatDiffText(report));
+  const { safeOutput } = await import('../print-text.js');
+  process.stdout.write(safeOutput(options.format === 'json' ? formatDiffJson(report) : formatDiffText(report), options.format));
+  // An inspection that could not be scored under a version is an error of the run, shown in the report.
+  if (report.impact?.inspections.some((i) => i.errors !== undefined)) return 1;
   return verdict.ok ? 0 : 1;
 }

@@ -12,6 +12,7 @@ interface ExplainOptions {
   format: 'text' | 'json';
   pack?: string;
   excludeInvalid?: boolean;
+  root?: string;
 }
 
 export function register(program: Command): void {
@@ -24,6 +25,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'text, or a JSON trace tree { id, label, value, children }').choices(['text', 'json']).default('text'))
     .option('--pack <folder>', "score with this methodology pack instead of the inspection's")
     .option('--exclude-invalid', 'leave out cases whose data is wrong instead of failing')
+    .option('--root <folder>', 'read no file outside this folder (the inspection, its packs, its case file)')
     .action(async (inspection: string, id: string | undefined, options: ExplainOptions) => {
       process.exitCode = await runExplain(inspection, id, options);
     });
@@ -31,7 +33,8 @@ export function register(program: Command): void {
 
 export async function runExplain(inspection: string, id: string | undefined, options: ExplainOptions): Promise<number> {
   if ((id === undefined) === (options.case === undefined)) {
-    process.stderr.write(`error USAGE: ${id === undefined ? 'name a result id to explain, or give --case <id>' : 'give a result id or --case, not both'}\n`);
+    const { printError } = await import('../print-diagnostics.js');
+    await printError('USAGE', id === undefined ? 'name a result id to explain, or give --case <id>' : 'give a result id or --case, not both', undefined, options.format);
     return 2;
   }
   const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
@@ -40,13 +43,16 @@ export async function runExplain(inspection: string, id: string | undefined, opt
   const target = options.case !== undefined ? { caseId: options.case } : { id: id! };
   const explained = await explainInspection(resolveInspectionPath(inspection), target, {
     ...(options.pack !== undefined ? { pack: options.pack } : {}),
+    ...(options.root !== undefined ? { root: options.root } : {}),
     excludeInvalid: options.excludeInvalid === true,
   });
   if ('errors' in explained) {
     await printDiagnostics(explained.errors, options.format);
-    return 1;
+    // Naming a result or case the inspection does not have is a usage error.
+    return explained.errors.every((e) => e.code === 'USAGE') ? 2 : 1;
   }
   const { renderTraceText, renderTraceJson } = await import('../../explain/render-trace.js');
-  process.stdout.write(options.format === 'json' ? renderTraceJson(explained.trace) : renderTraceText(explained.trace, options.case !== undefined ? 2 : undefined));
+  const { safeOutput } = await import('../print-text.js');
+  process.stdout.write(safeOutput(options.format === 'json' ? renderTraceJson(explained.trace) : renderTraceText(explained.trace, options.case !== undefined ? 2 : undefined), options.format));
   return 0;
 }

@@ -64,7 +64,8 @@ export async function runInitThematic(name: string, options: InitOptions): Promi
   if (methodology === undefined) {
     const found = await defaultMethodology();
     if (typeof found !== 'string') {
-      process.stderr.write(`error USAGE: ${found.problem}\n  hint: name it with --methodology <folder>\n`);
+      const { printError } = await import('../print-diagnostics.js');
+      await printError('USAGE', found.problem, 'name it with --methodology <folder>', 'text');
       return 2;
     }
     methodology = found;
@@ -81,19 +82,26 @@ export async function runInitThematic(name: string, options: InitOptions): Promi
 
 /** Writes a scaffold's files (never over an existing one) and says what to run next. */
 async function writeScaffold(scaffold: { files: Array<{ path: string; text: string }>; folder: string }): Promise<number> {
-  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { writeFileSync } = await import('node:fs');
   const { dirname, relative } = await import('node:path');
+  const { makeFolder } = await import('../make-folder.js');
   try {
     for (const file of scaffold.files) {
-      mkdirSync(dirname(file.path), { recursive: true });
+      makeFolder(dirname(file.path));
       writeFileSync(file.path, file.text, { flag: 'wx' });
     }
   } catch (error) {
-    process.stderr.write(`error OUTPUT_WRITE: ${(error as Error).message}\n`);
+    const { printError } = await import('../print-diagnostics.js');
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' ? 'it exists already (init never overwrites)' : code === 'ENOENT' ? 'a folder above it cannot be made' : code === 'ENOTDIR' ? 'a part of its path is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (code ?? 'the write failed');
+    const path = (error as NodeJS.ErrnoException).path ?? scaffold.folder;
+    const { showPath } = await import('../show-path.js');
+    await printError('OUTPUT_WRITE', `cannot write ${showPath(path)}: ${why}`, 'choose a --dir you may write to, where the pack does not exist yet', 'text');
     return 1;
   }
   const shown = relative(process.cwd(), scaffold.folder) || '.';
-  process.stdout.write(`created ${scaffold.files.map((f) => relative(process.cwd(), f.path)).join(', ')}\n`);
-  process.stdout.write(`next: npx criteria validate ${shown} && npx criteria test ${shown}\n`);
+  const { printText } = await import('../print-text.js');
+  printText(`created ${scaffold.files.map((f) => relative(process.cwd(), f.path)).join(', ')}\n`);
+  printText(`next: npx criteria validate ${shown} && npx criteria test ${shown}\n`);
   return 0;
 }

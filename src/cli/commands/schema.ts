@@ -32,6 +32,7 @@ export function register(program: Command): void {
       }
       const { compilePlan } = await import('../../compile/compile-pack.js');
       const { buildCaseSchema } = await import('../../compile/build-case-schema.js');
-      process.stdout.write(JSON.stringify(buildCaseSchema(compilePlan(loaded.pack, thematics)), null, 2) + '\n');
+      const { printJson } = await import('../print-text.js');
+      printJson(buildCaseSchema(compilePlan(loaded.pack, thematics)));
     });
 }

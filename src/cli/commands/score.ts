@@ -13,6 +13,7 @@ interface ScoreCommandOptions {
   detail: boolean;
   color?: boolean;
   workers?: string;
+  root?: string;
 }
 
 export function register(program: Command): void {
@@ -26,6 +27,7 @@ export function register(program: Command): void {
     .option('--pack <folder>', "score with this methodology pack instead of the inspection's")
     .option('--no-detail', 'print only the summary sheet, without the questions, items and targets')
     .option('--color', 'colour the sheet for a terminal')
+    .option('--root <folder>', 'read no file outside this folder (the inspection, its packs, its case file)')
     .option('--workers <n>', 'count the cases on n worker threads (for large inputs; the result is the same)')
     .action(async (inspection: string, options: ScoreCommandOptions) => {
       process.exitCode = await runScore(inspection, options);
@@ -39,13 +41,15 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   const { startProgress } = await import('../show-progress.js');
   const workers = options.workers === undefined ? 1 : Number(options.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
-    process.stderr.write(`error USAGE: --workers takes a whole number from 1 to 64, got '${options.workers}'\n`);
+    const { printError } = await import('../print-diagnostics.js');
+    await printError('USAGE', `--workers takes a whole number from 1 to 64, got '${options.workers}'`, 'give --workers 1 to 64, or leave it out for one thread', options.format);
     return 2;
   }
   const path = resolveInspectionPath(target);
-  const progress = await startProgress(await caseFileOf(path));
+  const progress = await startProgress(await caseFileOf(path, options.root));
   const scored = await scoreInspectionFile(path, {
     ...(options.pack ? { pack: options.pack } : {}),
+    ...(options.root !== undefined ? { root: options.root } : {}),
     excludeInvalid: options.excludeInvalid === true,
     workers,
     onProgress: (read) => progress.update(read),
@@ -58,27 +62,34 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   const { formatResult } = await import('../../report/index.js');
   const text = formatResult(scored.result, options.format, { detail: options.detail, color: options.color === true });
   const { writeOutput } = await import('../write-output.js');
-  const problem = writeOutput(text, options.out);
+  const { listInputFiles } = await import('../../load/list-input-files.js');
+  const problem = writeOutput(text, options.out, listInputFiles(scored.opened), options.format, options.color === true);
   if (problem) {
-    process.stderr.write(`error OUTPUT_WRITE: ${problem}\n`);
+    const { printError } = await import('../print-diagnostics.js');
+    await printError(problem.code, problem.message, problem.hint, options.format);
     return 1;
   }
   // Every case accounted for; the table sheet on standard output already ends with this line.
   const { hasCaseSample } = await import('../../report/describe-cases.js');
-  if ((options.format !== 'table' || options.out !== undefined) && hasCaseSample(scored.result)) process.stderr.write(`${accountLine(scored.result.cases)}\n`);
+  if ((options.format !== 'table' || options.out !== undefined) && hasCaseSample(scored.result)) {
+    const { printText } = await import('../print-text.js');
+    printText(`${accountLine(scored.result.cases)}\n`, { stream: 'stderr' });
+  }
   return 0;
 }
 
-function accountLine(cases: { read: number; scored: number; relevantToNone: number; excluded: Array<{ id: string; reasons: string[] }> }): string {
+function accountLine(cases: { read: number; scored: number; relevantToNone: number; excluded: Array<{ id?: string; position: number; reasons: string[] }> }): string {
   const lines = [`cases: ${cases.read} read, ${cases.scored} scored (${cases.relevantToNone} relevant to no question), ${cases.excluded.length} excluded`];
-  for (const e of cases.excluded.slice(0, 20)) lines.push(`  excluded ${e.id}: ${e.reasons.join('; ')}`);
+  for (const e of cases.excluded.slice(0, 20)) lines.push(`  excluded ${e.id ?? `the case at position ${e.position}`}: ${e.reasons.join('; ')}`);
   if (cases.excluded.length > 20) lines.push(`  … and ${cases.excluded.length - 20} more excluded (listed in the result)`);
   return lines.join('\n');
 }
 
 /** The case file an inspection names, if any (for the progress bar's estimate). */
-async function caseFileOf(path: string): Promise<string | undefined> {
+async function caseFileOf(path: string, root: string | undefined): Promise<string | undefined> {
   if (!process.stderr.isTTY) return undefined;
+  const { isInsideRoot } = await import('../../load/confine-path.js');
+  if (root !== undefined && !isInsideRoot(path, root)) return undefined;
   const { loadInspectionFile } = await import('../../load/load-pack.js');
   const { caseFileOf: fileOf } = await import('../../load/load-inspection.js');
   const loaded = loadInspectionFile(path);

@@ -18,6 +18,7 @@ export function register(program: Command): void {
       const { measureCoverage } = await import('../../tester/measure-coverage.js');
       const { formatOutcomes, formatCoverage } = await import('../../tester/format-test-run.js');
       const { printDiagnostics } = await import('../print-diagnostics.js');
+      const { printJson, printText } = await import('../print-text.js');
       let passed = 0;
       let failed = 0;
       const report: unknown[] = [];
@@ -36,12 +37,12 @@ export function register(program: Command): void {
           report.push({ path, pack: run.pack.id, version: run.pack.version, outcomes: run.outcomes, ...(coverage ? { coverage } : {}) });
           continue;
         }
-        const label = `${path} (${run.pack.id} ${run.pack.version}): ${run.outcomes.length === 0 ? 'no tests' : `${run.outcomes.length} tests`}`;
-        process.stdout.write(formatOutcomes(label, run.outcomes) + '\n');
-        if (coverage) process.stdout.write(formatCoverage(coverage) + '\n');
+        const label = `${path} (${run.pack.id} ${run.pack.version}): ${run.outcomes.length === 0 ? 'no tests' : `${run.outcomes.length} tests, each scoring this pack`}`;
+        printText(formatOutcomes(label, run.outcomes) + '\n');
+        if (coverage) printText(formatCoverage(coverage) + '\n');
       }
-      if (options.format === 'json') process.stdout.write(JSON.stringify({ packs: report, passed, failed }, null, 2) + '\n');
-      else process.stdout.write(`${passed} passed, ${failed} failed\n`);
+      if (options.format === 'json') printJson({ packs: report, passed, failed });
+      else printText(`${passed} passed, ${failed} failed\n`);
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }

@@ -21,22 +21,27 @@ export function register(program: Command): void {
     .description('check rule packs: their YAML, their shape (JSON Schema) and their meaning (references, conditions, bands)')
     .argument('<paths...>', 'pack folders or root files; a thematic is checked with its methodology')
     .addOption(new Option('--format <format>', 'how to print the outcome').choices(['text', 'json']).default('text'))
-    .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
-      process.exitCode = await runValidate(paths, options.format);
+    .option('--root <folder>', 'read no file outside this folder (a pack, or a thematic\'s methodology, elsewhere is an error)')
+    .action(async (paths: string[], options: { format: 'text' | 'json'; root?: string }) => {
+      process.exitCode = await runValidate(paths, options.format, options.root);
     });
 }
 
 /** Validates the packs at `paths`, prints the outcome, and returns the exit code. */
-export async function runValidate(paths: readonly string[], format: 'text' | 'json'): Promise<number> {
+export async function runValidate(paths: readonly string[], format: 'text' | 'json', root?: string): Promise<number> {
   const { loadPack } = await import('../../load/load-pack.js');
   const { formatDiagnostics } = await import('../../check/format-diagnostic.js');
+  const { printJson, printText } = await import('../print-text.js');
   const reports: PackReport[] = [];
-  const out: string[] = [];
+  // Text: the `ok` lines are the result (standard output); errors and warnings are diagnostics (standard error).
+  const say = (block: string, stream: 'stdout' | 'stderr') => {
+    if (format === 'text') printText(block.includes('\n') ? `${block}\n\n` : `${block}\n`, { stream });
+  };
   for (const path of paths) {
-    const loaded = loadPack(path);
+    const loaded = loadPack(path, root !== undefined ? { root } : {});
     if ('errors' in loaded) {
       reports.push({ path, valid: false, errors: loaded.errors, warnings: [] });
-      out.push(formatDiagnostics(loaded.errors, { label: path }));
+      say(formatDiagnostics(loaded.errors, { label: path }), 'stderr');
       continue;
     }
     const { pack, warnings } = loaded;
@@ -46,11 +51,11 @@ export async function runValidate(paths: readonly string[], format: 'text' | 'js
     const own = pack.sections.filter((s) => s.items !== undefined);
     const ownItems = own.reduce((n, s) => n + (s.items?.length ?? 0), 0);
     const rated = own.length > 0 ? `, ${plural(own.length, 'section', 'sections')} rated from ${plural(ownItems, 'item', 'items')} of ${own.length === 1 ? 'its' : 'their'} own` : '';
-    out.push(`ok ${path} (${pack.id} ${pack.version}): ${plural(criteria.length, 'criterion', 'criteria')}, ${plural(questions, 'question', 'questions')}${rated}`);
-    if (warnings.length > 0) out.push(formatDiagnostics(warnings, { label: path }));
+    say(`ok ${path} (${pack.id} ${pack.version}): ${plural(criteria.length, 'criterion', 'criteria')}, ${plural(questions, 'question', 'questions')}${rated}`, 'stdout');
+    if (warnings.length > 0) say(formatDiagnostics(warnings, { label: path }), 'stderr');
   }
-  if (format === 'json') process.stdout.write(JSON.stringify({ packs: reports }, null, 2) + '\n');
-  else process.stdout.write(out.map((block) => (block.includes('\n') ? `${block}\n` : block)).join('\n') + '\n');
+  // JSON: one report, the validation's result, on standard output.
+  if (format === 'json') printJson({ packs: reports });
   return reports.every((r) => r.valid) ? 0 : 1;
 }
 
