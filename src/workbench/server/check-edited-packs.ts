@@ -3,11 +3,13 @@
  * does (a thematic with its methodology), and the chosen inspection is scored and rendered as
  * `criteria score --format html` renders it — all with the editor's texts in place of the files.
  */
-import { loadPack } from '../../load/load-pack.js';
+import { dirname, join } from 'node:path';
+import { loadPack, loadPackFiles } from '../../load/load-pack.js';
 import { withTextOverlay, type ParsedCache } from '../../load/text-overlay.js';
 import { formatHtml } from '../../report/format-html.js';
 import { scoreInspectionFile } from '../../score-file.js';
 import { describeResults, type ResultEntry } from './describe-results.js';
+import { listPackNames, type PackNames } from './list-pack-names.js';
 import { relativizeDiagnostics, type WorkbenchDiagnostic } from './relativize-diagnostic.js';
 import { resolveWorkspacePath } from './resolve-workspace-path.js';
 
@@ -18,6 +20,8 @@ export interface PackCheck {
   kind?: string;
   valid: boolean;
   diagnostics: WorkbenchDiagnostic[];
+  /** What the pack declares (when it is valid), for completion. */
+  names?: PackNames;
 }
 
 export type SheetOutcome =
@@ -55,7 +59,9 @@ function checkPack(workspace: string, path: { absolute: string; relative: string
   const loaded = loadPack(path.absolute);
   if ('errors' in loaded) return { path: path.relative, valid: false, diagnostics: relativizeDiagnostics(workspace, loaded.errors) };
   const { pack, warnings } = loaded;
-  return { path: path.relative, id: pack.id, version: pack.version, kind: pack.kind, valid: true, diagnostics: relativizeDiagnostics(workspace, warnings) };
+  const methodology = pack.kind === 'thematic' && pack.attachesTo?.path !== undefined && pack.files?.[0] ? loadPackFiles(join(dirname(pack.files[0]), pack.attachesTo.path)) : undefined;
+  const names = listPackNames(pack, methodology && 'pack' in methodology ? methodology.pack : undefined);
+  return { path: path.relative, id: pack.id, version: pack.version, kind: pack.kind, valid: true, diagnostics: relativizeDiagnostics(workspace, warnings), names };
 }
 
 async function renderSheet(workspace: string, inspection: { absolute: string; relative: string }): Promise<SheetOutcome> {
