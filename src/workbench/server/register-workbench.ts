@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readWorkspaceFile, saveWorkspaceFile } from './access-workspace-file.js';
 import { PackDocumentCache } from './cache-pack-documents.js';
 import { checkEditedPacks } from './check-edited-packs.js';
+import { findOutsideReference } from './check-references.js';
 import { explainEditedResult } from './explain-edited-result.js';
 import { listWorkspacePacks } from './list-workspace-files.js';
 import { measureEditedImpact, type Against } from './measure-edited-impact.js';
@@ -44,6 +45,14 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
       return undefined;
     }
     return made.texts;
+  };
+  /** Refuses a request whose files name, directly or through others, a path outside the workspace. */
+  const staysInside = (reply: FastifyReply, start: { inspections?: string[]; packs?: string[] }, texts: ReadonlyMap<string, string>): boolean => {
+    const absolute = (paths: string[] | undefined) => (paths ?? []).map((p) => resolveWorkspacePath(workspace, p)).flatMap((r) => ('absolute' in r ? [r.absolute] : []));
+    const outside = findOutsideReference(workspace, { inspections: absolute(start.inspections), packs: absolute(start.packs) }, texts);
+    if (outside === undefined) return true;
+    fail(reply, 400, 'OUTSIDE_WORKSPACE', 'a file names a path outside the workspace; the workbench reads only files inside it');
+    return false;
   };
 
   app.get('/v1/workbench/packs', async () => ({
@@ -95,6 +104,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     const texts = overlay(reply, request.body.files);
     if (!texts) return reply;
     const { packs, inspection } = request.body;
+    if (!staysInside(reply, { packs, inspections: inspection !== undefined ? [inspection] : [] }, texts)) return reply;
     const checked = await checkEditedPacks(workspace, { packs, ...(inspection !== undefined ? { inspection } : {}) }, texts, cache);
     if ('problem' in checked) return fail(reply, 400, 'BAD_PATH', checked.problem);
     return checked;
@@ -105,6 +115,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
   }, async (request, reply) => {
     const texts = overlay(reply, request.body.files);
     if (!texts) return reply;
+    if (!staysInside(reply, { packs: [request.body.pack] }, texts)) return reply;
     const run = await runEditedTests(workspace, request.body.pack, texts, cache);
     if ('problem' in run) return fail(reply, 400, 'BAD_PATH', run.problem);
     return run;
@@ -123,6 +134,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     const texts = overlay(reply, request.body.files);
     if (!texts) return reply;
     const { inspection, id, caseId } = request.body;
+    if (!staysInside(reply, { inspections: [inspection] }, texts)) return reply;
     const explained = await explainEditedResult(workspace, { inspection, ...(id !== undefined ? { id } : {}), ...(caseId !== undefined ? { caseId } : {}) }, texts, cache);
     if ('problem' in explained) return fail(reply, 400, 'BAD_REQUEST', explained.problem);
     return explained;
@@ -146,6 +158,8 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     if (!texts) return reply;
     const given = request.body.against ?? {};
     if (given.ref !== undefined && given.pack !== undefined) return fail(reply, 400, 'BAD_REQUEST', 'compare against a git ref or a pack folder, not both');
+    const inspections = listWorkspacePacks(workspace).find((p) => p.path === request.body.pack)?.inspections ?? [];
+    if (!staysInside(reply, { packs: [request.body.pack, ...(given.pack !== undefined ? [given.pack] : [])], inspections }, texts)) return reply;
     const against: Against = given.pack !== undefined ? { pack: given.pack } : { ref: given.ref ?? 'HEAD' };
     const impact = await measureEditedImpact(workspace, request.body.pack, against, texts, cache);
     if ('problem' in impact) return fail(reply, impact.status ?? 400, impact.status === 404 ? 'NOT_FOUND' : impact.status === 409 ? 'NO_GIT' : 'BAD_REQUEST', impact.problem);
