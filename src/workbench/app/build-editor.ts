@@ -38,7 +38,8 @@ export function buildEditor(parent: HTMLElement, hooks: EditorHooks): EditorView
       if (update.docChanged) hooks.onChange(update.state.doc.toString());
     }),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': 'File text' }),
+    // The text is focusable (axe does not count contenteditable as focusable content of the scroller).
+    EditorView.contentAttributes.of({ 'aria-label': 'File text', tabindex: '0' }),
   ];
   return new EditorView({ parent, state: EditorState.create({ doc: '', extensions }) });
 }

@@ -20,7 +20,7 @@ export function showImpact(panel: HTMLElement, impact: ImpactOutcome): void {
     c.kind === 'changed' ? `${c.area} ${c.id} ${c.field ?? ''}: ${c.before ?? ''} → ${c.after ?? ''}` : `${c.area} ${c.id} ${c.kind}${c.after ? `: ${c.after}` : c.before ? `: ${c.before}` : ''}`,
     h('span', { class: 'muted' }, ` (${c.reason})`))));
   const inspections = impact.inspections.map((i) => h('section', { class: 'inspection' },
-    h('h4', {}, i.area || i.file),
+    h('h3', {}, i.area || i.file),
     i.note ? h('p', { class: 'muted' }, i.note) : null,
     i.errors ? h('p', { class: 'bad' }, `Not scored under the ${i.errors.version} version: ${i.errors.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`) : null,
     !i.errors && i.changes.length === 0 ? h('p', {}, `No figure moves (${i.cases} cases).`) : null,
@@ -31,6 +31,6 @@ export function showImpact(panel: HTMLElement, impact: ImpactOutcome): void {
         h('th', { scope: 'row' }, `${c.id} ${c.title}`), h('td', {}, c.before), h('td', {}, c.after),
         h('td', {}, c.bandBefore !== undefined && c.bandBefore !== c.bandAfter ? `${c.bandBefore ?? 'none'} → ${c.bandAfter ?? 'none'}` : ''))))) : null,
     i.caseChanges.length > 0 ? h('p', { class: 'muted' }, `${i.caseChanges.length} of ${i.cases} cases change outcome on some question.`) : null));
-  const transitions = impact.bandTransitions.length > 0 ? h('section', {}, h('h4', {}, 'Band transitions'), h('ul', {}, impact.bandTransitions.map((t) => h('li', {}, `${t.id}: ${t.before} → ${t.after} in ${t.count} of ${t.of} inspections`)))) : null;
-  replaceChildren(panel, verdict, head, h('h4', {}, 'Changes'), changes, ...inspections, transitions);
+  const transitions = impact.bandTransitions.length > 0 ? h('section', {}, h('h3', {}, 'Band transitions'), h('ul', {}, impact.bandTransitions.map((t) => h('li', {}, `${t.id}: ${t.before} → ${t.after} in ${t.count} of ${t.of} inspections`)))) : null;
+  replaceChildren(panel, verdict, head, h('h3', {}, 'Changes'), changes, ...inspections, transitions);
 }
