@@ -24,7 +24,12 @@ export type ScoredFile = { result: InspectionResult; plan: CompiledPlan; opened:
 export async function scoreInspectionFile(path: string, options: ScoreFileOptions = {}): Promise<ScoredFile | { errors: Diagnostic[] }> {
   const opened = openInspection(path, options);
   if ('errors' in opened) return opened;
-  const plan = compilePlan(opened.methodology, opened.thematics);
+  return scoreOpenedInspection(opened, options);
+}
+
+/** Scores an inspection already opened (from a file, or assembled from a request's body), with its packs' plan when one is at hand. */
+export async function scoreOpenedInspection(opened: OpenedInspection, options: ScoreFileOptions = {}, plan: CompiledPlan = compilePlan(opened.methodology, opened.thematics)): Promise<ScoredFile | { errors: Diagnostic[] }> {
+  const path = opened.file;
   const requireCases = !Array.isArray(opened.inspection.cases);
   const started = ScoringSession.start(plan, opened.header, { requireCases, ...options });
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };

@@ -12,7 +12,7 @@ import { describePlace } from './describe-path.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
 /** The schemas a file can be validated against. */
-export type SchemaName = 'pack' | 'pack-part' | 'inspection' | 'pack-test';
+export type SchemaName = 'pack' | 'pack-part' | 'inspection' | 'pack-test' | 'score-request' | 'explain-request' | 'validate-request';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 

@@ -5,7 +5,8 @@
 import type { Diagnostic } from '../model/errors.js';
 import { buildCaseTrace, findCase } from './build-case-trace.js';
 import { buildNodeTrace } from './build-node-trace.js';
-import { openExplanation, type OpenExplanationOptions } from './explain-context.js';
+import { explainContext, openExplanation, type ExplainContext, type OpenExplanationOptions } from './explain-context.js';
+import type { ScoredFile } from '../score-file.js';
 import type { TraceNode } from './trace-node.js';
 
 export type ExplainTarget = { id: string } | { caseId: string };
@@ -13,6 +14,15 @@ export type ExplainTarget = { id: string } | { caseId: string };
 export async function explainInspection(path: string, target: ExplainTarget, options: OpenExplanationOptions = {}): Promise<{ trace: TraceNode } | { errors: Diagnostic[] }> {
   const ctx = await openExplanation(path, options);
   if ('errors' in ctx) return ctx;
+  return explainInContext(ctx, target);
+}
+
+/** Explains one result or one case of an inspection scored with its traces kept (`trace: true`). */
+export async function explainScored(scored: ScoredFile, target: ExplainTarget): Promise<{ trace: TraceNode } | { errors: Diagnostic[] }> {
+  return explainInContext(explainContext(scored.opened.file, scored), target);
+}
+
+async function explainInContext(ctx: ExplainContext, target: ExplainTarget): Promise<{ trace: TraceNode } | { errors: Diagnostic[] }> {
   if ('caseId' in target) {
     const record = await findCase(ctx, target.caseId);
     if ('errors' in record) return record;

@@ -91,6 +91,14 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
     thematics.push(t.pack);
   });
   if (errors.length > 0) return { errors };
+  return assembleInspection(path, doc, inspection, methodology, thematics);
+}
+
+/**
+ * An inspection ready to score from its document and the packs it was found to name. `path` names
+ * the document in diagnostics (a file, or a request); cases listed in a file are read relative to it.
+ */
+export function assembleInspection(path: string, doc: SourceDocument, inspection: InspectionFile, methodology: Pack, thematics: Pack[]): OpenedInspection {
   const { cases, pack: _pack, thematics: _thematics, $schema: _schema, ...header } = inspection;
   const locate = (d: Diagnostic): Diagnostic => {
     if (d.file !== undefined || d.pointer === undefined) return d;

@@ -3,16 +3,16 @@
  * against its JSON Schema, merged into one Pack with a source map, then checked for meaning.
  * A thematic is checked against its methodology. Every failure is a Diagnostic.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../model/errors.js';
 import type { InspectionFile } from '../model/inspection.js';
 import type { Pack, PackRoot } from '../model/pack.js';
 import { checkPack } from '../check/check-pack.js';
 import { validateDocument } from '../check/validate-schema.js';
+import { DISK, type FileSource } from './file-source.js';
 import { compareDiagnostics, makeError, makeWarning } from './make-diagnostic.js';
 import { mergePack } from './merge-pack.js';
-import { readDocument } from './read-document.js';
+import { readDocument, type ReadResult } from './read-document.js';
 import { joinPointer } from './source-document.js';
 import type { SourceDocument } from './source-document.js';
 import type { SourceMap } from './source-map.js';
@@ -23,28 +23,40 @@ export const ROOT_FILE_NAMES: readonly string[] = ['pack.yaml', 'pack.yml', 'pac
 export type LoadedPackFiles = { pack: Pack; sources: SourceMap } | { errors: Diagnostic[] };
 export type LoadedPack = { pack: Pack; sources: SourceMap; warnings: Diagnostic[] } | { errors: Diagnostic[] };
 
+/** Options of the pack loaders. */
+export interface LoadOptions {
+  /** Where files are read from (by default the disk): texts in memory let unsaved edits be checked. */
+  source?: FileSource;
+}
+
 /** The root file of a pack folder, or the file itself. */
-export function resolvePackRoot(path: string): { file: string } | { errors: Diagnostic[] } {
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(path).isDirectory();
-  } catch {
+export function resolvePackRoot(path: string, source: FileSource = DISK): { file: string } | { errors: Diagnostic[] } {
+  if (!source.exists(path)) {
     return { errors: [makeError('FILE_NOT_FOUND', `${path} does not exist`, 'name a pack folder (holding pack.yaml) or a pack root file', { file: path })] };
   }
-  if (!isFolder) return { file: path };
-  const file = ROOT_FILE_NAMES.map((name) => join(path, name)).find((f) => existsSync(f));
+  if (!source.isFolder(path)) return { file: path };
+  const file = ROOT_FILE_NAMES.map((name) => join(path, name)).find((f) => source.exists(f));
   if (file) return { file };
   return { errors: [makeError('FILE_NOT_FOUND', `${path} holds no ${ROOT_FILE_NAMES.join(', ')}`, 'name a pack folder with a root file pack.yaml, or the root file itself', { file: path })] };
 }
 
+/** Reads a file through a source: its text in memory, else from the disk when the source reads the disk. */
+export function readThrough(source: FileSource, file: string): ReadResult {
+  const text = source.text(file);
+  if (text !== undefined) return readDocument(file, text);
+  if (source.disk) return readDocument(file);
+  return { errors: [makeError('FILE_NOT_FOUND', `${file} does not exist`, 'check the path and its spelling', { file })] };
+}
+
 /** Reads, validates and merges a pack's files, without the semantic checks. */
-export function loadPackFiles(path: string): LoadedPackFiles {
-  const root = resolvePackRoot(path);
+export function loadPackFiles(path: string, options: LoadOptions = {}): LoadedPackFiles {
+  const source = options.source ?? DISK;
+  const root = resolvePackRoot(path, source);
   if ('errors' in root) return root;
-  const read = readDocument(root.file);
+  const read = readThrough(source, root.file);
   if ('errors' in read) return read;
   const errors = validateDocument('pack', read.doc);
-  const parts = readIncludes(read.doc, errors);
+  const parts = readIncludes(read.doc, errors, source);
   if (errors.length > 0) return { errors: sortDiagnostics(errors, [read.doc, ...parts]) };
   const merged = mergePack(read.doc, parts);
   if (merged.errors.length > 0) return { errors: sortDiagnostics(merged.errors, [read.doc, ...parts]) };
@@ -52,12 +64,12 @@ export function loadPackFiles(path: string): LoadedPackFiles {
 }
 
 /** Reads and validates the files a root includes; their problems go to `errors`. */
-function readIncludes(root: SourceDocument, errors: Diagnostic[]): SourceDocument[] {
+function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSource): SourceDocument[] {
   const include = (root.value as Partial<PackRoot> | null)?.include;
   if (!Array.isArray(include)) return [];
   const folder = dirname(root.file);
-  const folderReal = safeRealpath(resolve(folder));
-  const seen = new Map<string, number>([[safeRealpath(resolve(root.file)), -1]]);
+  const folderReal = source.realpath(resolve(folder));
+  const seen = new Map<string, number>([[source.realpath(resolve(root.file)), -1]]);
   const parts: SourceDocument[] = [];
   include.forEach((entry, i) => {
     if (typeof entry !== 'string') return;
@@ -65,7 +77,7 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[]): SourceDocumen
     const at = { file: root.file, ...root.locate(pointer), pointer };
     const file = join(folder, entry);
     const absolute = resolve(folder, entry);
-    const real = safeRealpath(absolute);
+    const real = source.realpath(absolute);
     if (isOutside(resolve(folder), absolute) || isOutside(folderReal, real)) {
       errors.push(makeError('INCLUDE_OUTSIDE_PACK', `the include '${entry}' points outside the pack folder ${folder}`, 'keep a pack\'s files in its folder (or beneath it), and include them by paths relative to the root file', at));
       return;
@@ -76,11 +88,11 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[]): SourceDocumen
       return;
     }
     seen.set(real, i);
-    if (!existsSync(absolute)) {
+    if (!source.exists(absolute)) {
       errors.push(makeError('FILE_NOT_FOUND', `the included file '${entry}' does not exist (looked for ${file})`, 'check the path, relative to the root file, and its spelling', at));
       return;
     }
-    const read = readDocument(file);
+    const read = readThrough(source, file);
     if ('errors' in read) {
       errors.push(...read.errors);
       return;
@@ -92,14 +104,14 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[]): SourceDocumen
 }
 
 /** Loads a pack and checks it; a thematic is checked with its methodology (given, or found through attachesTo.path). */
-export function loadPack(path: string, options: { methodology?: Pack } = {}): LoadedPack {
-  const loaded = loadPackFiles(path);
+export function loadPack(path: string, options: LoadOptions & { methodology?: Pack } = {}): LoadedPack {
+  const loaded = loadPackFiles(path, options);
   if ('errors' in loaded) return loaded;
   const { pack, sources } = loaded;
   const diagnostics: Diagnostic[] = [];
   let methodology = options.methodology;
   if (pack.kind === 'thematic' && methodology === undefined && pack.attachesTo) {
-    const found = findMethodology(pack, sources);
+    const found = findMethodology(pack, sources, options.source ?? DISK);
     diagnostics.push(...found.diagnostics);
     methodology = found.methodology;
     if (diagnostics.some((d) => d.severity === 'error')) return { errors: sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'), undefined) };
@@ -111,7 +123,7 @@ export function loadPack(path: string, options: { methodology?: Pack } = {}): Lo
 }
 
 /** The methodology a thematic names in attachesTo.path, loaded and checked. */
-function findMethodology(pack: Pack, sources: SourceMap): { methodology?: Pack; diagnostics: Diagnostic[] } {
+function findMethodology(pack: Pack, sources: SourceMap, source: FileSource): { methodology?: Pack; diagnostics: Diagnostic[] } {
   const attachesTo = pack.attachesTo!;
   const place = sources.locate(attachesTo, 'path') ?? sources.locate(attachesTo);
   const at = place ? { file: place.file, line: place.line, column: place.column, pointer: place.pointer } : {};
@@ -119,10 +131,10 @@ function findMethodology(pack: Pack, sources: SourceMap): { methodology?: Pack; 
     return { diagnostics: [makeWarning('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names no path to its methodology, so it was checked without it`, 'add attachesTo.path (the methodology\'s folder, relative to this file), or check it together with the methodology', at)] };
   }
   const path = join(dirname(pack.files![0]!), attachesTo.path);
-  if (!existsSync(path)) {
+  if (!source.exists(path)) {
     return { diagnostics: [makeError('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names its methodology at ${attachesTo.path}, but ${path} does not exist`, 'correct attachesTo.path: the methodology\'s folder, relative to the thematic\'s root file', at)] };
   }
-  const loaded = loadPackFiles(path);
+  const loaded = loadPackFiles(path, { source });
   if ('errors' in loaded) return { diagnostics: loaded.errors };
   if (loaded.pack.kind === 'methodology') {
     const problems = checkPack(loaded.pack, loaded.sources).filter((d) => d.severity === 'error');
@@ -148,12 +160,4 @@ function sortDiagnostics(list: Diagnostic[], files: ReadonlyArray<SourceDocument
 function isOutside(folder: string, target: string): boolean {
   const rel = relative(folder, target);
   return rel.startsWith('..') || isAbsolute(rel);
-}
-
-function safeRealpath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }

@@ -227,6 +227,19 @@ export async function* readNdjsonCases(file: string, hash?: Hash, range?: ByteRa
 }
 
 /**
+ * Reads NDJSON case records from any stream of bytes (a request's body, say): strict UTF-8, one
+ * record per line. `lines` lets a caller take lines before the cases (a header) from the same stream.
+ */
+export function ndjsonLinesOf(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  return splitLines(decodeUtf8Chunks(bytes, {}));
+}
+
+/** The case records of NDJSON lines, named `name` in diagnostics and numbered after `lineBefore`; no line at all is not an error here. */
+export function readNdjsonLines(name: string, lines: AsyncIterable<string>, lineBefore: number): AsyncGenerator<CaseInput> {
+  return readNdjsonRecords(name, lines, lineBefore, true);
+}
+
+/**
  * The lines of a text stream (LF or CRLF), pulled chunk by chunk as they are asked for — unlike
  * readline's iterator, which reads ahead and queues lines without bound while the cases are scored.
  */

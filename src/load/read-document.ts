@@ -80,7 +80,7 @@ function tooLarge(file: string, bytes: number): Diagnostic {
 }
 
 function parseText(file: string, text: string): ReadResult {
-  const isJson = /\.json$/i.test(file);
+  const isJson = /\.(json|ndjson|jsonl)$/i.test(file);
   const separators = countSeparators(text);
   if (separators > MAX_SEPARATORS) {
     return { errors: [makeError('FILE_TOO_LARGE', `${file} holds ${separators.toLocaleString('en')} line breaks, commas, colons and brackets: more values than the loader reads in one file (${MAX_SEPARATORS.toLocaleString('en')})`, 'split the file (a pack can include further files; cases can come from a CSV or NDJSON file)', { file })] };

@@ -5,3 +5,4 @@ export type * from './result.js';
 export type { Diagnostic, ErrorCode } from './errors.js';
 export { ERROR_CODES } from './errors.js';
 export type * from "./pack-test.js";
+export type * from "./trace.js";
