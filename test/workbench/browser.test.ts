@@ -29,7 +29,7 @@ describe.runIf(!found && process.env.CI === 'true')('the browser under CI', () =
   });
 });
 
-describe.runIf(found)('the workbench in a browser', () => {
+describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
   let ws: Workspace;
   let server: RunningServer;
   let browser: Browser;
@@ -225,9 +225,27 @@ describe.runIf(found)('the workbench in a browser', () => {
     await openWorkbench();
     await expect.poll(() => page.locator('#tree h3').first().textContent()).toContain(hostile);
     await expect.poll(() => sheet().locator('h1').textContent()).toContain(hostile);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await sheet().locator('img[src="x"]').count()).toBe(0);
+  });
+
+  it('takes the token from the address fragment and sends it with every request', async () => {
+    const guarded = await startWorkbench(ws.folder, { token: 'browser-test-token' });
+    try {
+      await page.goto(`${guarded.url}#token=browser-test-token`);
+      await page.locator('#status').filter({ hasText: /checked in/ }).waitFor();
+      expect(new URL(page.url()).hash).toBe('');
+      await expect.poll(() => sheet().locator('button[data-explain="C1"]').count()).toBeGreaterThan(0);
+      // Without the token the page says what to do.
+      const other = await context.browser()!.newContext();
+      const stranger = await other.newPage();
+      await stranger.goto(guarded.url);
+      await expect.poll(() => stranger.locator('#status').textContent()).toContain('needs a token');
+      await other.close();
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('has no accessibility violations in its main views (axe), at 1280 and 1024 pixels', async () => {
@@ -235,7 +253,8 @@ describe.runIf(found)('the workbench in a browser', () => {
     const check = async (label: string) => {
       await page.evaluate(axe);
       const result = await page.evaluate(async () => {
-        const run = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { iframes: false, resultTypes: ['violations'] });
+        const page = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
+        const run = await page.axe.run(page.document, { iframes: false, resultTypes: ['violations'] });
         return run.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
       });
       expect(result, `${label}: ${result.join('\n')}`).toEqual([]);
@@ -256,14 +275,14 @@ describe.runIf(found)('the workbench in a browser', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.locator('#tab-sheet').click();
     await check('sheet at 1024');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     // The sheet itself, as score --format html writes it.
     const html = await sheet().locator('html').evaluate((e) => e.outerHTML);
     const alone = await context.newPage();
     await alone.setContent(html);
     await alone.evaluate(axe);
-    const sheetViolations = await alone.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string }> }> } }).axe.run()).violations.map((v) => v.id));
+    const sheetViolations = await alone.evaluate(async () => (await (globalThis as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string }> }> } }).axe.run()).violations.map((v) => v.id));
     expect(sheetViolations).toEqual([]);
   });
 });

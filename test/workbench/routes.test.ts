@@ -51,7 +51,7 @@ describe('paths stay inside the workspace', () => {
   ])('refuses %j', async (path, reason) => {
     const read = await get(`/v1/workbench/file?path=${encodeURIComponent(path)}`);
     expect(read.statusCode).toBe(400);
-    if (path !== '') expect(read.json().error.message).toContain(reason);
+    if (path !== '') expect(read.json().errors[0].message).toContain(reason);
     const saved = await put({ path, text: 'x', baseHash: '' });
     expect(saved.statusCode).toBe(400);
     const checked = await post('/v1/workbench/check', { packs: ['rules/esi-2003'], files: { [path]: 'x' } });
@@ -67,7 +67,7 @@ describe('paths stay inside the workspace', () => {
       for (const path of ['elsewhere/esi-2003/pack.yaml', 'rules/esi-2003/linked.yaml']) {
         const read = await get(`/v1/workbench/file?path=${encodeURIComponent(path)}`);
         expect(read.statusCode).toBe(400);
-        expect(read.json().error.message).toContain('out of the workspace');
+        expect(read.json().errors[0].message).toContain('out of the workspace');
         expect((await put({ path, text: 'kind: thematic', baseHash: '', force: true })).statusCode).toBe(400);
       }
       expect((await post('/v1/workbench/check', { packs: ['elsewhere/esi-2003'] })).statusCode).toBe(400);
@@ -94,7 +94,7 @@ describe('paths stay inside the workspace', () => {
     if (file === INSPECTION) answers.push(await post('/v1/workbench/explain', { inspection: INSPECTION, id: 'C1', files }));
     for (const answer of answers) {
       expect(answer.statusCode).toBe(400);
-      expect(answer.json().error.code).toBe('OUTSIDE_WORKSPACE');
+      expect(answer.json().errors[0].code).toBe('OUTSIDE_WORKSPACE');
       expect(answer.body).not.toContain('root:');
     }
   });
@@ -131,7 +131,7 @@ describe('files', () => {
     writeFileSync(join(ws.folder, SECTION_C), `${mine}# theirs\n`);
     const conflict = await put({ path: SECTION_C, text: `${mine}# mine\n`, baseHash: saved.json().hash });
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json()).toMatchObject({ error: { code: 'CONFLICT' }, disk: { text: `${mine}# theirs\n` }, yours: { text: `${mine}# mine\n` } });
+    expect(conflict.json()).toMatchObject({ errors: [{ code: 'CONFLICT' }], disk: { text: `${mine}# theirs\n` }, yours: { text: `${mine}# mine\n` } });
     expect(disk(SECTION_C)).toBe(`${mine}# theirs\n`);
     // Choosing to keep mine.
     expect((await put({ path: SECTION_C, text: `${mine}# mine\n`, baseHash: conflict.json().disk.hash })).statusCode).toBe(200);
@@ -264,5 +264,20 @@ describe('the page', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.body).not.toMatch(/<script>/);
+  });
+});
+
+describe('with a token', () => {
+  it('serves the page to anyone but the workbench API only with Authorization: Bearer', async () => {
+    const guarded = await buildWorkbenchApp(ws.folder, { token: 'a-token-for-tests' });
+    try {
+      expect((await guarded.inject({ method: 'GET', url: '/v1/workbench/packs' })).statusCode).toBe(401);
+      expect((await guarded.inject({ method: 'GET', url: '/v1/workbench/packs', headers: { authorization: 'Bearer wrong-token-here' } })).statusCode).toBe(401);
+      expect((await guarded.inject({ method: 'POST', url: '/v1/workbench/check', payload: { packs: ['rules/esi-2003'] } })).statusCode).toBe(401);
+      expect((await guarded.inject({ method: 'GET', url: '/v1/workbench/packs', headers: { authorization: 'Bearer a-token-for-tests' } })).statusCode).toBe(200);
+      expect([200, 503]).toContain((await guarded.inject({ method: 'GET', url: '/' })).statusCode);
+    } finally {
+      await guarded.close();
+    }
   });
 });

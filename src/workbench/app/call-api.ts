@@ -29,9 +29,9 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PUT', path: string, b
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
-  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const data = (await response.json().catch(() => null)) as { errors?: Array<{ code?: string; message?: string }> } | null;
   if (!response.ok) {
-    const error = data?.error;
+    const error = data?.errors?.[0];
     const message = response.status === 401 ? 'the server needs a token: open the address it printed (with #token=…)' : error?.message ?? `the server answered ${response.status}`;
     throw new ApiError(response.status, error?.code ?? String(response.status), message, data);
   }

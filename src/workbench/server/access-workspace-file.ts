@@ -19,7 +19,7 @@ export interface FileVersion {
   hash: string;
 }
 
-export type FileProblem = { status: 400 | 404 | 413 | 415; code: string; message: string };
+export type FileProblem = { status: 400 | 404 | 413 | 415; code: 'BAD_REQUEST' | 'NOT_FOUND' | 'TOO_LARGE' | 'NOT_UTF8'; message: string };
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -27,12 +27,12 @@ export function hashText(text: string): string {
 
 export function readWorkspaceFile(workspace: string, requested: unknown): FileVersion | { problem: FileProblem } {
   const resolved = resolveWorkspacePath(workspace, requested);
-  if ('problem' in resolved) return { problem: { status: 400, code: 'BAD_PATH', message: resolved.problem } };
+  if ('problem' in resolved) return { problem: { status: 400, code: 'BAD_REQUEST', message: resolved.problem } };
   let bytes: Buffer;
   try {
     const stat = statSync(resolved.absolute);
     if (!stat.isFile()) return { problem: { status: 404, code: 'NOT_FOUND', message: `${resolved.relative} is not a file` } };
-    if (stat.size > MAX_EDITED_BYTES) return { problem: { status: 413, code: 'FILE_TOO_LARGE', message: `${resolved.relative} is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor opens` } };
+    if (stat.size > MAX_EDITED_BYTES) return { problem: { status: 413, code: 'TOO_LARGE', message: `${resolved.relative} is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor opens` } };
     bytes = readFileSync(resolved.absolute);
   } catch {
     return { problem: { status: 404, code: 'NOT_FOUND', message: `${resolved.relative} does not exist` } };
@@ -49,13 +49,13 @@ export type SaveOutcome =
 
 /** Saves `text` to an existing file when the file still has `baseHash` (or `force` is set). */
 export function saveWorkspaceFile(workspace: string, requested: unknown, text: string, baseHash: string, force = false): SaveOutcome {
-  if (Buffer.byteLength(text, 'utf8') > MAX_EDITED_BYTES) return { problem: { status: 413, code: 'FILE_TOO_LARGE', message: `the text is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor saves` } };
+  if (Buffer.byteLength(text, 'utf8') > MAX_EDITED_BYTES) return { problem: { status: 413, code: 'TOO_LARGE', message: `the text is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor saves` } };
   const current = readWorkspaceFile(workspace, requested);
   if ('problem' in current) return current;
   const yours = { path: current.path, text, hash: hashText(text) };
   if (!force && current.hash !== baseHash && current.hash !== yours.hash) return { conflict: { disk: current, yours } };
   const resolved = resolveWorkspacePath(workspace, requested);
-  if ('problem' in resolved) return { problem: { status: 400, code: 'BAD_PATH', message: resolved.problem } };
+  if ('problem' in resolved) return { problem: { status: 400, code: 'BAD_REQUEST', message: resolved.problem } };
   // Write through a link (inside the workspace) to the file it names, keeping the link.
   const target = lstatSync(resolved.absolute).isSymbolicLink() ? realpathSync(resolved.absolute) : resolved.absolute;
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -30,18 +30,30 @@ export interface WorkbenchContext {
 const PATH = { type: 'string', minLength: 1, maxLength: 1024 } as const;
 const FILES = { type: 'object', additionalProperties: { type: 'string' }, maxProperties: 200 } as const;
 
-function fail(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).send({ error: { code, message } });
+/** The workbench's own problem codes, beside the service's (BAD_REQUEST, NOT_FOUND, TOO_LARGE) and the engine's. */
+export type WorkbenchErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'TOO_LARGE' | 'NOT_UTF8' | 'CONFLICT' | 'OUTSIDE_WORKSPACE' | 'NO_GIT';
+
+/** Answers with the service's error shape: `{ errors: [{ code, severity, message, hint }] }`. */
+function fail(reply: FastifyReply, status: number, code: WorkbenchErrorCode, message: string, hint?: string, extra: object = {}): FastifyReply {
+  return reply.code(status).send({ errors: [{ code, severity: 'error', message, ...(hint !== undefined ? { hint } : {}) }], ...extra });
 }
 
-export async function registerWorkbench(app: FastifyInstance, context: WorkbenchContext): Promise<void> {
-  const workspace = realWorkspace(context.workspace);
+export async function registerWorkbench(server: FastifyInstance, context: WorkbenchContext): Promise<void> {
+  serveWorkbenchAssets(server, context.assets);
+  // The workbench's routes parse their own JSON bodies (the server may hand bodies on as text).
+  await server.register(async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+    registerRoutes(app, realWorkspace(context.workspace));
+  });
+}
+
+function registerRoutes(app: FastifyInstance, workspace: string): void {
   const cache = new PackDocumentCache();
-  serveWorkbenchAssets(app, context.assets);
   const overlay = (reply: FastifyReply, files: unknown) => {
     const made = overlayRequestFiles(workspace, files);
     if ('problem' in made) {
-      fail(reply, 400, 'BAD_PATH', made.problem);
+      fail(reply, 400, 'BAD_REQUEST', made.problem, 'name files by their paths in the workspace, e.g. rules/my-pack/pack.yaml');
       return undefined;
     }
     return made.texts;
@@ -51,7 +63,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     const absolute = (paths: string[] | undefined) => (paths ?? []).map((p) => resolveWorkspacePath(workspace, p)).flatMap((r) => ('absolute' in r ? [r.absolute] : []));
     const outside = findOutsideReference(workspace, { inspections: absolute(start.inspections), packs: absolute(start.packs) }, texts);
     if (outside === undefined) return true;
-    fail(reply, 400, 'OUTSIDE_WORKSPACE', 'a file names a path outside the workspace; the workbench reads only files inside it');
+    fail(reply, 400, 'OUTSIDE_WORKSPACE', 'a file names a path outside the workspace; the workbench reads only files inside it', 'keep packs, inspections, case files and tests inside the workspace and name them by relative paths');
     return false;
   };
 
@@ -82,11 +94,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     const saved = saveWorkspaceFile(workspace, path, text, baseHash, force === true);
     if ('problem' in saved) return fail(reply, saved.problem.status, saved.problem.code, saved.problem.message);
     if ('conflict' in saved) {
-      return reply.code(409).send({
-        error: { code: 'CONFLICT', message: `${saved.conflict.disk.path} changed on disk since it was opened` },
-        disk: saved.conflict.disk,
-        yours: saved.conflict.yours,
-      });
+      return fail(reply, 409, 'CONFLICT', `${saved.conflict.disk.path} changed on disk since it was opened`, 'choose which version to keep: save again with the hash of the version on disk, or with force', { disk: saved.conflict.disk, yours: saved.conflict.yours });
     }
     return saved.saved;
   });
@@ -106,7 +114,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     const { packs, inspection } = request.body;
     if (!staysInside(reply, { packs, inspections: inspection !== undefined ? [inspection] : [] }, texts)) return reply;
     const checked = await checkEditedPacks(workspace, { packs, ...(inspection !== undefined ? { inspection } : {}) }, texts, cache);
-    if ('problem' in checked) return fail(reply, 400, 'BAD_PATH', checked.problem);
+    if ('problem' in checked) return fail(reply, 400, 'BAD_REQUEST', checked.problem);
     return checked;
   });
 
@@ -117,7 +125,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     if (!texts) return reply;
     if (!staysInside(reply, { packs: [request.body.pack] }, texts)) return reply;
     const run = await runEditedTests(workspace, request.body.pack, texts, cache);
-    if ('problem' in run) return fail(reply, 400, 'BAD_PATH', run.problem);
+    if ('problem' in run) return fail(reply, 400, 'BAD_REQUEST', run.problem);
     return run;
   });
 
@@ -170,7 +178,7 @@ export async function registerWorkbench(app: FastifyInstance, context: Workbench
     schema: { querystring: { type: 'object', required: ['pack'], properties: { pack: PATH } } },
   }, async (request, reply) => {
     const resolved = resolveWorkspacePath(workspace, request.query.pack);
-    if ('problem' in resolved) return fail(reply, 400, 'BAD_PATH', resolved.problem);
+    if ('problem' in resolved) return fail(reply, 400, 'BAD_REQUEST', resolved.problem);
     const repository = await findRepository(workspace);
     if (!repository) return { git: false, commits: [], tags: [] };
     return { git: true, ...(await listVersions(repository, resolved.absolute)) };
