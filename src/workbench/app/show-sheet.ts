@@ -14,15 +14,33 @@ button.explain.chosen { background: #fff3c4; }
 main { max-width: none; }
 `;
 
-export function showSheet(frame: HTMLIFrameElement, html: string, results: readonly ResultEntry[], onExplain: (id: string) => void): void {
-  const scrollY = frame.contentWindow?.scrollY ?? 0;
+export function showSheet(frame: HTMLIFrameElement, html: string, results: readonly ResultEntry[], onExplain: (id: string) => void, onShown?: () => void): void {
+  const current = frame.contentDocument;
+  // Once the frame holds a sheet, a new one replaces its head and body in place: no new document
+  // to load, and the reader keeps their place.
+  if (current?.body?.hasAttribute('data-sheet')) {
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    current.title = next.title;
+    const style = next.head.querySelector('style')?.textContent ?? '';
+    const own = current.head.querySelector('style:not([data-workbench])');
+    if (own && own.textContent !== style) own.textContent = style;
+    const body = current.importNode(next.body, true);
+    body.setAttribute('data-sheet', '');
+    current.body.replaceWith(body);
+    makeFiguresClickable(current, results);
+    onShown?.();
+    return;
+  }
   frame.addEventListener('load', () => {
     const doc = frame.contentDocument;
     if (!doc) return;
     const style = doc.createElement('style');
+    style.setAttribute('data-workbench', '');
     style.textContent = FRAME_STYLE;
     doc.head.appendChild(style);
+    doc.body.setAttribute('data-sheet', '');
     makeFiguresClickable(doc, results);
+    // On the document, so it outlives the bodies swapped in later.
     doc.addEventListener('click', (event) => {
       const button = (event.target as Element | null)?.closest?.('button[data-explain]');
       if (!button) return;
@@ -30,7 +48,7 @@ export function showSheet(frame: HTMLIFrameElement, html: string, results: reado
       button.classList.add('chosen');
       onExplain(button.getAttribute('data-explain')!);
     });
-    frame.contentWindow?.scrollTo(0, scrollY);
+    onShown?.();
   }, { once: true });
   frame.srcdoc = html;
 }

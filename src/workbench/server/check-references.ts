@@ -4,11 +4,11 @@
  * change those texts. Before anything is loaded, every such path is resolved and must lie inside
  * the workspace (links resolved), so that no request reads a file outside it.
  */
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ROOT_FILE_NAMES } from '../../load/load-pack.js';
 import { readDocument } from '../../load/read-document.js';
-import { withTextOverlay } from '../../load/text-overlay.js';
+import { overlaidText, withTextOverlay } from '../../load/text-overlay.js';
 
 type Value = Record<string, unknown>;
 
@@ -23,11 +23,25 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** Parsed files by path, with the text they were parsed from: most checks read the same files again. */
+const parsed = new Map<string, { text: string; value: Value | undefined }>();
+
 function valueOf(file: string): Value | undefined {
-  const read = readDocument(file);
-  if (!('doc' in read)) return undefined;
-  const value = read.doc.value;
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Value) : undefined;
+  let text = overlaidText(file);
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  const hit = parsed.get(file);
+  if (hit && hit.text === text) return hit.value;
+  const read = readDocument(file, text);
+  const value = 'doc' in read && read.doc.value !== null && typeof read.doc.value === 'object' && !Array.isArray(read.doc.value) ? (read.doc.value as Value) : undefined;
+  if (parsed.size > 500) parsed.clear();
+  parsed.set(file, { text, value });
+  return value;
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -39,8 +53,11 @@ function inspectionPaths(value: Value, base: string): string[] {
   return [text(value.pack), text(value.base), cases, ...thematics].filter((p): p is string => p !== undefined).map((p) => resolve(base, p));
 }
 
-/** The first path named by `files` (inspections, pack folders) or what they name that lies outside `root`. */
-export function findOutsideReference(root: string, start: { inspections?: string[]; packs?: string[] }, texts: ReadonlyMap<string, string>): string | undefined {
+/**
+ * The first path named by `start` (inspections, pack folders) or by what they name that lies
+ * outside `root`; with `tests`, the packs' test files and what they name are followed too.
+ */
+export function findOutsideReference(root: string, start: { inspections?: string[]; packs?: string[]; tests?: boolean }, texts: ReadonlyMap<string, string>): string | undefined {
   return withTextOverlay(texts, () => {
     const seen = new Set<string>();
     const queue: Array<{ kind: 'inspection' | 'pack'; path: string }> = [
@@ -67,6 +84,7 @@ export function findOutsideReference(root: string, start: { inspections?: string
       const value = rootFile ? valueOf(rootFile) : undefined;
       const attaches = value?.attachesTo !== null && typeof value?.attachesTo === 'object' ? text((value.attachesTo as Value).path) : undefined;
       if (attaches !== undefined) queue.push({ kind: 'pack', path: resolve(folder, attaches) });
+      if (start.tests !== true) continue;
       const tests = join(folder, 'tests');
       let names: string[] = [];
       try {

@@ -59,9 +59,9 @@ function registerRoutes(app: FastifyInstance, workspace: string): void {
     return made.texts;
   };
   /** Refuses a request whose files name, directly or through others, a path outside the workspace. */
-  const staysInside = (reply: FastifyReply, start: { inspections?: string[]; packs?: string[] }, texts: ReadonlyMap<string, string>): boolean => {
+  const staysInside = (reply: FastifyReply, start: { inspections?: string[]; packs?: string[]; tests?: boolean }, texts: ReadonlyMap<string, string>): boolean => {
     const absolute = (paths: string[] | undefined) => (paths ?? []).map((p) => resolveWorkspacePath(workspace, p)).flatMap((r) => ('absolute' in r ? [r.absolute] : []));
-    const outside = findOutsideReference(workspace, { inspections: absolute(start.inspections), packs: absolute(start.packs) }, texts);
+    const outside = findOutsideReference(workspace, { inspections: absolute(start.inspections), packs: absolute(start.packs), tests: start.tests === true }, texts);
     if (outside === undefined) return true;
     fail(reply, 400, 'OUTSIDE_WORKSPACE', 'a file names a path outside the workspace; the workbench reads only files inside it', 'keep packs, inspections, case files and tests inside the workspace and name them by relative paths');
     return false;
@@ -123,7 +123,7 @@ function registerRoutes(app: FastifyInstance, workspace: string): void {
   }, async (request, reply) => {
     const texts = overlay(reply, request.body.files);
     if (!texts) return reply;
-    if (!staysInside(reply, { packs: [request.body.pack] }, texts)) return reply;
+    if (!staysInside(reply, { packs: [request.body.pack], tests: true }, texts)) return reply;
     const run = await runEditedTests(workspace, request.body.pack, texts, cache);
     if ('problem' in run) return fail(reply, 400, 'BAD_REQUEST', run.problem);
     return run;
