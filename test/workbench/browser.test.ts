@@ -8,7 +8,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { explainInspection } from '../../src/explain/explain-inspection.js';
 import { renderTraceText } from '../../src/explain/render-trace.js';
+import { loadPack } from '../../src/load/load-pack.js';
 import { withTextOverlay } from '../../src/load/text-overlay.js';
+import { schemasAt, type JsonSchema } from '../../src/workbench/app/navigate-json-schema.js';
 import { scoreInspectionFile } from '../../src/score-file.js';
 import { copyWorkspace, type Workspace } from './copy-workspace.js';
 import { startWorkbench, type RunningServer } from './start-workbench.js';
@@ -129,6 +131,33 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     await expect.poll(() => total.textContent(), { timeout: 5000 }).toBe(`${sectionC.score}%`);
     await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBe(0);
     expect(await page.locator('#sheet-state').isVisible()).toBe(false);
+  });
+
+  it('completes and explains from the schema and from the names the pack declares', async () => {
+    const part = JSON.parse(readFileSync('schemas/pack-part.schema.json', 'utf8')) as JsonSchema;
+    const loaded = loadPack(join(ws.folder, 'rules/esi-2003'));
+    if ('errors' in loaded) throw new Error('the pack does not load');
+    await openWorkbench();
+    await openFile(SECTION_C);
+    const line = disk(SECTION_C).split('\n').find((l) => /^\s+weight: \w+$/.test(l))!;
+    const written = line.trim().slice('weight: '.length);
+    await editLine(line.trim(), written.length, '');
+    await page.keyboard.press('Control+Space');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining(Object.keys(loaded.pack.weightClasses ?? {}).map((name) => expect.stringContaining(name))));
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(written);
+    // Hovering a key shows what the schema says of it.
+    const key = page.locator('.cm-line', { hasText: line.trim() }).first().locator('span', { hasText: /^weight$/ }).first();
+    await key.hover();
+    const description = schemasAt(part, ['criteria', '[]', 'weight']).find((s) => s.description)!.description!;
+    await expect.poll(() => page.locator('.cm-tooltip-hover .hover').textContent()).toBe(`weight: ${description}`);
+    // And at the top level of a part, the keys a part may have.
+    await page.locator('.cm-line').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('weightC');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => options.allTextContents()).toEqual([expect.stringContaining('weightClasses')]);
   });
 
   it("shows C1's explain trace when its score is clicked", async () => {

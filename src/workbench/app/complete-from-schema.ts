@@ -7,22 +7,9 @@ import type { Completion, CompletionContext, CompletionResult } from '@codemirro
 import type { EditorView, Tooltip } from '@codemirror/view';
 import type { PackNames } from './api-types.js';
 import { locateYamlPath, parseLine } from './locate-yaml-path.js';
+import { schemasAt, type JsonSchema } from './navigate-json-schema.js';
 
-export type JsonSchema = {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema | JsonSchema[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  description?: string;
-  definitions?: Record<string, JsonSchema>;
-  required?: string[];
-};
+export type { JsonSchema } from './navigate-json-schema.js';
 
 /** Which declared names a property's value refers to. */
 const NAME_KINDS: Record<string, keyof PackNames> = {
@@ -53,42 +40,6 @@ const NAME_TITLES: Record<keyof PackNames, string> = {
   bandSets: 'band set',
   sections: 'section',
 };
-
-function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
-  let s = schema;
-  for (let i = 0; i < 20 && s.$ref; i++) {
-    const name = s.$ref.replace(/^#\/definitions\//, '');
-    const target = root.definitions?.[name];
-    if (!target) break;
-    s = { ...target, ...(s.description && !target.description ? { description: s.description } : {}) };
-  }
-  return s;
-}
-
-/** The schemas a value at `path` may match (alternatives spread out). */
-export function schemasAt(root: JsonSchema, path: readonly string[]): JsonSchema[] {
-  let current = spread(root, resolveRef(root, root));
-  for (const segment of path) {
-    const next: JsonSchema[] = [];
-    for (const s of current) {
-      if (segment === '[]') {
-        if (s.items && !Array.isArray(s.items)) next.push(...spread(root, resolveRef(root, s.items)));
-      } else {
-        const property = s.properties?.[segment];
-        if (property) next.push(...spread(root, resolveRef(root, property)).map((p) => ({ ...p, description: p.description ?? property.description })));
-        else if (s.additionalProperties && typeof s.additionalProperties === 'object') next.push(...spread(root, resolveRef(root, s.additionalProperties)));
-      }
-    }
-    current = next;
-  }
-  return current;
-}
-
-function spread(root: JsonSchema, schema: JsonSchema): JsonSchema[] {
-  const alternatives = schema.anyOf ?? schema.oneOf;
-  const base = alternatives ? alternatives.flatMap((a) => spread(root, resolveRef(root, a))) : [schema];
-  return schema.allOf ? [...base, ...schema.allOf.flatMap((a) => spread(root, resolveRef(root, a)))] : base;
-}
 
 function propertyCompletions(schemas: JsonSchema[]): Completion[] {
   const seen = new Map<string, Completion>();
@@ -122,8 +73,8 @@ export function schemaCompletion(schemaOf: () => JsonSchema | undefined, namesOf
     const place = locateYamlPath(text, context.pos);
     if (place.word === '' && !context.explicit && !/[:\-{,[]\s*$/.test(text.slice(Math.max(0, context.pos - 3), context.pos))) return null;
     const options = place.at === 'key'
-      ? [...propertyCompletions(schemasAt(schema, place.path)), ...(place.listOf ? valueCompletions(schemasAt(schema, place.path), place.listOf, namesOf()) : [])]
-      : valueCompletions(schemasAt(schema, place.path.concat(place.key ?? [])), place.key, namesOf());
+      ? [...propertyCompletions(schemasAt(schema, place.path)), ...(place.listOf ? valueCompletions(schemasAt(schema, place.path), place.listOf, namesOf()).filter((c) => c.type !== 'keyword') : [])]
+      : valueCompletions([...schemasAt(schema, place.path.concat(place.key ?? [])), ...schemasAt(schema, place.path.concat(place.key ?? [], '[]'))], place.key, namesOf());
     if (options.length === 0) return null;
     return { from: place.from, options, validFor: /^[\w$.:@-]*$/ };
   };

@@ -132,7 +132,7 @@ function inFlow(path: string[], key: string, rest: string, from: number, word: s
   const flowPath = [...path];
   for (const level of stack) flowPath.push(level.key, ...(level.kind === '[' ? ['[]'] : []));
   const top = stack[stack.length - 1]!;
-  if (top.kind === '[') return { path: flowPath.slice(0, -1), at: 'value', key: top.key, from, word };
+  if (top.kind === '[') return { path: flowPath.slice(0, -2), at: 'value', key: top.key, from, word };
   if (expectingKey) return { path: flowPath, at: 'key', from, word };
   return { path: flowPath, at: 'value', key: currentKey, from, word };
 }
