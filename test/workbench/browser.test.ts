@@ -166,12 +166,20 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     const expected = await explainInspection(join(ws.folder, INSPECTION), { id: 'C1' });
     if ('errors' in expected) throw new Error('C1 cannot be explained');
     const first = renderTraceText(expected.trace).split('\n')[0]!;
-    const root = page.locator('#panel-explain ul.trace > li > details > summary');
+    const root = page.locator('#explain ul.trace > li > details > summary');
     await expect.poll(() => root.textContent()).toBe(first);
     expect(await page.locator('#tab-explain').getAttribute('aria-selected')).toBe('true');
     const children = expected.trace.children.map((c) => c.label);
-    expect(await page.locator('#panel-explain ul.trace > li > details > ul > li').evaluateAll((items) => items.map((i) => (i.querySelector('summary') ?? i).textContent))).toEqual(children);
+    expect(await page.locator('#explain ul.trace > li > details > ul > li').evaluateAll((items) => items.map((i) => (i.querySelector('summary') ?? i).textContent))).toEqual(children);
     await page.screenshot({ path: `${SHOTS}/explain.png` });
+    // One case through every question, as criteria explain --case shows it.
+    const caseId = disk('rules/esi-2003/examples/derbyshire-2003/cases.csv').split('\n')[1]!.split(',')[0]!;
+    const followed = await explainInspection(join(ws.folder, INSPECTION), { caseId });
+    if ('errors' in followed) throw new Error(`case ${caseId} cannot be explained`);
+    await page.locator('#case-id').fill(caseId);
+    await page.locator('#case-form button').click();
+    await expect.poll(() => page.locator('#explain h3').textContent()).toBe(`Explain Case ${caseId}`);
+    expect(await page.locator('#explain ul.trace > li > details > summary').textContent()).toBe(renderTraceText(followed.trace, 2).split('\n')[0]);
   });
 
   it('shows a broken test expectation as failed with expected against actual', async () => {
@@ -292,7 +300,7 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     await page.screenshot({ path: `${SHOTS}/workbench.png` });
     await check('sheet');
     await sheet().locator('button[data-explain="C1"]').first().click();
-    await page.locator('#panel-explain ul.trace').waitFor();
+    await page.locator('#explain ul.trace').waitFor();
     await check('explain');
     await page.locator('#tab-tests').click();
     await page.locator('#run-tests').click();

@@ -305,14 +305,15 @@ function chooseInspectionFor(path: string): void {
   }
 }
 
-async function explain(id: string): Promise<void> {
+/** Explains a result (by its id) or follows one case (by its case id) through every question. */
+async function explain(id: string, asCase = false): Promise<void> {
   const inspection = byId<HTMLSelectElement>('inspection').value;
   if (!inspection) return;
-  const panel = byId('panel-explain');
+  const panel = byId('explain');
   try {
-    const outcome = await callApi<{ trace: TraceNode; text: string } | { errors: Diagnostic[] }>('POST', '/v1/workbench/explain', { inspection, id, files: dirtyFiles() });
-    if ('errors' in outcome) replaceChildren(panel, h('p', { class: 'bad' }, outcome.errors.map((e) => `${e.code} ${e.message}`).join('; ')));
-    else showExplain(panel, outcome.trace);
+    const outcome = await callApi<{ trace: TraceNode; text: string } | { errors: Diagnostic[] }>('POST', '/v1/workbench/explain', { inspection, ...(asCase ? { caseId: id } : { id }), files: dirtyFiles() });
+    if ('errors' in outcome) replaceChildren(panel, h('p', { class: 'bad' }, outcome.errors.map((e) => `${e.code} ${e.message}${e.hint ? ` — ${e.hint}` : ''}`).join('; ')));
+    else showExplain(panel, outcome.trace, asCase ? `Case ${id}` : id);
   } catch (error) {
     replaceChildren(panel, h('p', { class: 'bad' }, (error as Error).message));
   }
@@ -432,6 +433,11 @@ async function start(): Promise<void> {
     void runTests();
   });
   byId('compare').addEventListener('click', () => void runImpact());
+  byId('case-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = byId<HTMLInputElement>('case-id').value.trim();
+    if (id) void explain(id, true);
+  });
   byId('inspection').addEventListener('change', () => {
     localStorage.setItem(INSPECTION_KEY, byId<HTMLSelectElement>('inspection').value);
     scheduleCheck();
