@@ -11,6 +11,7 @@ import { formatHtml } from '../../src/report/format-html.js';
 import { scoreInspectionFile } from '../../src/score-file.js';
 import { runPackTests } from '../../src/tester/run-pack-tests.js';
 import { copyWorkspace, type Workspace } from './copy-workspace.js';
+import { resolveWorkspacePath } from '../../src/workbench/server/resolve-workspace-path.js';
 import { buildWorkbenchApp } from './start-workbench.js';
 
 const INSPECTION = 'rules/esi-2003/examples/derbyshire-2003/inspection.yaml';
@@ -98,11 +99,12 @@ describe('paths stay inside the workspace', () => {
     }
   });
 
-  it('follows a link that stays inside', async () => {
+  it('resolves a link that stays inside, but lists and opens only real files of packs', async () => {
     symlinkSync(join(ws.folder, SECTION_C), join(ws.folder, 'rules/esi-2003/c.yaml'));
-    const read = await get('/v1/workbench/file?path=rules/esi-2003/c.yaml');
-    expect(read.statusCode).toBe(200);
-    expect(read.json().text).toBe(disk(SECTION_C));
+    expect(resolveWorkspacePath(ws.folder, 'rules/esi-2003/c.yaml')).toEqual({ absolute: join(ws.folder, 'rules/esi-2003/c.yaml'), relative: 'rules/esi-2003/c.yaml' });
+    const listed = (await get('/v1/workbench/packs')).json();
+    expect(listed.packs.flatMap((p: { files: Array<{ path: string }> }) => p.files.map((f) => f.path))).not.toContain('rules/esi-2003/c.yaml');
+    expect((await get('/v1/workbench/file?path=rules/esi-2003/c.yaml')).statusCode).toBe(404);
   });
 });
 
@@ -135,6 +137,32 @@ describe('files', () => {
     // Choosing to keep mine.
     expect((await put({ path: SECTION_C, text: `${mine}# mine\n`, baseHash: conflict.json().disk.hash })).statusCode).toBe(200);
     expect(disk(SECTION_C)).toBe(`${mine}# mine\n`);
+  });
+
+  it('opens and saves only the files of packs', async () => {
+    const outside = 'schemas/pack.schema.json';
+    expect(disk(outside).length).toBeGreaterThan(0);
+    const read = await get(`/v1/workbench/file?path=${outside}`);
+    expect(read.statusCode).toBe(404);
+    expect(read.json().errors[0].message).toContain('not a file of a pack');
+    const before = disk(outside);
+    expect((await put({ path: outside, text: '{}', baseHash: '', force: true })).statusCode).toBe(404);
+    expect(disk(outside)).toBe(before);
+  });
+
+  it('says so when the workspace is not a git repository', async () => {
+    const plain = copyWorkspace({ git: false });
+    const other = await buildWorkbenchApp(plain.folder);
+    try {
+      expect((await other.inject({ method: 'GET', url: '/v1/workbench/packs' })).json().git).toBe(false);
+      expect((await other.inject({ method: 'GET', url: '/v1/workbench/versions?pack=rules/esi-2003' })).json()).toEqual({ git: false, commits: [], tags: [] });
+      const impact = await other.inject({ method: 'POST', url: '/v1/workbench/impact', payload: { pack: 'rules/esi-2003' } });
+      expect(impact.statusCode).toBe(409);
+      expect(impact.json().errors[0].code).toBe('NO_GIT');
+    } finally {
+      await other.close();
+      plain.remove();
+    }
   });
 
   it('does not create files or read what is not a file', async () => {

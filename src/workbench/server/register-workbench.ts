@@ -72,9 +72,22 @@ function registerRoutes(app: FastifyInstance, workspace: string): void {
     git: (await findRepository(workspace)) !== undefined,
   }));
 
+  /** Only the files of the workspace's packs are opened or saved (not, say, a build script beside them). */
+  const editable = (reply: FastifyReply, path: string): boolean => {
+    const resolved = resolveWorkspacePath(workspace, path);
+    if ('problem' in resolved) {
+      fail(reply, 400, 'BAD_REQUEST', resolved.problem);
+      return false;
+    }
+    if (listWorkspacePacks(workspace).some((p) => p.files.some((f) => f.path === resolved.relative))) return true;
+    fail(reply, 404, 'NOT_FOUND', `${resolved.relative} is not a file of a pack in the workspace`, 'open the files listed under the packs');
+    return false;
+  };
+
   app.get<{ Querystring: { path: string } }>('/v1/workbench/file', {
     schema: { querystring: { type: 'object', required: ['path'], properties: { path: PATH } } },
   }, async (request, reply) => {
+    if (!editable(reply, request.query.path)) return reply;
     const read = readWorkspaceFile(workspace, request.query.path);
     if ('problem' in read) return fail(reply, read.problem.status, read.problem.code, read.problem.message);
     return read;
@@ -91,6 +104,7 @@ function registerRoutes(app: FastifyInstance, workspace: string): void {
     },
   }, async (request, reply) => {
     const { path, text, baseHash, force } = request.body;
+    if (!editable(reply, path)) return reply;
     const saved = saveWorkspaceFile(workspace, path, text, baseHash, force === true);
     if ('problem' in saved) return fail(reply, saved.problem.status, saved.problem.code, saved.problem.message);
     if ('conflict' in saved) {
