@@ -162,6 +162,10 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
 
   it("shows C1's explain trace when its score is clicked", async () => {
     await openWorkbench();
+    // A thematic's figures are clickable too, by their prefixed ids.
+    const thematic = (await scoreWith(SECTION_C, disk(SECTION_C))).thematics[0]!;
+    const scored = thematic.sections.find((s) => s.score !== null)!;
+    await expect.poll(() => sheet().locator(`button[data-explain="${thematic.id}:${scored.id}"]`).count()).toBeGreaterThan(0);
     await sheet().locator('button[data-explain="C1"]').first().click();
     const expected = await explainInspection(join(ws.folder, INSPECTION), { id: 'C1' });
     if ('errors' in expected) throw new Error('C1 cannot be explained');
@@ -226,7 +230,8 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     const first = '#';
     await editLine(/^#$/, 0, ' (edited)');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.locator('#status').textContent()).toBe(`Saved ${SECTION_C}`);
+    await expect.poll(() => page.locator('#status').textContent()).toContain(`Saved ${SECTION_C}`);
+    expect(await page.locator(`#tree button[data-path="${SECTION_C}"] .dirty`).count()).toBe(0);
     expect(disk(SECTION_C)).toContain(`${first} (edited)\n`);
     // Someone else writes the file; saving again shows both versions and keeps mine until I choose.
     writeFileSync(join(ws.folder, SECTION_C), `${disk(SECTION_C)}# theirs\n`);

@@ -18,6 +18,9 @@ import { showExplain } from './show-explain.js';
 import { showImpact } from './show-impact.js';
 import { showSheet } from './show-sheet.js';
 import { showTests } from './show-tests.js';
+import { showConflict } from './show-conflict.js';
+import { dedupe, showProblems } from './show-problems.js';
+import { selectTab, wireTabs, type TabName } from './switch-tabs.js';
 
 interface Buffer {
   text: string;
@@ -43,6 +46,8 @@ const state = {
   checkController: undefined as AbortController | undefined,
   checkSeq: 0,
   allValid: false,
+  /** What the last save did, shown until the next edit. */
+  note: '',
 };
 const silent = { value: false };
 let view: EditorView;
@@ -147,6 +152,7 @@ function onEdit(text: string): void {
     dropDraft(state.open);
   }
   if (wasDirty !== isDirty) renderTree();
+  state.note = '';
   performance.mark('criteria:edit');
   scheduleCheck();
 }
@@ -163,36 +169,31 @@ async function save(force = false): Promise<void> {
     dropDraft(path);
     byId('notice').hidden = true;
     renderTree();
-    status(`Saved ${path}`);
-    scheduleCheck();
+    state.note = `Saved ${path}`;
+    status(state.note);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) showConflict(path, error.body as { disk: FileVersion; yours: FileVersion });
+    if (error instanceof ApiError && error.status === 409) resolveConflict(path, error.body as { disk: FileVersion; yours: FileVersion });
     else status(`Not saved: ${(error as Error).message}`);
   }
 }
 
-function showConflict(path: string, body: { disk: FileVersion; yours: FileVersion }): void {
-  const dialog = byId<HTMLDialogElement>('conflict');
-  byId('conflict-text').textContent = `${path} was changed on disk after you opened it. Choose which version to keep; nothing is lost until you do.`;
-  byId<HTMLTextAreaElement>('conflict-disk').value = body.disk.text;
-  byId<HTMLTextAreaElement>('conflict-yours').value = body.yours.text;
+/** Keep mine (save over the disk version), or take the disk version into the editor. */
+function resolveConflict(path: string, body: { disk: FileVersion; yours: FileVersion }): void {
   const buffer = state.buffers.get(path)!;
-  byId('conflict-keep').onclick = () => {
-    dialog.close();
-    buffer.base = body.disk;
-    void save(true);
-  };
-  byId('conflict-take').onclick = () => {
-    dialog.close();
-    buffer.base = body.disk;
-    buffer.text = body.disk.text;
-    dropDraft(path);
-    if (state.open === path) loadText(view, body.disk.text, silent);
-    renderTree();
-    scheduleCheck();
-  };
-  byId('conflict-cancel').onclick = () => dialog.close();
-  dialog.showModal();
+  showConflict(path, body, {
+    keepMine: () => {
+      buffer.base = body.disk;
+      void save(true);
+    },
+    takeDisk: () => {
+      buffer.base = body.disk;
+      buffer.text = body.disk.text;
+      dropDraft(path);
+      if (state.open === path) loadText(view, body.disk.text, silent);
+      renderTree();
+      scheduleCheck();
+    },
+  });
 }
 
 // ---- checking ----------------------------------------------------------------------------
@@ -234,7 +235,7 @@ async function runCheck(): Promise<void> {
   for (const p of outcome.packs) if (p.names) state.names.set(p.path, p.names);
   state.problems = problems;
   state.problemIndex = -1;
-  renderProblems();
+  showProblems(problems, goToProblem);
   showDiagnostics(view, problems.filter((d) => d.file === state.open));
   // Marks for measuring keystroke to diagnostics and to sheet (npm run bench reads them).
   performance.mark('criteria:diagnostics');
@@ -248,30 +249,8 @@ async function runCheck(): Promise<void> {
     sheetState.textContent = `The sheet shows the last edit that scored: ${outcome.sheet.errors.length} problem${outcome.sheet.errors.length === 1 ? '' : 's'} now.`;
     sheetState.hidden = false;
   }
-  status(`${errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`} · checked in ${Math.round(performance.now() - began)} ms`);
+  status(`${state.note ? `${state.note} · ` : ''}${errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`} · checked in ${Math.round(performance.now() - began)} ms`);
   if (state.allValid) scheduleFollowUps();
-}
-
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = [d.file, d.line, d.column, d.code, d.message].join('\0');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function renderProblems(): void {
-  byId('problem-count').textContent = state.problems.length === 0 ? '(none)' : `(${state.problems.length})`;
-  replaceChildren(byId('problems'), state.problems.map((d, i) => {
-    const button = h('button', { type: 'button', 'data-index': i },
-      h('span', { class: 'code' }, d.code), ' ', d.message,
-      d.hint ? h('span', { class: 'hint' }, ` — ${d.hint}`) : null, ' ',
-      h('span', { class: 'where' }, `${d.file ?? ''}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`));
-    button.addEventListener('click', () => goToProblem(i));
-    return h('li', { class: d.severity }, button);
-  }));
 }
 
 function goToProblem(index: number): void {
@@ -317,7 +296,7 @@ async function explain(id: string, asCase = false): Promise<void> {
   } catch (error) {
     replaceChildren(panel, h('p', { class: 'bad' }, (error as Error).message));
   }
-  selectTab('explain');
+  showTab('explain');
 }
 
 function currentPack(): WorkspacePack | undefined {
@@ -380,33 +359,12 @@ function scheduleFollowUps(): void {
   }, FOLLOW_DELAY_MS);
 }
 
-// ---- tabs --------------------------------------------------------------------------------
-
-const TABS = ['sheet', 'explain', 'tests', 'impact'] as const;
-
-function selectTab(name: (typeof TABS)[number]): void {
-  for (const tab of TABS) {
-    const selected = tab === name;
-    const button = byId(`tab-${tab}`);
-    button.setAttribute('aria-selected', String(selected));
-    button.tabIndex = selected ? 0 : -1;
-    byId(`panel-${tab}`).hidden = !selected;
-  }
+function onTab(name: TabName): void {
   if (name === 'impact') void fillVersions().then(() => runImpact());
 }
 
-function wireTabs(): void {
-  TABS.forEach((tab, i) => {
-    const button = byId(`tab-${tab}`);
-    button.addEventListener('click', () => selectTab(tab));
-    button.addEventListener('keydown', (event) => {
-      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-      if (step === 0) return;
-      const next = TABS[(i + step + TABS.length) % TABS.length]!;
-      selectTab(next);
-      byId(`tab-${next}`).focus();
-    });
-  });
+function showTab(name: TabName): void {
+  selectTab(name, onTab);
 }
 
 // ---- start -------------------------------------------------------------------------------
@@ -417,7 +375,7 @@ async function start(): Promise<void> {
     save: () => void save(),
     nextProblem,
     runTests: () => {
-      selectTab('tests');
+      showTab('tests');
       void runTests();
     },
     schema: () => schemaFor(state.open),
@@ -426,10 +384,10 @@ async function start(): Promise<void> {
       return pack ? state.names.get(pack.path) : undefined;
     },
   });
-  wireTabs();
+  wireTabs(onTab);
   byId('save').addEventListener('click', () => void save());
   byId('run-tests').addEventListener('click', () => {
-    selectTab('tests');
+    showTab('tests');
     void runTests();
   });
   byId('compare').addEventListener('click', () => void runImpact());
