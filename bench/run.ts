@@ -275,6 +275,9 @@ async function main(): Promise<void> {
   mkdirSync(dirname(RESULTS_PATH), { recursive: true });
   writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${formatResults(results)}\nAll figures: ${RESULTS_PATH}\n`);
+  // The workbench's keystroke latency: its own section and file (it also runs alone, npm run bench:workbench).
+  const { measureWorkbench, writeWorkbench } = await import('./measure-workbench.js');
+  process.stdout.write(`\n${writeWorkbench(await measureWorkbench({ log }))}\n`);
 }
 
 main().catch((error: unknown) => {

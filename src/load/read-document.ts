@@ -10,6 +10,7 @@ import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import { decodeText } from './decode-text.js';
 import { compareDiagnostics, makeError } from './make-diagnostic.js';
 import { findTooDeep, MAX_DEPTH } from './measure-depth.js';
+import { overlaidText, parseThroughCache } from './text-overlay.js';
 import { createSourceDocument } from './source-document.js';
 import type { SourceDocument } from './source-document.js';
 import { toPlainValue } from './to-plain-value.js';
@@ -36,11 +37,12 @@ const PARSE_OPTIONS = { uniqueKeys: false, resolveKnownTags: false, maxAliasCoun
 
 export type ReadResult = { doc: SourceDocument } | { errors: Diagnostic[] };
 
-/** Reads `file` (or parses `text` as if it were that file's content). */
+/** Reads `file` (or parses `text`, or the text overlaid on the file, as if it were that file's content). */
 export function readDocument(file: string, text?: string): ReadResult {
-  const source = text === undefined ? readText(file) : checkGivenText(file, text);
+  const given = text ?? overlaidText(file);
+  const source = given === undefined ? readText(file) : checkGivenText(file, given);
   if ('errors' in source) return source;
-  return parseText(file, source.text);
+  return parseThroughCache(file, source.text, () => parseText(file, source.text), (read) => 'doc' in read);
 }
 
 function readText(file: string): { text: string } | { errors: Diagnostic[] } {

@@ -1,0 +1,34 @@
+// A throwaway copy of the bundled packs (rules/, thematics/) in a temporary folder, committed to a
+// fresh git repository so that "the last commit" exists for impact.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Workspace {
+  folder: string;
+  /** Puts every file back as committed. */
+  reset(): void;
+  remove(): void;
+}
+
+export function copyWorkspace(options: { git?: boolean } = {}): Workspace {
+  const folder = realpathSync(mkdtempSync(join(tmpdir(), 'criteria-workbench-')));
+  for (const part of ['rules', 'thematics', 'schemas']) cpSync(part, join(folder, part), { recursive: true });
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=workbench test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: folder, stdio: 'pipe' });
+  if (options.git !== false) {
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'the bundled packs');
+  }
+  return {
+    folder,
+    reset: () => {
+      if (options.git !== false) {
+        git('checkout', '-q', '--', '.');
+        git('clean', '-q', '-fd');
+      }
+    },
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
