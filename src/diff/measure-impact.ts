@@ -177,6 +177,16 @@ class CaseComparison {
   }
 }
 
+/** Compares the cases of two scorings made with their traces kept (`trace: true`), as `diff --cases` does while it streams. */
+export function compareCases(before: ScoredFile, after: ScoredFile): { cases: number; changes: CaseChange[] } {
+  const table = new OutcomeTable(before.plan.questions.length);
+  for (const trace of before.tally.traces) table.add(trace.id, trace.outcomes);
+  const comparison = new CaseComparison(table);
+  comparison.setPlans(before.plan, after.plan);
+  for (const trace of after.tally.traces) comparison.add(trace.id, trace.outcomes, () => undefined);
+  return { cases: comparison.cases, changes: comparison.changes };
+}
+
 /** The paths of an inspection's thematics with their ids. */
 function thematicsOf(file: string): Array<{ path: string; id: string | null }> {
   const loaded = loadInspectionFile(file);

@@ -83,7 +83,7 @@ export interface TestOutcome {
 }
 
 export interface CoverageGap {
-  kind: 'question' | 'bandRule' | 'weightClass' | 'threshold';
+  kind: 'question' | 'bandRule' | 'weightClass' | 'threshold' | 'limit';
   id: string;
   message: string;
   file?: string;

@@ -59,7 +59,8 @@ function locateGap(workspace: string, pack: Pack, sources: SourceMap, gap: Cover
         const [setId, rest] = gap.id.split(gap.kind === 'bandRule' ? '#' : '@') as [string, string];
         const set = pack.bandSets?.[setId];
         if (!set) return undefined;
-        const rule = gap.kind === 'bandRule' && /^\d+$/.test(rest) ? set.rules[Number(rest)] : undefined;
+        // Rule numbers count from 1.
+        const rule = gap.kind === 'bandRule' && /^\d+$/.test(rest) ? set.rules?.[Number(rest) - 1] : undefined;
         return (rule ? sources.locate(rule) : undefined) ?? (gap.kind === 'bandRule' && rest === 'otherwise' ? sources.locate(set, 'otherwise') : undefined) ?? sources.locate(set);
       }
       case 'weightClass':
