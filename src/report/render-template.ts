@@ -6,6 +6,7 @@ import { CRITERION_TEMPLATE } from './templates/criterion-template.js';
 import { DOCUMENT_TEMPLATE } from './templates/document-template.js';
 import { PACK_TEMPLATE } from './templates/pack-template.js';
 import { PAGE_TEMPLATE } from './templates/page-template.js';
+import { PROVENANCE_TEMPLATE } from './templates/provenance-template.js';
 import { SHEET_TEMPLATE } from './templates/sheet-template.js';
 import { TARGETS_TEMPLATE } from './templates/targets-template.js';
 
@@ -19,6 +20,7 @@ const TEMPLATES: Record<string, string> = {
   '@criterion': CRITERION_TEMPLATE,
   '@targets': TARGETS_TEMPLATE,
   '@comparison': COMPARISON_TEMPLATE,
+  '@provenance': PROVENANCE_TEMPLATE,
 };
 
 let engine: Eta | undefined;

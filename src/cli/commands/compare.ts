@@ -53,7 +53,8 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
     return 1;
   }
   const { formatComparison } = await import('../../report/index.js');
-  const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true });
+  const { reportDate } = await import('../report-date.js');
+  const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true, date: reportDate() });
   const { writeOutput } = await import('../write-output.js');
   const problem = writeOutput(text, options.out);
   if (problem) {
