@@ -42,7 +42,8 @@ export function renderComparisonHtml(comparison: Comparison, options: { date?: s
   const areas = comparison.areas.map((a) => describeArea(a.period === undefined ? a : { ...a, period: describePeriod(a.period) }));
   const withChange = areas.length >= 2;
   const groups = nestRows(comparison.rows, withChange);
-  const chartGroups = groups.map((g) => ({ heading: g.heading === '' ? 'Overall' : g.heading, rows: g.rows.map((r) => ({ label: r.label, values: r.values })) }));
+  // The chart leaves out the overall result (the last row group, under no heading): the table states it once.
+  const chartGroups = groups.filter((g) => g.heading !== '').map((g) => ({ heading: g.heading, rows: g.rows.map((r) => ({ label: r.label, values: r.values })) }));
   const changed = groups.reduce((n, g) => n + g.rows.filter((r) => r.change?.changed === true).length, 0);
   const first = comparison.sources[0]?.provenance;
   return renderTemplate('@comparison', {

@@ -9,6 +9,9 @@ import { PAGE_TEMPLATE } from './templates/page-template.js';
 import { PROVENANCE_TEMPLATE } from './templates/provenance-template.js';
 import { SHEET_TEMPLATE } from './templates/sheet-template.js';
 import { TARGETS_TEMPLATE } from './templates/targets-template.js';
+import { TRACE_TEMPLATE } from './templates/trace-template.js';
+import { DIFF_TEMPLATE } from './templates/diff-template.js';
+import { TESTS_TEMPLATE } from './templates/tests-template.js';
 
 /** The templates by name; `<%= … %>` escapes, `<%~ … %>` (only for our own markup) does not. */
 const TEMPLATES: Record<string, string> = {
@@ -21,6 +24,9 @@ const TEMPLATES: Record<string, string> = {
   '@targets': TARGETS_TEMPLATE,
   '@comparison': COMPARISON_TEMPLATE,
   '@provenance': PROVENANCE_TEMPLATE,
+  '@trace': TRACE_TEMPLATE,
+  '@diff': DIFF_TEMPLATE,
+  '@tests': TESTS_TEMPLATE,
 };
 
 let engine: Eta | undefined;

@@ -4,8 +4,8 @@ export const COMPARISON_TEMPLATE = `<% layout('@document') %>
 <p class="warning" role="alert">Warning: <%= it.warning %></p>
 <% } %>
 <h2>Results by area</h2>
-<div class="table-box" role="region" aria-label="Results by area" tabindex="0">
-<table class="comparison">
+<section class="table-box" aria-label="Results by area" tabindex="0">
+<table class="comparison reflow">
 <thead><tr><th scope="col">Criterion</th><% it.areas.forEach(function (area) { %><th scope="col" class="value"><%= area %></th><% }) %><% if (it.withChange) { %><th scope="col" class="change">Change</th><% } %></tr></thead>
 <% it.groups.forEach(function (group) { %>
 <tbody class="section">
@@ -13,12 +13,12 @@ export const COMPARISON_TEMPLATE = `<% layout('@document') %>
 <tr class="heading"><th scope="rowgroup" colspan="<%= it.areas.length + (it.withChange ? 2 : 1) %>"><%= group.heading %></th></tr>
 <% } %>
 <% group.rows.forEach(function (row) { const cls = [row.total ? 'total' : '', row.change && row.change.changed ? 'changed' : ''].filter(Boolean).join(' '); %>
-<tr<%~ cls ? ' class="' + cls + '"' : '' %>><th scope="row"><%= row.label %></th><% row.values.forEach(function (value) { %><td class="value"><%= value.text %></td><% }) %><% if (it.withChange) { %><td class="change"><%= row.change.text %></td><% } %></tr>
+<tr<%~ cls ? ' class="' + cls + '"' : '' %>><th scope="row" class="label"><%= row.label %></th><% row.values.forEach(function (value, i) { %><td class="value" data-label="<%= it.areas[i] %>"><%= value.text %></td><% }) %><% if (it.withChange) { %><td class="change" data-label="Change"><%= row.change.text %></td><% } %></tr>
 <% }) %>
 </tbody>
 <% }) %>
 </table>
-</div>
+</section>
 <% if (it.changeNote !== null) { %>
 <p class="footnote"><%= it.changeNote %></p>
 <% } %>

@@ -3,7 +3,7 @@ export const CRITERION_TEMPLATE = `<% const c = it.criterion; %>
 <div class="criterion">
 <h<%= it.level %>><%= c.heading %></h<%= it.level %>>
 <% if (c.questions.length > 0) { const notes = c.questions.some(function (q) { return q.note !== ''; }); %>
-<div class="table-box" role="region" aria-label="Questions: <%= c.heading %>" tabindex="0">
+<div class="table-box">
 <table class="questions reflow">
 <thead><tr><th scope="col">Id</th><th scope="col">Question</th><th scope="col" class="num">Relevant</th><th scope="col" class="num">Met</th><th scope="col" class="num">Percent met</th><% if (notes) { %><th scope="col">Notes</th><% } %></tr></thead>
 <tbody>
@@ -15,7 +15,7 @@ export const CRITERION_TEMPLATE = `<% const c = it.criterion; %>
 </div>
 <% } %>
 <% if (c.items.length > 0) { const notes = c.items.some(function (i) { return i.note !== ''; }); %>
-<div class="table-box" role="region" aria-label="Evidence: <%= c.heading %>" tabindex="0">
+<div class="table-box">
 <table class="items reflow">
 <thead><tr><th scope="col">Id</th><th scope="col">Evidence</th><th scope="col">Rating</th><% if (notes) { %><th scope="col">Notes</th><% } %></tr></thead>
 <tbody>

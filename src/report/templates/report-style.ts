@@ -33,6 +33,7 @@ tr.total th, tr.total td { font-weight: 700; border-top: 1.5px solid #1a1a1a; }
 tr.overall th, tr.overall td { font-weight: 800; border-top: 3px double #1a1a1a; border-bottom: 0; text-transform: uppercase; }
 tr.changed th, tr.changed td { background: #fff4e0; }
 tr.changed .change { font-weight: 700; }
+table.comparison thead th.value { white-space: normal; }
 .footnote, .note { color: #444; font-size: .88rem; }
 .not-counted { color: #555; }
 dl.key { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .3rem 0 1rem;
@@ -90,7 +91,7 @@ ul.trace .value { font-weight: 400; color: #333; font-family: ui-monospace, "SFM
   table.reflow th, table.reflow td { display: block; border: 0; padding: .05rem 0; text-align: left; width: auto; }
   table.reflow .id { min-width: 2.6rem; }
   table.reflow .text { flex: 1 1 12rem; }
-  table.reflow .note { flex: 1 1 100%; }
+  table.reflow .note, table.reflow .label, table.reflow tr.heading > th { flex: 1 1 100%; }
   table.reflow td[data-label]::before { content: attr(data-label) ": "; color: #444; font-weight: 400; }
   table.reflow .qbar svg { display: none; }
 }

@@ -8,7 +8,7 @@ const span = withWeight ? 3 : 2;
 function row(r, cls) { %>
 <tr<%~ cls ? ' class="' + cls + '"' : '' %>><th scope="row"><%= r.label %></th><% if (withWeight) { %><td class="weight"><%= r.weight %></td><% } %><td class="value"><%= r.value + r.marker %></td></tr>
 <% } %>
-<div class="table-box" role="region" aria-label="<%= it.label %>" tabindex="0">
+<section class="table-box" aria-label="<%= it.label %>" tabindex="0">
 <table class="sheet">
 <thead><tr><th scope="col">Criterion</th><% if (withWeight) { %><th scope="col">Weight</th><% } %><th scope="col" class="value">Result</th></tr></thead>
 <% it.sheet.sections.forEach(function (section) { %>
@@ -25,7 +25,7 @@ function row(r, cls) { %>
 <tbody class="overall"><% row(it.sheet.overall, 'overall'); %></tbody>
 <% } %>
 </table>
-</div>
+</section>
 <% if (it.sheet.overallSummary !== undefined) { %>
 <p class="summary"><%= it.sheet.overallSummary %></p>
 <% } %>

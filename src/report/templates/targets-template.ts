@@ -2,7 +2,7 @@
 export const TARGETS_TEMPLATE = `<% const g = it.group; const notes = g.targets.some(function (t) { return t.note !== ''; }); %>
 <div class="targets">
 <h<%= it.level %>><%= g.heading %></h<%= it.level %>>
-<div class="table-box" role="region" aria-label="<%= g.heading %>" tabindex="0">
+<div class="table-box">
 <table class="targets reflow">
 <thead><tr><th scope="col">Measure</th><th scope="col" class="num">Target</th><th scope="col" class="num">Value</th><th scope="col" class="num">Comparator</th><th scope="col">Status</th><% if (notes) { %><th scope="col">Notes</th><% } %></tr></thead>
 <tbody>
