@@ -19,16 +19,19 @@ export const CHART_TEMPLATE = `<figure class="chart">
 <% c.labels.forEach(function (l) { %>
 <text class="label" x="<%= l.x %>" y="<%= l.y %>"><%= l.text %></text>
 <% }) %>
+<% c.marks.forEach(function (m) { if (m.width !== null) { %>
+<rect class="bar series-<%= m.series %>" x="<%= c.plotX %>" y="<%= m.y %>" width="<%= m.width %>" height="<%= c.barHeight %>"><title><%= m.title %></title></rect>
+<% } }) %>
+<% c.boundaries.forEach(function (b) { %>
+<g class="boundary"><title><%= b.label %></title><line class="halo" x1="<%= b.x %>" y1="<%= b.y1 %>" x2="<%= b.x %>" y2="<%= b.y2 %>"></line><line x1="<%= b.x %>" y1="<%= b.y1 %>" x2="<%= b.x %>" y2="<%= b.y2 %>"></line></g>
+<% }) %>
 <% c.marks.forEach(function (m) { %>
 <% if (m.width !== null) { %>
-<g><title><%= m.title %></title><rect class="bar series-<%= m.series %>" x="<%= c.plotX %>" y="<%= m.y %>" width="<%= m.width %>" height="<%= c.barHeight %>"></rect><text class="mark" x="<%= m.textX %>" y="<%= m.y + c.barHeight / 2 %>" dominant-baseline="central"><%= m.text %></text></g>
+<text class="mark" x="<%= m.textX %>" y="<%= m.y + c.barHeight / 2 %>" dominant-baseline="central"><%= m.text %></text>
 <% } else { %>
 <% if (c.series.length > 1) { %><rect class="series-<%= m.series %>" x="<%= c.plotX %>" y="<%= m.y + 2 %>" width="9" height="9"></rect><% } %>
 <text class="band" x="<%= m.textX %>" y="<%= m.y + c.barHeight / 2 %>" dominant-baseline="central"><title><%= m.title %></title><%= m.text %></text>
 <% } %>
-<% }) %>
-<% c.boundaries.forEach(function (b) { %>
-<g class="boundary"><title><%= b.label %></title><line class="halo" x1="<%= b.x %>" y1="<%= b.y1 %>" x2="<%= b.x %>" y2="<%= b.y2 %>"></line><line x1="<%= b.x %>" y1="<%= b.y1 %>" x2="<%= b.x %>" y2="<%= b.y2 %>"></line></g>
 <% }) %>
 </svg>
 <% }) %>

@@ -49,6 +49,7 @@ svg .axis { font-size: 11px; fill: #333; }
 svg .legend { font-size: 12px; }
 svg .heading { font-size: 13px; font-weight: 700; }
 svg .label { font-size: 12px; }
+svg .mark, svg .band { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 svg .mark { font-size: 12px; }
 svg .band { font-size: 12px; font-style: italic; }
 svg .boundary line { stroke: #1a1a1a; stroke-width: 1.5; stroke-dasharray: 3 2; }
