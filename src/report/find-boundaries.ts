@@ -40,7 +40,7 @@ export function findBoundaries(pack: Pack | undefined): Map<string, ChartBoundar
   return found;
 }
 
-/** The chart's key to its boundary marks, e.g. `Dashed marks: where the rating changes (Requires improvement from 50%, Good from 65%, Outstanding from 80%).` */
+/** The chart's key to its boundary marks, e.g. `Dashed marks across a bar: where the rating changes (Fair from 50%, High from 80%).` */
 export function describeBoundaries(found: Map<string, ChartBoundary[]>): string | null {
   const all = new Map<string, ChartBoundary>();
   for (const list of found.values()) for (const b of list) all.set(`${b.label}@${b.at}`, b);

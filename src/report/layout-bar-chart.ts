@@ -31,7 +31,7 @@ export interface ChartMark {
   y: number;
   /** The bar's width, or null when the value is written as text. */
   width: number | null;
-  /** Where the value's text starts. */
+  /** Where the value's text starts: after the bar, or after the row's last boundary mark. */
   textX: number;
   text: string;
   /** The accessible description, e.g. `X1: Title — Area: 61%`. */
@@ -171,6 +171,9 @@ export function layoutBarChart(groups: ChartGroupInput[], series: string[], shap
         barsTop = y + (rowHeight - barsHeight) / 2;
         y += rowHeight;
       }
+      // a bar's value is written past the row's last boundary mark, so no mark runs through it
+      const marked = row.values.some((v) => v.score !== null) ? (row.boundaries ?? []) : [];
+      const reach = Math.max(0, ...marked.map((b) => toWidth(b.at) + 2));
       row.values.forEach((value, i) => {
         const barY = barsTop + i * (BAR_HEIGHT + BAR_GAP);
         const width = value.score === null ? null : toWidth(value.score);
@@ -179,15 +182,13 @@ export function layoutBarChart(groups: ChartGroupInput[], series: string[], shap
           series: i,
           y: barY,
           width,
-          textX: plotX + (width ?? (series.length > 1 ? SWATCH : 0)) + 5,
+          textX: plotX + (width === null ? (series.length > 1 ? SWATCH : 0) : Math.max(width, reach)) + 5,
           text: value.text,
           title: `${row.label}${who}: ${value.text}`,
         });
       });
-      if (row.values.some((v) => v.score !== null)) {
-        for (const b of row.boundaries ?? []) {
-          chart.boundaries.push({ x: plotX + toWidth(b.at), y1: barsTop - 3, y2: barsTop + barsHeight + 3, label: `${b.label} from ${b.at}%` });
-        }
+      for (const b of marked) {
+        chart.boundaries.push({ x: plotX + toWidth(b.at), y1: barsTop - 3, y2: barsTop + barsHeight + 3, label: `${b.label} from ${b.at}%` });
       }
     }
   }

@@ -59,3 +59,23 @@ describe('reading aids', () => {
     expect(findBoundaries(undefined).size).toBe(0);
   });
 });
+
+describe('the comparison colours', () => {
+  /** WCAG relative luminance of a `#rrggbb` colour. */
+  function luminance(hex: string): number {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  }
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+
+  it('tells the first two areas apart by more than hue: at least 3:1 between them and against the page', async () => {
+    const { REPORT_STYLE } = await import('../../src/report/templates/report-style.js');
+    const fill = (n: number) => new RegExp(`\\.series-${n} \\{ fill: (#[0-9a-f]{6}); \\}`).exec(REPORT_STYLE)?.[1] ?? '';
+    expect(contrast(fill(0), fill(1))).toBeGreaterThanOrEqual(3);
+    expect(contrast(fill(0), '#ffffff')).toBeGreaterThanOrEqual(3);
+    expect(contrast(fill(1), '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -49,7 +49,6 @@ svg .axis { font-size: 11px; fill: #333; }
 svg .legend { font-size: 12px; }
 svg .heading { font-size: 13px; font-weight: 700; }
 svg .label { font-size: 12px; }
-svg .mark, svg .band { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 svg .mark { font-size: 12px; }
 svg .band { font-size: 12px; font-style: italic; }
 svg .boundary line { stroke: #1a1a1a; stroke-width: 1.5; stroke-dasharray: 3 2; }
@@ -93,6 +92,7 @@ ul.trace .value { font-weight: 400; color: #333; font-family: ui-monospace, "SFM
   table.reflow .id { min-width: 2.6rem; }
   table.reflow .text { flex: 1 1 12rem; }
   table.reflow .note, table.reflow .label, table.reflow tr.heading > th { flex: 1 1 100%; }
+  table.reflow tr.changed { background: #fff4e0; }
   table.reflow td[data-label]::before { content: attr(data-label) ": "; color: #444; font-weight: 400; }
   table.reflow .qbar svg { display: none; }
 }

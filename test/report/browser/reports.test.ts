@@ -8,7 +8,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -74,8 +73,9 @@ describe.runIf(found)('the HTML reports in a browser', { timeout: 180_000 }, () 
   const requests: string[] = [];
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'criteria-reports-'));
+    // the fixtures sit under .tmp/ (ignored by git) so the reports name them by a short relative path
     mkdirSync(SHOTS, { recursive: true });
+    folder = mkdtempSync('.tmp/reports-');
     reports = await makeReports(folder);
     for (const [name, html] of Object.entries(reports)) writeFileSync(join(SHOTS, `${name}.html`), html);
     // playwright gives each launch a new empty profile folder (its own --user-data-dir).
