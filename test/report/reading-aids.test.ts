@@ -79,3 +79,13 @@ describe('the comparison colours', () => {
     expect(contrast(fill(1), '#ffffff')).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('the printed footer', () => {
+  it("writes the provenance as a CSS string that cannot end the string or the style element", async () => {
+    const { stylePage } = await import('../../src/report/style-page.js');
+    const style = stylePage('Area "x" </style><script>\\');
+    expect(style).not.toContain('</style>');
+    expect(style).toContain('@bottom-left { content: "Area \\22 x\\22  \\3c /style\\3e \\3c script\\3e \\5c ";');
+    expect(style).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
+  });
+});
