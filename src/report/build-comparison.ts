@@ -1,5 +1,6 @@
-import type { InspectionResult, PackResult, ScoredResult } from '../model/result.js';
+import type { CaseAccount, InspectionResult, PackResult, Provenance, ScoredResult } from '../model/result.js';
 import { describeScore, hasRating } from './describe-score.js';
+import { describeSectionHeading } from './describe-section.js';
 
 /** One area's result on a row. */
 export interface ComparisonValue {
@@ -14,6 +15,8 @@ export interface ComparisonValue {
 /** A criterion, section, overall or thematic result, one value per area (null when the area has none). */
 export interface ComparisonRow {
   id: string;
+  /** The id within its own pack (a thematic's without its prefix), as a reader knows it. */
+  localId: string;
   title: string;
   kind: 'criterion' | 'section' | 'overall';
   /** The heading the row is printed under: its section, the thematic's title, or empty for the overall result. */
@@ -36,6 +39,8 @@ export interface Comparison {
   /** Set when the results come from different packs (or versions), saying which. */
   warning: string | null;
   rows: ComparisonRow[];
+  /** Where each area's figures come from, in the areas' order. */
+  sources: Array<{ provenance: Provenance; cases: CaseAccount }>;
 }
 
 type KeyedRow = Omit<ComparisonRow, 'values'> & { key: string; value: ComparisonValue };
@@ -54,20 +59,20 @@ function valueOf(result: ScoredResult): ComparisonValue {
 function listRows(pack: PackResult, prefix: string, titlePrefix: string): KeyedRow[] {
   const rows: KeyedRow[] = [];
   for (const section of pack.sections) {
-    const group = `${titlePrefix}Section ${section.id} – ${section.title}`;
+    const group = `${titlePrefix}${describeSectionHeading(section.id, section.title)}`;
     for (const c of section.criteria) {
       const id = prefix + c.id;
-      rows.push({ key: `c:${id}`, id, title: c.title, kind: 'criterion', group, value: valueOf(c) });
+      rows.push({ key: `c:${id}`, id, localId: c.id, title: c.title, kind: 'criterion', group, value: valueOf(c) });
     }
     if (hasRating(section)) {
       const id = prefix + section.id;
-      rows.push({ key: `s:${id}`, id, title: `Score for section ${section.id}`, kind: 'section', group, value: valueOf(section) });
+      rows.push({ key: `s:${id}`, id, localId: section.id, title: `Score for section ${section.id}`, kind: 'section', group, value: valueOf(section) });
     }
   }
   if (pack.overall !== null && hasRating(pack.overall)) {
     const id = `${prefix}overall`;
     const group = titlePrefix.replace(/: $/, '');
-    rows.push({ key: `o:${id}`, id, title: pack.overall.title, kind: 'overall', group, value: valueOf(pack.overall) });
+    rows.push({ key: `o:${id}`, id, localId: 'overall', title: pack.overall.title, kind: 'overall', group, value: valueOf(pack.overall) });
   }
   return rows;
 }
@@ -133,6 +138,7 @@ export function buildComparison(results: InspectionResult[]): Comparison {
     })),
     warning: describeMismatch(results),
     rows: mergeRows(results),
+    sources: results.map((r) => ({ provenance: r.provenance, cases: r.cases })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CriterionResult, InspectionResult, PackResult, ScoredResult, SectionResult } from '../model/result.js';
 import { FootnoteList, type Footnote } from './collect-footnotes.js';
 import { describeScore, hasRating } from './describe-score.js';
+import { describeSectionHeading } from './describe-section.js';
 
 /** One line of a scoring summary sheet. */
 export interface SheetRow {
@@ -67,10 +68,12 @@ function buildSection(section: SectionResult, notes: FootnoteList): SheetSection
         result: section,
       }
     : null;
+  // A summary that only says the section's score (`Title: 57%`) would print it twice.
+  const repeats = total !== null && section.summary === `${section.title}: ${total.value}`;
   return {
     id: section.id,
-    heading: own ? '' : `Section ${section.id} – ${section.title}`,
-    ...(section.summary === undefined ? {} : { summary: section.summary }),
+    heading: own ? '' : describeSectionHeading(section.id, section.title),
+    ...(section.summary === undefined || repeats ? {} : { summary: section.summary }),
     criteria,
     total,
   };

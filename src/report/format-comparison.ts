@@ -27,7 +27,7 @@ function toJson(comparison: Comparison): string {
  * section, overall and thematic result. When the results come from different packs, the output
  * starts with a warning saying which (the caller decides whether to refuse).
  */
-export function formatComparison(results: InspectionResult[], format: ReportFormat, options: SheetOptions = {}): string {
+export function formatComparison(results: InspectionResult[], format: ReportFormat, options: SheetOptions & { date?: string } = {}): string {
   const comparison = buildComparison(results);
   switch (format) {
     case 'table': {
@@ -39,6 +39,6 @@ export function formatComparison(results: InspectionResult[], format: ReportForm
     case 'json':
       return toJson(comparison);
     case 'html':
-      return renderComparisonHtml(comparison);
+      return renderComparisonHtml(comparison, options.date === undefined ? {} : { date: options.date });
   }
 }

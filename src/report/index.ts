@@ -3,17 +3,17 @@ import { formatHtml } from './format-html.js';
 import { formatJson } from './format-json.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatSheet } from './format-sheet.js';
-import type { ReportFormat, SheetOptions } from './options.js';
+import type { HtmlOptions, ReportFormat, SheetOptions } from './options.js';
 
 export { formatComparison } from './format-comparison.js';
 export { formatHtml } from './format-html.js';
 export { formatJson } from './format-json.js';
 export { formatMarkdown } from './format-markdown.js';
 export { formatSheet } from './format-sheet.js';
-export type { ReportFormat, SheetOptions } from './options.js';
+export type { HtmlOptions, ReportFormat, SheetOptions } from './options.js';
 
-/** Prints a result in a format; the options apply to the plain-text table only. */
-export function formatResult(result: InspectionResult, format: ReportFormat, options: SheetOptions = {}): string {
+/** Prints a result in a format; the sheet options apply to the plain-text table, the HTML options to the page. */
+export function formatResult(result: InspectionResult, format: ReportFormat, options: SheetOptions & HtmlOptions = {}): string {
   switch (format) {
     case 'table':
       return formatSheet(result, options);
@@ -22,6 +22,6 @@ export function formatResult(result: InspectionResult, format: ReportFormat, opt
     case 'json':
       return formatJson(result);
     case 'html':
-      return formatHtml(result);
+      return formatHtml(result, options);
   }
 }

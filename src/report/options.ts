@@ -28,3 +28,11 @@ export function resolveSheetOptions(options: SheetOptions = {}): ResolvedSheetOp
     detail: options.detail ?? true,
   };
 }
+
+/** Options of the HTML page. */
+export interface HtmlOptions {
+  /** The packs the result was scored with (methodology, then thematics), for the rating boundaries on charts. */
+  packs?: import('../model/pack.js').Pack[];
+  /** The day the report is produced, `YYYY-MM-DD`, printed under the title. Absent: no date is printed. */
+  date?: string;
+}

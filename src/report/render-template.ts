@@ -6,8 +6,12 @@ import { CRITERION_TEMPLATE } from './templates/criterion-template.js';
 import { DOCUMENT_TEMPLATE } from './templates/document-template.js';
 import { PACK_TEMPLATE } from './templates/pack-template.js';
 import { PAGE_TEMPLATE } from './templates/page-template.js';
+import { PROVENANCE_TEMPLATE } from './templates/provenance-template.js';
 import { SHEET_TEMPLATE } from './templates/sheet-template.js';
 import { TARGETS_TEMPLATE } from './templates/targets-template.js';
+import { TRACE_TEMPLATE } from './templates/trace-template.js';
+import { DIFF_TEMPLATE } from './templates/diff-template.js';
+import { TESTS_TEMPLATE } from './templates/tests-template.js';
 
 /** The templates by name; `<%= … %>` escapes, `<%~ … %>` (only for our own markup) does not. */
 const TEMPLATES: Record<string, string> = {
@@ -19,6 +23,10 @@ const TEMPLATES: Record<string, string> = {
   '@criterion': CRITERION_TEMPLATE,
   '@targets': TARGETS_TEMPLATE,
   '@comparison': COMPARISON_TEMPLATE,
+  '@provenance': PROVENANCE_TEMPLATE,
+  '@trace': TRACE_TEMPLATE,
+  '@diff': DIFF_TEMPLATE,
+  '@tests': TESTS_TEMPLATE,
 };
 
 let engine: Eta | undefined;

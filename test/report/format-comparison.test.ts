@@ -51,17 +51,25 @@ describe('formatComparison of two areas on the same pack', () => {
     expect(md).toContain('| **B** | **Score for section B** | **60%** | **65%** |');
   });
 
-  it('gives an HTML table and a grouped bar chart', () => {
+  it('gives an HTML table with the change marked, a grouped bar chart, provenance and cases', () => {
     const html = formatComparison(results, 'html');
     expect(checkHtml(html)).toEqual([]);
     expect(html).not.toMatch(/\s(src|href)=/i);
-    expect(html).toContain('<th scope="col" class="value">Derbyshire (2003-10)</th><th scope="col" class="value">Kentshire (2004-02)</th>');
-    expect(html).toContain('<tr><th scope="row">B1: Assessment of risk of harm</th><td class="value">61%</td><td class="value">72%</td></tr>');
-    // a bar per area on each scored row: 12 criteria, 3 sections and the overall result
-    expect(html.match(/<rect class="bar series-0"/g)?.length).toBe(16);
-    expect(html.match(/<rect class="bar series-1"/g)?.length).toBe(16);
-    expect(html).toContain('<title>B1: Assessment of risk of harm — Kentshire (2004-02): 72%</title>');
-    expect(html).toContain('>Kentshire (2004-02)</text>');
+    expect(html).toContain('<th scope="col" class="value">Derbyshire (October 2003)</th><th scope="col" class="value">Kentshire (February 2004)</th><th scope="col" class="change">Change</th>');
+    expect(html).toContain('<tr class="changed"><th scope="row" class="label">B1: Assessment of risk of harm</th><td class="value" data-label="Derbyshire (October 2003)">61%</td><td class="value" data-label="Kentshire (February 2004)">72%</td><td class="change" data-label="Change">+11</td></tr>');
+    expect(html).toMatch(/<tr class="changed"><th scope="row" class="label">A3: [^<]*<\/th><td class="value" data-label="[^"]*">Satisfactorily met<\/td><td class="value" data-label="[^"]*">Well met\*<\/td><td class="change" data-label="Change">changed<\/td><\/tr>/);
+    // no internal ids: a thematic's rows are headed by its title, not prefixed with its id
+    expect(html).not.toMatch(/<th scope="row" class="label">[a-z0-9-]+\//);
+    // each chart is laid out twice (wide for screen and paper, narrow for a phone), a bar per area on
+    // each scored row: 12 criteria and 3 sections (the overall result is the table's)
+    const wide = html.slice(html.indexOf('<svg class="wide"'), html.indexOf('<svg class="narrow"'));
+    expect(wide.match(/<rect class="bar series-0"/g)?.length).toBe(15);
+    expect(wide.match(/<rect class="bar series-1"/g)?.length).toBe(15);
+    expect(html).toContain('<title>B1: Assessment of risk of harm — Kentshire (February 2004): 72%</title>');
+    expect(html).toContain('>Kentshire (February 2004)</text>');
+    expect(html).not.toContain('…');
+    expect(html).toContain('<h3>Kentshire (February 2004)</h3>');
+    expect(html.match(/<p class="cases">cases: /g)?.length).toBe(2);
   });
 });
 

@@ -68,7 +68,8 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
     if (hashes.size > 1) await printDiagnostics([{ code: 'INSPECTION_PACK_VERSION', severity: 'warning', message: `the inspections were scored with ${key} of ${hashes.size} different contents (sha256 ${[...hashes].map((h) => h.slice(0, 12)).join(', ')})`, hint: 'the pack was changed without a new version: give the changed pack a new version, and compare results of one content' }], options.format === 'json' ? 'json' : 'text');
   }
   const { formatComparison } = await import('../../report/index.js');
-  const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true });
+  const { reportDate } = await import('../report-date.js');
+  const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true, date: reportDate() });
   const { writeOutput } = await import('../write-output.js');
   const problem = writeOutput(text, options.out, inputs, options.format, options.color === true);
   if (problem) {

@@ -8,7 +8,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 
 interface DiffOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'html';
   cases?: string[];
 }
 
@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .argument('<old>', 'the old version: a pack folder or root file')
     .argument('<new>', 'the new version')
     .option('--cases <inspections...>', 'score these inspections under both versions and show what changed')
-    .addOption(new Option('--format <format>', 'how to print the diff').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'how to print the diff: text, JSON, or an HTML page').choices(['text', 'json', 'html']).default('text'))
     .action(async (before: string, after: string, options: DiffOptions) => {
       process.exitCode = await runDiff(before, after, options);
     });
@@ -30,12 +30,12 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   const { printDiagnostics } = await import('../print-diagnostics.js');
   const before = loadPack(beforePath);
   if ('errors' in before) {
-    await printDiagnostics(before.errors, options.format);
+    await printDiagnostics(before.errors, options.format === 'json' ? 'json' : 'text');
     return 1;
   }
   const after = loadPack(afterPath);
   if ('errors' in after) {
-    await printDiagnostics(after.errors, options.format);
+    await printDiagnostics(after.errors, options.format === 'json' ? 'json' : 'text');
     return 1;
   }
   if (before.pack.id !== after.pack.id) {
@@ -73,6 +73,12 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
     const { measureImpact } = await import('../../diff/measure-impact.js');
     const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
     report.impact = await measureImpact(options.cases.map(resolveInspectionPath), { before: { path: beforePath, pack: before.pack }, after: { path: afterPath, pack: after.pack } });
+  }
+  if (options.format === 'html') {
+    const { formatDiffHtml } = await import('../../report/format-diff-html.js');
+    const { reportDate } = await import('../report-date.js');
+    process.stdout.write(formatDiffHtml(report, { date: reportDate() }));
+    return verdict.ok ? 0 : 1;
   }
   const { formatDiffText, formatDiffJson } = await import('../../diff/format-diff.js');
   const { safeOutput } = await import('../print-text.js');

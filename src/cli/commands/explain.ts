@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 
 interface ExplainOptions {
   case?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'html';
   pack?: string;
   excludeInvalid?: boolean;
   root?: string;
@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .argument('<inspection>', 'an inspection file, or a folder holding inspection.yaml')
     .argument('[id]', "the result to explain; a thematic's ids are prefixed with its id and a colon")
     .option('--case <id>', 'follow this case through every question instead')
-    .addOption(new Option('--format <format>', 'text, or a JSON trace tree { id, label, value, children }').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'text, a JSON trace tree { id, label, value, children }, or an HTML page').choices(['text', 'json', 'html']).default('text'))
     .option('--pack <folder>', "score with this methodology pack instead of the inspection's")
     .option('--exclude-invalid', 'leave out cases whose data is wrong instead of failing')
     .option('--root <folder>', 'read no file outside this folder (the inspection, its packs, its case file)')
@@ -47,12 +47,19 @@ export async function runExplain(inspection: string, id: string | undefined, opt
     excludeInvalid: options.excludeInvalid === true,
   });
   if ('errors' in explained) {
-    await printDiagnostics(explained.errors, options.format);
+    await printDiagnostics(explained.errors, options.format === 'json' ? 'json' : 'text');
     // Naming a result or case the inspection does not have is a usage error.
     return explained.errors.every((e) => e.code === 'USAGE') ? 2 : 1;
   }
+  const depth = options.case !== undefined ? 2 : undefined;
+  if (options.format === 'html') {
+    const { formatTraceHtml } = await import('../../report/format-trace-html.js');
+    const { reportDate } = await import('../report-date.js');
+    process.stdout.write(formatTraceHtml(explained.trace, { inspection, date: reportDate(), ...(depth === undefined ? {} : { maxDepth: depth }) }));
+    return 0;
+  }
   const { renderTraceText, renderTraceJson } = await import('../../explain/render-trace.js');
   const { safeOutput } = await import('../print-text.js');
-  process.stdout.write(safeOutput(options.format === 'json' ? renderTraceJson(explained.trace) : renderTraceText(explained.trace, options.case !== undefined ? 2 : undefined), options.format));
+  process.stdout.write(safeOutput(options.format === 'json' ? renderTraceJson(explained.trace) : renderTraceText(explained.trace, depth), options.format));
   return 0;
 }

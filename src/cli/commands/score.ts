@@ -60,7 +60,9 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
     return 1;
   }
   const { formatResult } = await import('../../report/index.js');
-  const text = formatResult(scored.result, options.format, { detail: options.detail, color: options.color === true });
+  const { reportDate } = await import('../report-date.js');
+  const packs = [scored.opened.methodology, ...scored.opened.thematics];
+  const text = formatResult(scored.result, options.format, { detail: options.detail, color: options.color === true, packs, date: reportDate() });
   const { writeOutput } = await import('../write-output.js');
   const { listInputFiles } = await import('../../load/list-input-files.js');
   const problem = writeOutput(text, options.out, listInputFiles(scored.opened), options.format, options.color === true);

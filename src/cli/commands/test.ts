@@ -12,8 +12,8 @@ export function register(program: Command): void {
     .description("run the tests a pack carries in its tests/ folder")
     .argument('<packs...>', 'pack folders')
     .option('--coverage', 'list what no test exercised: questions, band rules, thresholds, weight classes')
-    .addOption(new Option('--format <format>', 'how to print the outcome').choices(['text', 'json']).default('text'))
-    .action(async (packs: string[], options: { coverage?: boolean; format: 'text' | 'json' }) => {
+    .addOption(new Option('--format <format>', 'how to print the outcome: text, JSON, or an HTML test report').choices(['text', 'json', 'html']).default('text'))
+    .action(async (packs: string[], options: { coverage?: boolean; format: 'text' | 'json' | 'html' }) => {
       const { runPackTests } = await import('../../tester/run-pack-tests.js');
       const { measureCoverage } = await import('../../tester/measure-coverage.js');
       const { formatOutcomes, formatCoverage } = await import('../../tester/format-test-run.js');
@@ -22,11 +22,13 @@ export function register(program: Command): void {
       let passed = 0;
       let failed = 0;
       const report: unknown[] = [];
+      const pages: import('../../report/format-tests-html.js').PackTestReport[] = [];
       for (const path of packs) {
         const run = await runPackTests(path);
         if ('errors' in run) {
           failed++;
           if (options.format === 'json') report.push({ path, errors: run.errors });
+          else if (options.format === 'html') pages.push({ path, outcomes: [], errors: run.errors });
           else await printDiagnostics(run.errors, 'text');
           continue;
         }
@@ -37,12 +39,20 @@ export function register(program: Command): void {
           report.push({ path, pack: run.pack.id, version: run.pack.version, outcomes: run.outcomes, ...(coverage ? { coverage } : {}) });
           continue;
         }
+        if (options.format === 'html') {
+          pages.push({ path, pack: run.pack.id, version: run.pack.version, outcomes: run.outcomes, ...(coverage ? { coverage } : {}) });
+          continue;
+        }
         const label = `${path} (${run.pack.id} ${run.pack.version}): ${run.outcomes.length === 0 ? 'no tests' : `${run.outcomes.length} tests, each scoring this pack`}`;
         printText(formatOutcomes(label, run.outcomes) + '\n');
         if (coverage) printText(formatCoverage(coverage) + '\n');
       }
       if (options.format === 'json') printJson({ packs: report, passed, failed });
-      else printText(`${passed} passed, ${failed} failed\n`);
+      else if (options.format === 'html') {
+        const { formatTestsHtml } = await import('../../report/format-tests-html.js');
+        const { reportDate } = await import('../report-date.js');
+        process.stdout.write(formatTestsHtml(pages, { date: reportDate() }));
+      } else printText(`${passed} passed, ${failed} failed\n`);
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }

@@ -1,4 +1,7 @@
-/** The HTML document every report page sits in: head, inline style, the title as the first heading, then the page's body. */
+/**
+ * The HTML document every report page sits in: head, inline style, the title as the first heading
+ * with the lines that say what the page is about (`meta`), then the page's body.
+ */
 export const DOCUMENT_TEMPLATE = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -10,6 +13,9 @@ export const DOCUMENT_TEMPLATE = `<!DOCTYPE html>
 <body>
 <main>
 <h1><%= it.title %></h1>
+<% if (it.meta && it.meta.length > 0) { %>
+<p class="meta"><% it.meta.forEach(function (line, i) { %><% if (i > 0) { %><span aria-hidden="true"> · </span><% } %><span><%= line %></span><% }) %></p>
+<% } %>
 <%~ it.body %>
 </main>
 </body>
