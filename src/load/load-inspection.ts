@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
-import type { CaseFile, CaseRecord, InspectionFile } from '../model/inspection.js';
+import type { CaseDatabase, CaseFile, CaseRecord, InspectionFile } from '../model/inspection.js';
 import type { Pack } from '../model/pack.js';
 import { attachLazyCaseLocation } from '../evaluate/case-location.js';
 import type { InspectionHeader } from '../evaluate/score-inspection.js';
@@ -134,19 +134,24 @@ async function* inlineCases(records: unknown[], file: string, doc: SourceDocumen
 }
 
 /** The case file an inspection names, with its format; null when its cases are listed in it. */
-export function caseFileOf(cases: CaseRecord[] | CaseFile, inspectionFile: string): { file: string; format: NonNullable<CaseFile['format']> } | null {
-  if (Array.isArray(cases)) return null;
+export function caseFileOf(cases: CaseRecord[] | CaseFile | CaseDatabase, inspectionFile: string): { file: string; format: NonNullable<CaseFile['format']> } | null {
+  if (Array.isArray(cases) || !('file' in cases)) return null;
   const file = resolve(dirname(inspectionFile), cases.file);
   return { file, format: cases.format ?? formatOf(file)! };
 }
 
 /** The cases of an inspection: listed in its document, or in a file relative to it. */
-export function readCases(cases: CaseRecord[] | CaseFile, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
+export function readCases(cases: CaseRecord[] | CaseFile | CaseDatabase, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
+  const only = (problem: Diagnostic) => (async function* (): AsyncGenerator<CaseInput> { yield { problem, notACase: true }; })();
+  if (!Array.isArray(cases) && 'database' in cases) {
+    return only(error('SQL_SOURCE', 'the cases are in a database, which only a SQL engine reads', 'score with --engine postgres', inspectionFile, doc.locate('/cases/database')));
+  }
   const source = caseFileOf(cases, inspectionFile);
   if (Array.isArray(cases) || source === null) return inlineCases(cases as CaseRecord[], inspectionFile, doc, '/cases');
   const { file, format } = source;
   const missing = caseFileProblem(file, cases.file, inspectionFile, doc);
-  if (missing) return (async function* (): AsyncGenerator<CaseInput> { yield { problem: missing, notACase: true }; })();
+  if (missing) return only(missing);
+  if (format === 'parquet') return only(error('SQL_SOURCE', `the case file '${cases.file}' is Parquet, which only a SQL engine reads`, 'score with --engine duckdb', inspectionFile, doc.locate('/cases/file')));
   if (format === 'csv') return readCsvCases(file, columns, hash);
   if (format === 'ndjson') return readNdjsonCases(file, hash);
   return documentCases(file, hash);
@@ -167,6 +172,7 @@ function formatOf(file: string): CaseFile['format'] {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.parquet') return 'parquet';
   if (ext === '.json') return 'json';
   return 'yaml';
 }
