@@ -47,9 +47,6 @@ export const alias = {
   fact: (slot: number) => `f${slot}`,
   answer: (index: number) => `c_q${index}`,
   outcome: (index: number) => `o${index}`,
-  relevant: (index: number) => `r${index}`,
-  met: (index: number) => `m${index}`,
-  notApplicable: (index: number) => `n${index}`,
 };
 
 export class CaseQuery {
@@ -180,25 +177,24 @@ export class CaseQuery {
     return `SELECT ${this.column('id')} AS ${alias.id} FROM ${this.relation.from}`;
   }
 
-  /** The aggregate query: one row of counters (see CaseCounters). */
-  countQuery(options: CaseQueryOptions = {}): string {
-    const relevantAny = or(this.plan.questions.map((q) => `${alias.outcome(q.index)} IN (${Outcome.Met}, ${Outcome.NotMet})`));
-    const counters = [
-      'count(*) AS "read"',
-      'count(*) FILTER (WHERE clean) AS "scored"',
-      `count(*) FILTER (WHERE clean AND ${not(relevantAny)}) AS "relevantToNone"`,
-      `count(${alias.id}) AS "ids"`,
-      `count(DISTINCT ${alias.id}) AS "distinctIds"`,
-      ...this.plan.questions.flatMap((q) => {
-        const o = alias.outcome(q.index);
-        return [
-          `count(*) FILTER (WHERE clean AND ${o} IN (${Outcome.Met}, ${Outcome.NotMet})) AS ${alias.relevant(q.index)}`,
-          `count(*) FILTER (WHERE clean AND ${o} = ${Outcome.Met}) AS ${alias.met(q.index)}`,
-          `count(*) FILTER (WHERE clean AND ${o} = ${Outcome.NotApplicable}) AS ${alias.notApplicable(q.index)}`,
-        ];
-      }),
-    ];
-    return `WITH ${this.layers(false, options)}\nSELECT ${counters.join(',\n  ')}\nFROM marked`;
+  /**
+   * The aggregate query. Cases are grouped by id first (a case whose id is used more than once is
+   * not clean: the interpreter decides which one counts), then each case's outcomes are unnested
+   * and counted by (clean, q, o): q 0 says whether the case is relevant to some question (o 1) or
+   * to none (o 0), q i + 1 is question i's outcome. `n` counts cases, `rows` the rows they stand
+   * for, `extra` the rows beyond the first under a repeated id. A few hundred rows come back.
+   */
+  countQuery(): string {
+    const d = this.dialect;
+    const outcomes = this.plan.questions.map((q) => alias.outcome(q.index));
+    const relevantAny = or(outcomes.map((o) => `${o} IN (${Outcome.Met}, ${Outcome.NotMet})`));
+    const list = [`CASE WHEN ${relevantAny} THEN 1 ELSE 0 END`, ...outcomes];
+    return [
+      `WITH ${this.layers(false, {})},`,
+      `cases AS (SELECT ${alias.id}, count(*) AS k, bool_and(clean) AS clean, ${d.anyValue('os')} AS os FROM (SELECT ${alias.id}, clean, ${d.list(list)} AS os FROM marked) AS m GROUP BY ${alias.id}),`,
+      `outcomes AS (SELECT clean AND k = 1 AS clean, k, CASE WHEN ${alias.id} IS NOT NULL THEN k - 1 ELSE 0 END AS extra, ${d.unnestIndexed('os', list.length)} FROM cases)`,
+      'SELECT clean, q, o, count(*) AS n, sum(k) AS "rows", sum(extra) AS extra FROM outcomes GROUP BY clean, q, o',
+    ].join('\n');
   }
 
   /** The companion query: every case that is not clean (or shares its id), as text, in source order. */

@@ -4,8 +4,8 @@
  * checks and counts each of them (reporting its problems with the case id, in its own words).
  * The tally then holds exactly what reading every case through the interpreter would give.
  */
-import type { CompiledPlan, FactRecord } from '../compile/compiled-plan.js';
-import type { CaseTally, TallyCounts } from '../evaluate/tally-cases.js';
+import { Outcome, type CompiledPlan, type FactRecord } from '../compile/compiled-plan.js';
+import type { CaseTally } from '../evaluate/tally-cases.js';
 import { convertCell } from '../load/read-cases.js';
 import { alias, CaseQuery, type CaseRelation } from './build-case-query.js';
 import type { SqlEngine } from './sql-engine.js';
@@ -22,11 +22,31 @@ export interface SqlCountReport {
 
 export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, area: FactRecord, relation: CaseRelation, tally: CaseTally): Promise<SqlCountReport> {
   const query = new CaseQuery(plan, area, engine.dialect, relation);
-  let row = (await engine.all(query.countQuery()))[0]!;
-  const duplicates = Number(row.ids) > Number(row.distinctIds);
-  if (duplicates) row = (await engine.all(query.countQuery({ excludeDuplicates: true })))[0]!;
-  const read = Number(row.read);
-  const clean = Number(row.scored);
+  const n = plan.questions.length;
+  const counts = { relevant: new Array<number>(n).fill(0), met: new Array<number>(n).fill(0), notApplicable: new Array<number>(n).fill(0) };
+  let read = 0;
+  let extra = 0;
+  let clean = 0;
+  let relevantToNone = 0;
+  for (const row of await engine.all(query.countQuery())) {
+    const q = Number(row.q);
+    const o = row.o === null ? null : Number(row.o);
+    const cases = Number(row.n);
+    if (q === 0) {
+      read += Number(row.rows);
+      extra += Number(row.extra);
+    }
+    if (row.clean !== true) continue;
+    if (q === 0) {
+      clean += cases;
+      if (o === 0) relevantToNone += cases;
+      continue;
+    }
+    if (o === Outcome.Met || o === Outcome.NotMet) counts.relevant[q - 1]! += cases;
+    if (o === Outcome.Met) counts.met[q - 1]! += cases;
+    if (o === Outcome.NotApplicable) counts.notApplicable[q - 1]! += cases;
+  }
+  const duplicates = extra > 0;
   let checked = 0;
   if (read > clean) {
     const rows = await engine.all(query.problemQuery({ excludeDuplicates: duplicates }));
@@ -35,20 +55,7 @@ export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, a
       checked++;
     }
   }
-  const n = plan.questions.length;
-  const counts: TallyCounts = {
-    relevant: Array.from({ length: n }, (_, q) => Number(row[alias.relevant(q)])),
-    met: Array.from({ length: n }, (_, q) => Number(row[alias.met(q)])),
-    notApplicable: Array.from({ length: n }, (_, q) => Number(row[alias.notApplicable(q)])),
-    read: clean,
-    scored: clean,
-    relevantToNone: Number(row.relevantToNone),
-    invalid: 0,
-    diagnosticCount: 0,
-    diagnostics: [],
-    excluded: [],
-  };
-  tally.merge(counts);
+  tally.merge({ ...counts, read: clean, scored: clean, relevantToNone, invalid: 0, diagnosticCount: 0, diagnostics: [], excluded: [] });
   return { clean, checked, duplicates };
 }
 

@@ -21,6 +21,12 @@ export interface SqlDialect {
   matches(expr: string, pattern: string): string;
   /** The length of a text in characters. */
   length(expr: string): string;
+  /** A list (array) of small integers. */
+  list(items: string[]): string;
+  /** An aggregate giving any one of a group's values. */
+  anyValue(expr: string): string;
+  /** Select-list items that turn a list of `length` items into rows `q` (its index from 0) and `o` (its item). */
+  unnestIndexed(list: string, length: number): string;
 }
 
 /** A problem with pack text that no SQL literal or identifier can carry (a NUL character). */
@@ -58,6 +64,10 @@ export const duckdb: SqlDialect = {
   castNumber: (expr) => `CAST(${expr} AS DOUBLE)`,
   matches: (expr, pattern) => `regexp_full_match(${expr}, ${quoteText(pattern)})`,
   length: (expr) => `length(${expr})`,
+  list: (items) => `[${items.join(', ')}]`,
+  anyValue: (expr) => `any_value(${expr})`,
+  // Two unnests in one select list run side by side.
+  unnestIndexed: (list, length) => `unnest(range(${length})) AS q, unnest(${list}) AS o`,
 };
 
 export const postgres: SqlDialect = {
@@ -70,6 +80,11 @@ export const postgres: SqlDialect = {
   castNumber: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
   matches: (expr, pattern) => `(${expr} ~ ${quoteText(`^(?:${pattern})$`)})`,
   length: (expr) => `char_length(${expr})`,
+  list: (items) => `ARRAY[${items.join(', ')}]::INTEGER[]`,
+  // any_value comes with PostgreSQL 16; min reads every value but needs no newer server.
+  anyValue: (expr) => `min(${expr})`,
+  // Set-returning functions in one select list run in lockstep (PostgreSQL 10 and later).
+  unnestIndexed: (list, length) => `generate_series(0, ${length - 1}) AS q, unnest(${list}) AS o`,
 };
 
 export const DIALECTS = { duckdb, postgres } as const;
