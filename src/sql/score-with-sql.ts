@@ -15,6 +15,7 @@ import { caseFileOf, openInspection, type OpenOptions, type OpenedInspection } f
 import type { ScoredFile } from '../score-file.js';
 import { checkColumns } from './check-columns.js';
 import { countCasesWithSql } from './count-cases-with-sql.js';
+import { fileRelation } from './file-relation.js';
 import { SqlConditionError } from './compile-sql-condition.js';
 import { SqlTextError, type SqlDialect } from './sql-dialect.js';
 import { SqlRunError, type SqlEngine } from './sql-engine.js';
@@ -131,11 +132,8 @@ export function relationOf(source: SqlSource, dialect: SqlDialect): string {
     if (query !== undefined) return `(${query}) AS cases`;
     return `${schema !== undefined ? `${dialect.identifier(schema)}.` : ''}${dialect.identifier(table!)}`;
   }
-  const path = dialect.text(source.file);
-  if (source.format === 'parquet') return `read_parquet(${path})`;
   if (source.format === 'ndjson') throw new SqlRunError('NDJSON case files are not read by a SQL engine yet; convert them to Parquet or CSV', 'describe');
-  // As the CSV reader: a header row, commas, double quotes (doubled inside), every cell as text.
-  return `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true)`;
+  return fileRelation(source.file, source.format, dialect);
 }
 
 function describeDatabase(source: CaseDatabase): string {

@@ -13,6 +13,7 @@ interface ScoreCommandOptions {
   detail: boolean;
   color?: boolean;
   workers?: string;
+  engine?: 'interpreter' | 'duckdb' | 'postgres';
 }
 
 export function register(program: Command): void {
@@ -26,7 +27,8 @@ export function register(program: Command): void {
     .option('--pack <folder>', "score with this methodology pack instead of the inspection's")
     .option('--no-detail', 'print only the summary sheet, without the questions, items and targets')
     .option('--color', 'colour the sheet for a terminal')
-    .option('--workers <n>', 'count the cases on n worker threads (for large inputs; the result is the same)')
+    .option('--workers <n>', 'count the cases on n worker threads (for large inputs; the result is the same); with --engine duckdb, its threads')
+    .addOption(new Option('--engine <engine>', 'count the cases where they live: duckdb reads CSV, NDJSON and Parquet files in place; postgres reads a database table (see docs/sql.md)').choices(['interpreter', 'duckdb', 'postgres']).default('interpreter'))
     .action(async (inspection: string, options: ScoreCommandOptions) => {
       process.exitCode = await runScore(inspection, options);
     });
@@ -44,12 +46,21 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   }
   const path = resolveInspectionPath(target);
   const progress = await startProgress(await caseFileOf(path));
-  const scored = await scoreInspectionFile(path, {
-    ...(options.pack ? { pack: options.pack } : {}),
-    excludeInvalid: options.excludeInvalid === true,
-    workers,
-    onProgress: (read) => progress.update(read),
-  });
+  const engine = options.engine ?? 'interpreter';
+  const scored =
+    engine === 'interpreter'
+      ? await scoreInspectionFile(path, {
+          ...(options.pack ? { pack: options.pack } : {}),
+          excludeInvalid: options.excludeInvalid === true,
+          workers,
+          onProgress: (read) => progress.update(read),
+        })
+      : await (await import('../../sql/score-with-sql.js')).scoreInspectionWithSql(path, {
+          ...(options.pack ? { pack: options.pack } : {}),
+          excludeInvalid: options.excludeInvalid === true,
+          engine,
+          ...(options.workers !== undefined ? { threads: workers } : {}),
+        });
   progress.stop();
   if ('errors' in scored) {
     await printDiagnostics(scored.errors, options.format);
