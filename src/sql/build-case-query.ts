@@ -65,15 +65,13 @@ export class CaseQuery {
 
   /** The cases as text, with a position when asked. */
   private sourceLayer(withPosition: boolean): string {
-    const d = this.dialect;
     const columns = [
       ...(withPosition ? ['row_number() OVER () - 1 AS pos'] : []),
       `${this.column('id')} AS ${alias.id}`,
       ...this.facts.map((f) => `${this.column(f.name)} AS ${alias.raw(f.slot)}`),
       ...this.plan.questions.map((q) => `${this.column(q.key)} AS ${alias.answer(q.index)}`),
     ];
-    void d;
-    return `SELECT ${columns.join(', ')} FROM ${this.relation.from}`;
+    return `SELECT\n    ${columns.join(',\n    ')}\n  FROM ${this.relation.from}`;
   }
 
   /** A fact's typed value from its text, NULL when missing or not of a simple form. */
@@ -167,8 +165,8 @@ export class CaseQuery {
     const clean = and([`(${idClean})`, factsClean, ...this.plan.questions.map((q) => `${alias.outcome(q.index)} IS NOT NULL`), ...unique]);
     return [
       `source AS (${this.sourceLayer(withPosition)})`,
-      `typed AS (SELECT *${typed.map((t) => `, ${t}`).join('')} FROM source)`,
-      `judged AS (SELECT *${outcomes.map((o) => `, ${o}`).join('')} FROM typed)`,
+      `typed AS (SELECT *${typed.map((t) => `,\n    ${t}`).join('')}\n  FROM source)`,
+      `judged AS (SELECT *${outcomes.map((o) => `,\n    ${o}`).join('')}\n  FROM typed)`,
       `marked AS (SELECT *, ${clean === TRUE || clean === FALSE ? clean : `COALESCE(${clean}, FALSE)`} AS clean FROM judged)`,
     ].join(',\n');
   }
