@@ -70,6 +70,7 @@ describe('hostile names and values', () => {
         const table = `hostile ${n++}"; --`;
         if (client) {
           const id = postgres.identifier;
+          await client.query(`DROP TABLE IF EXISTS ${id(table)}`);
           await client.query(`CREATE TABLE ${id(table)} (${header.map((h) => `${id(h)} TEXT`).join(', ')})`);
           for (const row of rows) await client.query(`INSERT INTO ${id(table)} VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})`, row.map((c) => (c === '' ? null : c)));
         }
