@@ -213,7 +213,7 @@ function withoutVersionCheck(file: string, pack: Pack, folder: string): { file: 
     ...rest,
     pack: resolve(base, inspection.pack),
     ...(inspection.thematics ? { thematics: inspection.thematics.map((t) => resolve(base, t)) } : {}),
-    ...(inspection.cases === undefined ? {} : { cases: Array.isArray(inspection.cases) ? inspection.cases : { ...inspection.cases, file: resolve(base, inspection.cases.file) } }),
+    ...(inspection.cases === undefined ? {} : { cases: Array.isArray(inspection.cases) || !('file' in inspection.cases) ? inspection.cases : { ...inspection.cases, file: resolve(base, inspection.cases.file) } }),
   };
   const target = join(folder, `${pack.version}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(target, JSON.stringify(copy));

@@ -112,9 +112,12 @@ export class CaseTally implements TallyCounts {
   /**
    * Checks and counts one case; false when it has problems (recorded, not counted).
    * `duplicate`: another component found its id used before (see checkDuplicates).
+   * `position`: where the case stands in its input, when the tally is not given every case (a
+   * SQL engine counts the clean ones and hands over only the others; see merge).
    */
-  add(record: unknown, duplicate = false): boolean {
-    const outcomes = this.evaluate(record, this.read++, duplicate);
+  add(record: unknown, duplicate = false, position = this.read): boolean {
+    this.read++;
+    const outcomes = this.evaluate(record, position, duplicate);
     if (!outcomes) {
       this.reject(record, this.problems);
       return false;

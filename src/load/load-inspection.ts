@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
-import type { CaseFile, CaseRecord, InspectionFile } from '../model/inspection.js';
+import type { CaseDatabase, CaseFile, CaseRecord, InspectionFile } from '../model/inspection.js';
 import type { Pack } from '../model/pack.js';
 import { attachLazyCaseLocation } from '../evaluate/case-location.js';
 import type { InspectionHeader } from '../evaluate/score-inspection.js';
@@ -60,7 +60,7 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
     const named: Array<[string, string, string]> = [
       [packPath, inspection.pack, '/pack'],
       ...(options.thematics ?? (inspection.thematics ?? []).map((t) => resolve(base, t))).map((t, i): [string, string, string] => [t, inspection.thematics?.[i] ?? t, `/thematics/${i}`]),
-      ...(inspection.cases === undefined || Array.isArray(inspection.cases) ? [] : [[resolve(base, inspection.cases.file), inspection.cases.file, '/cases/file'] as [string, string, string]]),
+      ...(inspection.cases === undefined || Array.isArray(inspection.cases) || !('file' in inspection.cases) ? [] : [[resolve(base, inspection.cases.file), inspection.cases.file, '/cases/file'] as [string, string, string]]),
     ];
     const outside = named.filter(([file]) => !isInsideRoot(file, root));
     if (outside.length > 0) return { errors: outside.map(([, written, pointer]) => ({ ...outsideRoot(written, root), file: path, ...(doc.locate(pointer) ?? {}) })) };
@@ -152,20 +152,25 @@ async function* inlineCases(records: unknown[], file: string, doc: SourceDocumen
 }
 
 /** The case file an inspection names, with its format; null when its cases are listed in it. */
-export function caseFileOf(cases: CaseRecord[] | CaseFile | undefined, inspectionFile: string): { file: string; format: NonNullable<CaseFile['format']> } | null {
-  if (cases === undefined || Array.isArray(cases)) return null;
+export function caseFileOf(cases: CaseRecord[] | CaseFile | CaseDatabase | undefined, inspectionFile: string): { file: string; format: NonNullable<CaseFile['format']> } | null {
+  if (cases === undefined || Array.isArray(cases) || !('file' in cases)) return null;
   const file = resolve(dirname(inspectionFile), cases.file);
   return { file, format: cases.format ?? formatOf(file)! };
 }
 
 /** The cases of an inspection: listed in its document, or in a file relative to it. */
-export function readCases(cases: CaseRecord[] | CaseFile | undefined, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
+export function readCases(cases: CaseRecord[] | CaseFile | CaseDatabase | undefined, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
+  const only = (problem: Diagnostic) => (async function* (): AsyncGenerator<CaseInput> { yield { problem, notACase: true }; })();
+  if (cases !== undefined && !Array.isArray(cases) && 'database' in cases) {
+    return only(error('SQL_SOURCE', 'the cases are in a database, which only a SQL engine reads', 'score with --engine postgres', inspectionFile, doc.locate('/cases/database')));
+  }
   const source = caseFileOf(cases, inspectionFile);
   if (cases === undefined) return inlineCases([], inspectionFile, doc, '/cases');
   if (Array.isArray(cases) || source === null) return inlineCases(cases as CaseRecord[], inspectionFile, doc, '/cases');
   const { file, format } = source;
   const missing = caseFileProblem(file, cases.file, inspectionFile, doc);
-  if (missing) return (async function* (): AsyncGenerator<CaseInput> { yield { problem: missing, notACase: true }; })();
+  if (missing) return only(missing);
+  if (format === 'parquet') return only(error('SQL_SOURCE', `the case file '${cases.file}' is Parquet, which only a SQL engine reads`, 'score with --engine duckdb', inspectionFile, doc.locate('/cases/file')));
   if (format === 'csv') return readCsvCases(file, columns, hash);
   if (format === 'ndjson') return readNdjsonCases(file, hash);
   return documentCases(file, hash);
@@ -186,6 +191,7 @@ function formatOf(file: string): CaseFile['format'] {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.parquet') return 'parquet';
   if (ext === '.json') return 'json';
   return 'yaml';
 }

@@ -91,6 +91,11 @@ export const ERROR_CODES = {
   CASE_ANSWER_NOT_ASKED: 'A case answers a question that is decided by its facts (`metWhen`), not answered.',
   CSV_SYNTAX: 'A CSV file cannot be parsed (ragged rows, unclosed quotes).',
   CSV_HEADER: 'A CSV file has no header row, or a header without an `id` column.',
+  // Counting where the data lives (--engine duckdb | postgres)
+  SQL_CONNECTION: 'A database could not be reached: its environment variable is not set, or the connection was refused.',
+  SQL_SOURCE: 'A SQL engine could not read the cases: the file, table or view does not exist, the query fails, or the source needs another engine.',
+  SQL_COLUMN: 'A table of cases lacks the `id` column, has a column that is neither a case fact nor a question, or one of a type that holds no single value.',
+  SQL_UNSUPPORTED: 'A pack cannot be compiled to SQL (a name or value holds a NUL character).',
   // Running
   USAGE: 'The command line is wrong.',
   OUTPUT_WRITE: 'An output file could not be written.',

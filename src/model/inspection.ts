@@ -77,8 +77,32 @@ export interface Adjustment {
 export interface CaseFile {
   /** The file, relative to the inspection file. */
   file: string;
-  /** Its format; by default taken from the file's extension (`.csv`, `.ndjson`, `.jsonl`, `.json`, `.yaml`). */
-  format?: 'csv' | 'ndjson' | 'json' | 'yaml';
+  /** Its format; by default taken from the file's extension (`.csv`, `.ndjson`, `.jsonl`, `.json`, `.yaml`, `.parquet`). A Parquet file is read by `--engine duckdb`. */
+  format?: 'csv' | 'ndjson' | 'json' | 'yaml' | 'parquet';
+}
+
+/**
+ * Cases in a database table or view (or what a query returns), with the columns of the CSV case
+ * format: `id`, a column per case fact, a column per question id. Scored by PostgreSQL.
+ */
+export interface CaseDatabase {
+  /**
+   * The name of the environment variable that holds the connection URL (a URL may hold a password, so it is never written here).
+   * @pattern ^[A-Za-z_][A-Za-z0-9_]*$
+   */
+  database: string;
+  /**
+   * The table or view of cases.
+   * @minLength 1
+   */
+  table?: string;
+  /** The table's schema, when it is not on the search path. */
+  schema?: string;
+  /**
+   * A query whose rows are the cases (instead of a table).
+   * @minLength 1
+   */
+  query?: string;
 }
 
 /** The inspected area. */
@@ -111,8 +135,8 @@ export interface InspectionFile {
   scores?: Record<string, number>;
   /** Results an inspector adjusted. */
   adjustments?: Adjustment[];
-  /** The case sample: listed here, or read from a file. Needed only when the methodology or a thematic asks questions of a sample; a ratings methodology without sample questions leaves it out. */
-  cases?: CaseRecord[] | CaseFile;
+  /** The case sample: listed here, read from a file, or counted where it lives in a database. Needed only when the methodology or a thematic asks questions of a sample; a ratings methodology without sample questions leaves it out. */
+  cases?: CaseRecord[] | CaseFile | CaseDatabase;
 }
 
 /** An inspection as the engine scores it: the file's content with its cases read, whatever their source. */

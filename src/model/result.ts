@@ -18,6 +18,8 @@ export interface Provenance {
   engine: string;
   /** The sha256 of the inspection's input: of the files read (the inspection file, then its case file) when scored from files; for an in-memory inspection, the hash its caller gave, or (when asked for) one of its content that case and key order do not change. */
   inputSha256?: string;
+  /** How the cases were counted when a SQL engine counted them where they live: the engine with its version, and the source (a file's name, or a table or query; never a connection URL). */
+  caseSource?: { engine: string; source: string };
 }
 
 /** A level with its printed label. */

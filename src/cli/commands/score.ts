@@ -14,6 +14,7 @@ interface ScoreCommandOptions {
   color?: boolean;
   workers?: string;
   root?: string;
+  engine?: 'interpreter' | 'duckdb' | 'postgres';
 }
 
 export function register(program: Command): void {
@@ -28,7 +29,8 @@ export function register(program: Command): void {
     .option('--no-detail', 'print only the summary sheet, without the questions, items and targets')
     .option('--color', 'colour the sheet for a terminal')
     .option('--root <folder>', 'read no file outside this folder (the inspection, its packs, its case file)')
-    .option('--workers <n>', 'count the cases on n worker threads (for large inputs; the result is the same)')
+    .option('--workers <n>', 'count the cases on n worker threads (for large inputs; the result is the same); with --engine duckdb, its threads')
+    .addOption(new Option('--engine <engine>', 'count the cases where they live: duckdb reads CSV and Parquet files in place; postgres reads a database table (see docs/sql.md)').choices(['interpreter', 'duckdb', 'postgres']).default('interpreter'))
     .action(async (inspection: string, options: ScoreCommandOptions) => {
       process.exitCode = await runScore(inspection, options);
     });
@@ -47,13 +49,26 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   }
   const path = resolveInspectionPath(target);
   const progress = await startProgress(await caseFileOf(path, options.root));
-  const scored = await scoreInspectionFile(path, {
-    ...(options.pack ? { pack: options.pack } : {}),
-    ...(options.root !== undefined ? { root: options.root } : {}),
-    excludeInvalid: options.excludeInvalid === true,
-    workers,
-    onProgress: (read) => progress.update(read),
-  });
+  const engine = options.engine ?? 'interpreter';
+  if (engine !== 'interpreter' && options.root !== undefined) {
+    process.stderr.write('error USAGE: --root confines the interpreter\'s reads; with --engine the SQL engine reads the cases\n');
+    return 2;
+  }
+  const scored =
+    engine === 'interpreter'
+      ? await scoreInspectionFile(path, {
+          ...(options.pack ? { pack: options.pack } : {}),
+          ...(options.root !== undefined ? { root: options.root } : {}),
+          excludeInvalid: options.excludeInvalid === true,
+          workers,
+          onProgress: (read) => progress.update(read),
+        })
+      : await (await import('../../sql/score-with-sql.js')).scoreInspectionWithSql(path, {
+          ...(options.pack ? { pack: options.pack } : {}),
+          excludeInvalid: options.excludeInvalid === true,
+          engine,
+          ...(options.workers !== undefined ? { threads: workers } : {}),
+        });
   progress.stop();
   if ('errors' in scored) {
     await printDiagnostics(scored.errors, options.format);

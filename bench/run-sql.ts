@@ -1,0 +1,76 @@
+/**
+ * npm run bench:sql: `criteria score --engine duckdb` on the bench's synthetic cases (CSV and its
+ * Parquet copy) beside DuckDB's bare scan of the same file with the same threads. The two engine
+ * runs must give the same result before any figure is printed. BENCH_SQL_CASES sets the size
+ * (1,000,000 by default), BENCH_SQL_THREADS the threads (2), BENCH_SQL_RUNS the runs (3; the
+ * best is kept, the machine being shared).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDuckDb } from '../src/sql/run-duckdb.js';
+import { fileRelation } from '../src/sql/file-relation.js';
+import { duckdb } from '../src/sql/sql-dialect.js';
+import { scoreInspectionWithSql } from '../src/sql/score-with-sql.js';
+import { caseModel, writeCaseFiles } from './generate-cases.js';
+import { areaFactsOf, derbyshireHeader, loadPlan, SEED } from './setup.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const CASES = Number(process.env.BENCH_SQL_CASES ?? 1_000_000);
+const THREADS = Number(process.env.BENCH_SQL_THREADS ?? 2);
+const RUNS = Number(process.env.BENCH_SQL_RUNS ?? 3);
+const folder = join(tmpdir(), `criteria-bench-sql-${CASES}`);
+
+async function best(run: () => Promise<unknown>): Promise<number> {
+  let fastest = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  const csv = join(folder, 'cases.csv');
+  if (!existsSync(csv)) {
+    const { plan } = loadPlan();
+    const header = derbyshireHeader();
+    writeCaseFiles(caseModel(plan, areaFactsOf(header)), header, CASES, SEED, folder);
+  }
+  const parquet = join(folder, 'cases.parquet');
+  const engine = await openDuckDb(THREADS);
+  if (!existsSync(parquet)) await engine.all(`COPY (SELECT * FROM read_csv(${duckdb.text(csv)})) TO ${duckdb.text(parquet)} (FORMAT parquet)`);
+  const csvInspection = join(folder, 'inspection-csv.yaml');
+  const parquetInspection = join(folder, 'inspection-parquet.yaml');
+  writeFileSync(parquetInspection, readFileSync(csvInspection, 'utf8').replace('file: cases.csv', 'file: cases.parquet'));
+
+  const results: string[] = [];
+  const score = async (path: string) => {
+    const scored = await scoreInspectionWithSql(path, { engine: 'duckdb', threads: THREADS });
+    if ('errors' in scored) throw new Error(scored.errors.map((e) => e.message).join('\n'));
+    const { provenance: _p, ...rest } = scored.result;
+    results.push(JSON.stringify(rest));
+  };
+  await score(csvInspection);
+  await score(parquetInspection);
+  if (results[0] !== results[1]) throw new Error('the CSV and Parquet results differ: no figure is printed');
+
+  const columns = (await engine.describe(fileRelation(csv, 'csv', duckdb))).map((c) => duckdb.identifier(c.name));
+  const bare = (from: string) => `SELECT count(*), ${columns.map((c) => `count(${c})`).join(', ')} FROM ${from}`;
+  const figures = {
+    csvBareScanMs: await best(() => engine.all(bare(fileRelation(csv, 'csv', duckdb)))),
+    csvEngineMs: await best(() => score(csvInspection)),
+    parquetBareScanMs: await best(() => engine.all(bare(fileRelation(parquet, 'parquet', duckdb)))),
+    parquetEngineMs: await best(() => score(parquetInspection)),
+  };
+  await engine.close();
+  const line = (name: string, engineMs: number, bareMs: number) => `${name.padEnd(8)} engine ${(engineMs / 1000).toFixed(2).padStart(6)} s   bare scan ${(bareMs / 1000).toFixed(2).padStart(6)} s   ratio ${(engineMs / bareMs).toFixed(2)} (goal ≤ 1.5)`;
+  process.stdout.write(`${CASES.toLocaleString('en')} cases, ${THREADS} threads, best of ${RUNS}\n`);
+  process.stdout.write(`${line('CSV', figures.csvEngineMs, figures.csvBareScanMs)}\n${line('Parquet', figures.parquetEngineMs, figures.parquetBareScanMs)}\n`);
+  process.stdout.write(`Parquet is ${(figures.csvEngineMs / figures.parquetEngineMs).toFixed(1)}× faster than CSV through the engine (goal ≥ 3)\n`);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+await main();

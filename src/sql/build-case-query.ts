@@ -1,0 +1,203 @@
+/**
+ * Builds the SQL that counts an inspection's cases where they live: one aggregate query over a
+ * relation of cases in the CSV case format (`id`, a column per case fact, a column per question
+ * key), returning per question how many clean cases it is relevant to, met by and answered not
+ * applicable for, with the case count and what the duplicate-id check needs.
+ *
+ * A case is *clean* when the query can prove it has no problem: its id, facts and answers are of
+ * the simple forms whose meaning SQL and the interpreter share. Every other case (a bad value, a
+ * missing answer, an unusual spelling of a number that may well be valid) is fetched by the
+ * companion query and checked and counted by the interpreter itself, so problems are reported in
+ * its words and nothing is counted twice or missed. Columns are read as text, as the CSV reader
+ * reads them; whatever a table's column types, `true`, `12.5` and `2003-10-01` mean what they
+ * would in a CSV file.
+ */
+import { Outcome, type CompiledPlan, type CompiledQuestion, type FactRecord } from '../compile/compiled-plan.js';
+import type { Condition } from '../model/condition.js';
+import type { FactDeclaration } from '../model/pack.js';
+import { and, compileSqlCondition, FALSE, not, or, TRUE, type ColumnType, type Operand } from './compile-sql-condition.js';
+import type { SqlDialect } from './sql-dialect.js';
+
+/** The relation the cases are read from. */
+export interface CaseRelation {
+  /** What follows FROM: a table, a table function or a parenthesised query with an alias. */
+  from: string;
+  /** The source's columns; null: every column of the CSV case format is there. */
+  columns: ReadonlySet<string> | null;
+}
+
+export interface CaseQueryOptions {
+  /** Count no case whose id is used more than once (they all go to the interpreter, in order). */
+  excludeDuplicates?: boolean;
+}
+
+/** Text a number column may hold for the query to read it itself: plain decimals well inside a double's range. */
+const SIMPLE_NUMBER = '-?([0-9]{1,15}(\\.[0-9]{0,15})?|\\.[0-9]{1,15})([eE][-+]?[0-9]{1,2})?';
+/** A date every calendar has (days 29–31 are left to the interpreter). */
+const SIMPLE_DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])';
+/** Ids this long (in characters) may be too long (in UTF-16 units): the interpreter decides. */
+const SIMPLE_ID_LENGTH = 64;
+
+const columnType = (d: FactDeclaration): ColumnType => (d.type === 'boolean' ? 'boolean' : d.type === 'number' ? 'number' : 'text');
+
+/** The names the query gives its own columns (never pack text). */
+export const alias = {
+  id: 'c_id',
+  raw: (slot: number) => `c_f${slot}`,
+  fact: (slot: number) => `f${slot}`,
+  answer: (index: number) => `c_q${index}`,
+  outcome: (index: number) => `o${index}`,
+};
+
+export class CaseQuery {
+  readonly facts: Array<{ name: string; slot: number; declaration: FactDeclaration }>;
+  private readonly namedCache = new Map<string, Map<string, string>>();
+
+  constructor(readonly plan: CompiledPlan, readonly area: FactRecord, readonly dialect: SqlDialect, readonly relation: CaseRelation) {
+    this.facts = [...plan.caseFacts].map(([name, declaration]) => ({ name, slot: plan.caseSlots.get(name)!, declaration }));
+  }
+
+  /** The source column as nullable text ('' reads as missing, as an empty CSV cell). */
+  private column(name: string): string {
+    if (this.relation.columns !== null && !this.relation.columns.has(name)) return `CAST(NULL AS ${this.dialect.name === 'postgres' ? 'TEXT' : 'VARCHAR'})`;
+    return `NULLIF(${this.dialect.castText(this.dialect.identifier(name))}, '')`;
+  }
+
+  /** The cases as text, with a position when asked. */
+  private sourceLayer(withPosition: boolean): string {
+    const columns = [
+      ...(withPosition ? ['row_number() OVER () - 1 AS pos'] : []),
+      `${this.column('id')} AS ${alias.id}`,
+      ...this.facts.map((f) => `${this.column(f.name)} AS ${alias.raw(f.slot)}`),
+      ...this.plan.questions.map((q) => `${this.column(q.key)} AS ${alias.answer(q.index)}`),
+    ];
+    return `SELECT\n    ${columns.join(',\n    ')}\n  FROM ${this.relation.from}`;
+  }
+
+  /** A fact's typed value from its text, NULL when missing or not of a simple form. */
+  private typedFact(f: { slot: number; declaration: FactDeclaration }): string {
+    const d = this.dialect;
+    const p = alias.raw(f.slot);
+    switch (f.declaration.type) {
+      case 'boolean':
+        return `(CASE WHEN ${p} IN ('true', 'TRUE', 'True') THEN TRUE WHEN ${p} IN ('false', 'FALSE', 'False') THEN FALSE END)`;
+      case 'number':
+        return `(CASE WHEN ${d.matches(p, SIMPLE_NUMBER)} THEN ${d.castNumber(p)} END)`;
+      default:
+        return p;
+    }
+  }
+
+  /** Whether a fact's text is a value the query may read itself (missing, or of its declared type in a simple form). */
+  private factIsClean(f: { slot: number; declaration: FactDeclaration }): string {
+    const d = this.dialect;
+    const p = alias.raw(f.slot);
+    const v = alias.fact(f.slot);
+    const decl = f.declaration;
+    let present: string;
+    switch (decl.type) {
+      case 'boolean':
+        present = `${v} IS NOT NULL`;
+        break;
+      case 'number':
+        present = and([`${v} IS NOT NULL`, ...(decl.minimum !== undefined ? [`${v} >= ${d.number(decl.minimum)}`] : []), ...(decl.maximum !== undefined ? [`${v} <= ${d.number(decl.maximum)}`] : [])]);
+        break;
+      case 'enum':
+        present = (decl.values ?? []).length === 0 ? FALSE : `${p} IN (${[...new Set(decl.values)].map((x) => d.text(x)).join(', ')})`;
+        break;
+      case 'date':
+        present = d.matches(p, SIMPLE_DATE);
+        break;
+      default:
+        present = TRUE;
+    }
+    return decl.required ? and([`${p} IS NOT NULL`, present]) : or([`${p} IS NULL`, present]);
+  }
+
+  private conditionSql(condition: Condition, q: CompiledQuestion): string {
+    const module = q.module;
+    const methodology = this.plan.methodology.pack;
+    let cache = this.namedCache.get(module.prefix);
+    if (!cache) this.namedCache.set(module.prefix, (cache = new Map()));
+    const own = (record: Record<string, Condition> | undefined, name: string) => (record && Object.hasOwn(record, name) ? record[name] : undefined);
+    return compileSqlCondition(condition, {
+      fact: (name): Operand => {
+        const slot = this.plan.caseSlots.get(name);
+        if (slot !== undefined) return { kind: 'column', sql: alias.fact(slot), type: columnType(this.plan.caseFacts.get(name)!) };
+        const value = Object.hasOwn(this.area, name) ? this.area[name] : undefined;
+        return { kind: 'const', value: value === undefined ? null : value };
+      },
+      named: (name) => own(module.pack.conditions, name) ?? own(methodology.conditions, name),
+    }, this.dialect, cache);
+  }
+
+  /** A question's outcome for a case (Outcome's codes), NULL when the answer does not fit (the case has a problem). */
+  private outcome(q: CompiledQuestion): string {
+    const d = this.dialect;
+    const a = alias.answer(q.index);
+    const applies = q.def.appliesWhen ? this.conditionSql(q.def.appliesWhen, q) : TRUE;
+    let decided: string;
+    if (q.answers) {
+      const byOutcome = new Map<number, string[]>();
+      for (const [text, outcome] of q.answers) byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), text]);
+      const whens = [Outcome.Met, Outcome.NotMet, Outcome.NotApplicable].filter((o) => byOutcome.has(o)).map((o) => `WHEN ${a} IN (${byOutcome.get(o)!.map((t) => d.text(t)).join(', ')}) THEN ${o}`);
+      decided = whens.length === 0 ? 'NULL' : `CASE ${whens.join(' ')} END`;
+    } else {
+      const met = q.def.metWhen ? this.conditionSql(q.def.metWhen, q) : TRUE;
+      decided = `CASE WHEN ${a} IS NULL THEN ${met === TRUE ? Outcome.Met : met === FALSE ? Outcome.NotMet : `CASE WHEN ${met} THEN ${Outcome.Met} ELSE ${Outcome.NotMet} END`} END`;
+    }
+    if (applies === TRUE) return `(${decided})`;
+    const notRelevant = `CASE WHEN ${a} IS NULL THEN ${Outcome.NotRelevant} END`;
+    if (applies === FALSE) return `(${notRelevant})`;
+    return `(CASE WHEN ${not(applies)} THEN ${notRelevant} ELSE ${decided} END)`;
+  }
+
+  /** The layers that read, type and judge each case, ending in `marked` with a `clean` column. */
+  private layers(withPosition: boolean, options: CaseQueryOptions): string {
+    const d = this.dialect;
+    const typed = this.facts.map((f) => `${this.typedFact(f)} AS ${alias.fact(f.slot)}`);
+    const idClean = `${alias.id} IS NOT NULL AND ${d.length(alias.id)} <= ${SIMPLE_ID_LENGTH}`;
+    const factsClean = and(this.facts.map((f) => this.factIsClean(f)));
+    const outcomes = this.plan.questions.map((q) => `${this.outcome(q)} AS ${alias.outcome(q.index)}`);
+    const unique = options.excludeDuplicates
+      ? [`${alias.id} NOT IN (SELECT ${alias.id} FROM (${this.idLayer()}) AS ids WHERE ${alias.id} IS NOT NULL GROUP BY ${alias.id} HAVING count(*) > 1)`]
+      : [];
+    const clean = and([`(${idClean})`, factsClean, ...this.plan.questions.map((q) => `${alias.outcome(q.index)} IS NOT NULL`), ...unique]);
+    return [
+      `source AS (${this.sourceLayer(withPosition)})`,
+      `typed AS (SELECT *${typed.map((t) => `,\n    ${t}`).join('')}\n  FROM source)`,
+      `judged AS (SELECT *${outcomes.map((o) => `,\n    ${o}`).join('')}\n  FROM typed)`,
+      `marked AS (SELECT *, ${clean === TRUE || clean === FALSE ? clean : `COALESCE(${clean}, FALSE)`} AS clean FROM judged)`,
+    ].join(',\n');
+  }
+
+  private idLayer(): string {
+    return `SELECT ${this.column('id')} AS ${alias.id} FROM ${this.relation.from}`;
+  }
+
+  /**
+   * The aggregate query. Cases are grouped by id first (a case whose id is used more than once is
+   * not clean: the interpreter decides which one counts), then each case's outcomes are unnested
+   * and counted by (clean, q, o): q 0 says whether the case is relevant to some question (o 1) or
+   * to none (o 0), q i + 1 is question i's outcome. `n` counts cases, `rows` the rows they stand
+   * for, `extra` the rows beyond the first under a repeated id. A few hundred rows come back.
+   */
+  countQuery(): string {
+    const d = this.dialect;
+    const outcomes = this.plan.questions.map((q) => alias.outcome(q.index));
+    const relevantAny = or(outcomes.map((o) => `${o} IN (${Outcome.Met}, ${Outcome.NotMet})`));
+    const list = [`CASE WHEN ${relevantAny} THEN 1 ELSE 0 END`, ...outcomes];
+    return [
+      `WITH ${this.layers(false, {})},`,
+      `cases AS (SELECT ${alias.id}, count(*) AS k, bool_and(clean) AS clean, ${d.anyValue('os')} AS os FROM (SELECT ${alias.id}, clean, ${d.list(list)} AS os FROM marked) AS m GROUP BY ${alias.id}),`,
+      `outcomes AS (SELECT clean AND k = 1 AS clean, k, CASE WHEN ${alias.id} IS NOT NULL THEN k - 1 ELSE 0 END AS extra, ${d.unnestIndexed('os', list.length)} FROM cases)`,
+      'SELECT clean, q, o, count(*) AS n, sum(k) AS "rows", sum(extra) AS extra FROM outcomes GROUP BY clean, q, o',
+    ].join('\n');
+  }
+
+  /** The companion query: every case that is not clean (or shares its id), as text, in source order. */
+  problemQuery(options: CaseQueryOptions = {}): string {
+    const columns = ['pos', alias.id, ...this.facts.map((f) => alias.raw(f.slot)), ...this.plan.questions.map((q) => alias.answer(q.index))];
+    return `WITH ${this.layers(true, options)}\nSELECT ${columns.join(', ')}\nFROM marked\nWHERE NOT clean\nORDER BY pos`;
+  }
+}

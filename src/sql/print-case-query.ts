@@ -1,0 +1,55 @@
+/**
+ * The SQL `criteria sql` prints: the aggregate query (or its companion) for a table, view or
+ * file of cases in the CSV case format, with a header saying what it returns.
+ */
+import type { CompiledPlan } from '../compile/compiled-plan.js';
+import type { Diagnostic } from '../model/errors.js';
+import { CaseQuery } from './build-case-query.js';
+import { fileRelation } from './file-relation.js';
+import { SqlConditionError } from './compile-sql-condition.js';
+import { DIALECTS, SqlTextError, type DialectName } from './sql-dialect.js';
+
+export interface PrintOptions {
+  dialect: DialectName;
+  table?: string;
+  schema?: string;
+  file?: string;
+  area?: Record<string, unknown>;
+  problems?: boolean;
+}
+
+/** Pack text in an SQL comment: on one line, and unable to end the comment. */
+const commentText = (text: string): string => text.replace(/[\r\n]+/g, ' ').replaceAll('*/', '* /');
+
+export function printCaseQuery(plan: CompiledPlan, options: PrintOptions): { sql: string } | { errors: Diagnostic[] } {
+  const dialect = DIALECTS[options.dialect];
+  try {
+    let from: string;
+    if (options.file !== undefined) {
+      from = fileRelation(options.file, /\.parquet$/i.test(options.file) ? 'parquet' : 'csv', dialect);
+    } else {
+      from = `${options.schema !== undefined ? `${dialect.identifier(options.schema)}.` : ''}${dialect.identifier(options.table ?? 'cases')}`;
+    }
+    const query = new CaseQuery(plan, options.area ?? {}, dialect, { from, columns: null });
+    const packs = plan.modules.map((m) => `${m.pack.id} ${m.pack.version}`).join(', ');
+    const header = options.problems
+      ? [
+          `-- criteria sql (${dialect.name}): the cases of ${commentText(packs)} that the count leaves to the interpreter, in source order.`,
+          '-- Columns: pos (from 0), c_id, c_f<slot> (case facts, as text), c_q<index> (answers).',
+        ]
+      : [
+          `-- criteria sql (${dialect.name}): counts the cases of ${commentText(packs)}.`,
+          '-- One row per (clean, q, o): q 0 is whether a case is relevant to any question (o 1) or to none (o 0);',
+          '-- q i + 1 is question i in the order below, o its outcome (0 not relevant, 1 met, 2 not met, 3 not applicable).',
+          '-- n counts cases; rows the rows they stand for; extra the rows beyond the first under a repeated id.',
+          '-- Cases not clean (clean false) are checked and counted by the interpreter (criteria sql --problems).',
+          ...plan.questions.map((q) => `--   q ${q.index + 1}: ${commentText(q.key)}`),
+        ];
+    return { sql: `${header.join('\n')}\n${options.problems ? query.problemQuery() : query.countQuery()};\n` };
+  } catch (error) {
+    if (error instanceof SqlTextError || error instanceof SqlConditionError) {
+      return { errors: [{ code: 'SQL_UNSUPPORTED', severity: 'error', message: `the packs cannot be compiled to SQL: ${error.message}`, hint: 'rename what the message names' }] };
+    }
+    throw error;
+  }
+}
