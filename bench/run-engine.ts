@@ -6,6 +6,7 @@
  */
 import type { CompiledPlan } from '../src/compile/compiled-plan.js';
 import { ScoringSession, type InspectionHeader, type ScoreOptions } from '../src/evaluate/score-inspection.js';
+import type { CaseRecord } from '../src/model/inspection.js';
 import type { InspectionResult } from '../src/model/result.js';
 import type { CountsByKey } from './compare-results.js';
 
@@ -13,7 +14,7 @@ export function scoreWithEngine(plan: CompiledPlan, header: InspectionHeader, ca
   const started = ScoringSession.start(plan, header, options);
   if ('errors' in started) return { errors: started.errors.map((e) => e.message) };
   const { session } = started;
-  for (let i = 0; i < cases.length; i++) session.add(cases[i]);
+  for (let i = 0; i < cases.length; i++) session.add(cases[i] as CaseRecord); // Any value: the session checks each record, and the rejection checks give it bad ones.
   const finished = session.finish();
   if ('errors' in finished) return { errors: finished.errors.map((e) => e.message) };
   const { relevant, met, notApplicable } = session.tally;
