@@ -113,6 +113,21 @@ sections:
 rounding: { mode: halfUp, digits: 0, at: [section] }
 `;
 
+/** Writers an example left running in the background (FILE_CHANGED's), stopped before the examples' folder is removed. */
+const WRITERS = new Set<ReturnType<typeof spawn>>();
+
+function stopWriters(): void {
+  for (const writer of WRITERS) {
+    try {
+      // Detached: the writer leads its own process group (timeout, sh and the loop).
+      if (writer.pid !== undefined) process.kill(-writer.pid, 'SIGKILL');
+    } catch {
+      // Already ended.
+    }
+  }
+  WRITERS.clear();
+}
+
 /** One example: changes to the base files, the command run, what to show and how to mend. */
 export interface Example {
   code: ErrorCode;
@@ -261,7 +276,7 @@ export const EXAMPLES: Example[] = [
   {
     code: 'FILE_CHANGED',
     // A writer appends to the case file for the length of the run (and stops by itself).
-    files: { 'cases.csv': (dir: string) => { writeFileSync(join(dir, 'cases.csv'), BASE_CASES); spawn('timeout', ['20', 'sh', '-c', 'while :; do echo "g$$-$RANDOM,low,40,yes," >> cases.csv; done'], { cwd: dir, stdio: 'ignore', detached: true }).unref(); } },
+    files: { 'cases.csv': (dir: string) => { writeFileSync(join(dir, 'cases.csv'), BASE_CASES); const writer = spawn('timeout', ['20', 'sh', '-c', 'while :; do echo "g$$-$RANDOM,low,40,yes," >> cases.csv; done'], { cwd: dir, stdio: 'ignore', detached: true }); writer.unref(); WRITERS.add(writer); } },
     run: ['score', 'inspection.yaml', '--workers', '2'],
     snippet: 'while :; do echo "g$RANDOM,low,40,yes," >> cases.csv; done &\ncriteria score inspection.yaml --workers 2',
     lang: 'sh',
@@ -416,7 +431,8 @@ export async function captureAll(cli: string, examples: readonly Example[] = EXA
     await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
     if (failures.length > 0) throw new Error(failures.join('\n\n'));
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    stopWriters();
+    rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
   return out;
 }
