@@ -45,6 +45,10 @@ const state = {
   lastCheck: undefined as CheckOutcome | undefined,
   checkController: undefined as AbortController | undefined,
   checkSeq: 0,
+  /** The latest test run asked for: an earlier run's answer arriving after it is dropped. */
+  testSeq: 0,
+  /** The same for impact. */
+  impactSeq: 0,
   allValid: false,
   /** What the last save did, shown until the next edit. */
   note: '',
@@ -307,16 +311,18 @@ async function runTests(): Promise<void> {
   const pack = currentPack();
   if (!pack) return;
   const panel = byId('tests');
+  const seq = ++state.testSeq;
   panel.setAttribute('aria-busy', 'true');
   try {
     const run = await callApi<TestsOutcome>('POST', '/v1/workbench/tests', { pack: pack.path, files: dirtyFiles() });
+    if (seq !== state.testSeq) return;
     showTests(panel, run, (file, line, column) => void openFile(file, line, column));
     const tab = byId('tab-tests');
     tab.textContent = 'errors' in run ? 'Tests (!)' : run.failed > 0 ? `Tests (${run.failed} failed)` : 'Tests';
   } catch (error) {
-    replaceChildren(panel, h('p', { class: 'bad' }, (error as Error).message));
+    if (seq === state.testSeq) replaceChildren(panel, h('p', { class: 'bad' }, (error as Error).message));
   } finally {
-    panel.removeAttribute('aria-busy');
+    if (seq === state.testSeq) panel.removeAttribute('aria-busy');
   }
 }
 
@@ -326,14 +332,16 @@ async function runImpact(): Promise<void> {
   const panel = byId('impact');
   const choice = byId<HTMLSelectElement>('against').value;
   const against = choice.startsWith('pack:') ? { pack: choice.slice(5) } : { ref: choice || 'HEAD' };
+  const seq = ++state.impactSeq;
   panel.setAttribute('aria-busy', 'true');
   try {
     const impact = await callApi<ImpactOutcome>('POST', '/v1/workbench/impact', { pack: pack.path, against, files: dirtyFiles() });
+    if (seq !== state.impactSeq) return;
     showImpact(panel, impact);
   } catch (error) {
-    replaceChildren(panel, h('p', { class: 'bad' }, (error as Error).message));
+    if (seq === state.impactSeq) replaceChildren(panel, h('p', { class: 'bad' }, (error as Error).message));
   } finally {
-    panel.removeAttribute('aria-busy');
+    if (seq === state.impactSeq) panel.removeAttribute('aria-busy');
   }
 }
 
