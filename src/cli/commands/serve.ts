@@ -62,7 +62,8 @@ export async function runServe(workspace: string, options: ServeCommandOptions):
     return 1;
   }
   process.stdout.write(`criteria serve: listening on ${started.url} (API under ${started.url}v1/, OpenAPI at ${started.url}openapi.json)\n`);
-  if (token !== undefined) process.stdout.write(`workbench: ${started.url}#token=${token}\n`);
+  // The author workbench's page, with the token in the fragment (never sent to the server in the URL) when there is one.
+  process.stdout.write(`workbench: ${started.url}${token !== undefined ? `#token=${token}` : ''}\n`);
   await started.closed;
   process.stdout.write('criteria serve: stopped\n');
   return 0;
