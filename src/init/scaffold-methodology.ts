@@ -9,9 +9,9 @@
  * placeholders for the author to replace; nothing about any particular methodology is known here.
  */
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/errors.js';
+import { schemaLine, type ScaffoldedFile } from './scaffold-paths.js';
 import { scalar } from './write-yaml.js';
 
 export type MethodologyKind = 'sample' | 'ratings';
@@ -25,21 +25,9 @@ export interface MethodologyScaffoldOptions {
   title?: string;
 }
 
-export interface ScaffoldedFile {
-  path: string;
-  text: string;
-}
 
-const SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-function posix(from: string, to: string): string {
-  const path = relative(from, to).split(sep).join('/');
-  return path === '' ? '.' : path;
-}
 
-function schemaLine(folder: string, schema: string): string {
-  return `# yaml-language-server: $schema=${posix(folder, SCHEMAS)}/${schema}.schema.json`;
-}
 
 function samplePack(name: string, title: string): string {
   return `kind: methodology

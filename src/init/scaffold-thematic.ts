@@ -6,14 +6,14 @@
  * methodology pack; nothing about any particular methodology is known here.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration, Pack, Scale } from '../model/pack.js';
 import type { FactValue, InspectionFile } from '../model/inspection.js';
 import type { CompiledPlan, FactRecord } from '../compile/compiled-plan.js';
 import { compilePlan } from '../compile/compile-pack.js';
 import { loadInspectionFile, loadPack } from '../load/load-pack.js';
+import { posix, SCHEMAS, type ScaffoldedFile } from './scaffold-paths.js';
 import { flowMapping, scalar } from './write-yaml.js';
 
 export interface ScaffoldOptions {
@@ -27,19 +27,8 @@ export interface ScaffoldOptions {
   title?: string;
 }
 
-export interface ScaffoldedFile {
-  path: string;
-  text: string;
-}
 
-/** The package's schemas folder (beside src/ and dist/). */
-const SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-/** A path as YAML files write it: relative, with forward slashes. */
-function posix(from: string, to: string): string {
-  const path = relative(from, to).split(sep).join('/');
-  return path === '' ? '.' : path;
-}
 
 function usage(message: string, hint: string): { errors: Diagnostic[] } {
   return { errors: [{ code: 'USAGE', severity: 'error', message, hint }] };
