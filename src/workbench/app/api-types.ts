@@ -1,15 +1,8 @@
 /** The shapes the workbench API answers with (see src/workbench/server). */
-export interface Diagnostic {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  hint?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  pointer?: string;
-  caseId?: string;
-}
+// The engine's own diagnostic type (a type only: nothing of the model is bundled into the page).
+import type { Diagnostic } from '../../model/errors.js';
+
+export type { Diagnostic };
 
 export interface WorkspaceFile {
   path: string;
