@@ -331,7 +331,7 @@ const RATINGS_TESTS = `tests:
   - name: A rating off the scale
     inspection:
       base: ../examples/example/inspection.yaml
-      evidence: { Q1.1: outstanding }
+      evidence: { Q1.1: superb }
     expectError: EVIDENCE_BAD_LEVEL
 `;
 
