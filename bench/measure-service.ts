@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readJsonBody } from '../src/serve/read-request.js';
 import { openRequest } from '../src/serve/open-request.js';
 import { Workspace } from '../src/serve/workspace.js';
-import { scoreOpenedInspection } from '../src/score-file.js';
+import { scoreOpenedInspection } from '../src/pipeline/score-file.js';
 import { formatJson } from '../src/report/format-json.js';
 import { derbyshireRequest } from '../test/serve/service-client.js';
 import { ROOT } from './setup.js';

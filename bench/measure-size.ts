@@ -6,7 +6,7 @@
  *
  * Prints one JSON line: the figures (for bench/run.ts to compare with its own) and the memory.
  */
-import { scoreInspectionFile } from '../src/score-file.js';
+import { scoreInspectionFile } from '../src/pipeline/score-file.js';
 import type { CountsByKey } from './compare-results.js';
 import { figuresOfResult } from './compare-results.js';
 import { caseModel, generateCaseList } from './generate-cases.js';

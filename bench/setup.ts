@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { loadPack } from '../src/load/load-pack.js';
+import { loadPack } from '../src/pipeline/load-pack.js';
 import { compilePlan } from '../src/compile/compile-pack.js';
 import type { CompiledPlan, FactRecord } from '../src/compile/compiled-plan.js';
 import type { InspectionHeader } from '../src/evaluate/score-inspection.js';

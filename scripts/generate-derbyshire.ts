@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadPack } from '../src/load/load-pack.js';
+import { loadPack } from '../src/pipeline/load-pack.js';
 import { compilePlan } from '../src/compile/compile-pack.js';
 import type { Pack } from '../src/model/pack.js';
 import type { CompiledQuestion } from '../src/compile/compiled-plan.js';

@@ -4,11 +4,11 @@
  * rules over points are used only where points are given, and points name counted levels.
  */
 import type { BandSet, Limit } from '../model/pack.js';
-import type { ResolvedBandSet } from '../compile/resolve-band-set.js';
+import type { ResolvedBandSet } from './resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
 import { allDeclared, bandScaleOf, bandSetNameOf, childBandScales, countedScales, subjectsOf } from './pack-structure.js';
 import type { Subject } from './pack-structure.js';
-import { didYouMean, listNames } from './suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 import { conditionParts } from './walk-condition.js';
 
 const POINTS_FACTS = new Set(['points', 'maxPoints', 'meanPoints']);

@@ -3,8 +3,8 @@
  * condition (instead of the many a JSON Schema `anyOf` gives). Iterative over nested conditions.
  */
 import type { ErrorCode } from '../model/errors.js';
-import { joinPointer } from '../load/source-document.js';
-import { didYouMean, listNames, suggestName } from './suggest-name.js';
+import { joinPointer } from '../source/source-document.js';
+import { didYouMean, listNames, suggestName } from '../source/suggest-name.js';
 import { suggestOperator } from './suggest-operator.js';
 
 /** json-rules-engine's default operators, the only ones a pack may use (the schema's `Operator`). */

@@ -5,13 +5,13 @@
  */
 import type { FactCondition } from '../model/condition.js';
 import type { Condition, FactDeclaration, Limit } from '../model/pack.js';
-import type { ResolvedBandSet } from '../compile/resolve-band-set.js';
+import type { ResolvedBandSet } from './resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
 import { describeValue } from './check-condition-shape.js';
 import { checkConditionSize } from './check-condition-size.js';
 import { findCycles } from './find-cycles.js';
 import { bandSetNameOf, countedScales, subjectsOf } from './pack-structure.js';
-import { didYouMean, listNames } from './suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 import { conditionParts } from './walk-condition.js';
 
 /** The quantities band rules compare, all numbers. */

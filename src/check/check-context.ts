@@ -4,9 +4,9 @@
  */
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import type { BandSet, Condition, Criterion, FactDeclaration, Pack, Scale } from '../model/pack.js';
-import type { SourceMap } from '../load/source-map.js';
-import { didYouMean, listNames } from './suggest-name.js';
-import { resolveBandSet, type ResolvedBandSet } from '../compile/resolve-band-set.js';
+import type { SourceMap } from '../source/source-map.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
+import { resolveBandSet, type ResolvedBandSet } from './resolve-band-set.js';
 
 /** A declared fact and whether it belongs to cases or to the area. */
 export interface FactInfo {

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../model/errors.js';
 import type { Pack } from '../model/pack.js';
-import type { SourceMap } from '../load/source-map.js';
+import type { SourceMap } from '../source/source-map.js';
 import { checkBands } from './check-bands.js';
 import { checkConditions } from './check-conditions.js';
 import { CheckContext } from './check-context.js';

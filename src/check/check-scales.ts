@@ -1,6 +1,6 @@
 /** Scales: some levels, unique level ids, `met` among the levels, a not-applicable value apart from them. */
 import type { CheckContext } from './check-context.js';
-import { didYouMean, listNames } from './suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 
 export function checkScales(ctx: CheckContext): void {
   const scales = ctx.pack.scales ?? {};

@@ -2,7 +2,7 @@
 import { SUMMARY_PLACEHOLDERS } from '../model/summary.js';
 import type { CheckContext } from './check-context.js';
 import { allDeclared, countedScales, subjectsOf } from './pack-structure.js';
-import { didYouMean } from './suggest-name.js';
+import { didYouMean } from '../source/suggest-name.js';
 
 const PLACEHOLDERS = Object.keys(SUMMARY_PLACEHOLDERS);
 

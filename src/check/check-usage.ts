@@ -7,7 +7,7 @@ import type { Criterion, Section } from '../model/pack.js';
 import type { CheckContext } from './check-context.js';
 import { findCycles } from './find-cycles.js';
 import { bandScaleOf } from './pack-structure.js';
-import { didYouMean, listNames } from './suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 
 /** A section has criteria or its own items (with their scale), not both and not neither. */
 function checkOwnItems(ctx: CheckContext, section: Section): void {

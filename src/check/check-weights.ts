@@ -1,6 +1,6 @@
 /** Weights: classes and numbers positive and finite; named classes declared. */
 import type { CheckContext } from './check-context.js';
-import { didYouMean, listNames } from './suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 
 export function checkWeights(ctx: CheckContext): void {
   const classes = ctx.pack.weightClasses ?? {};

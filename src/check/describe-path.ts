@@ -3,7 +3,7 @@
  * `statuses of criterion T1`, `scale answers`. Generic: it knows the shape of lists with ids and
  * maps of named things, not any methodology.
  */
-import { parsePointer } from '../load/source-document.js';
+import { parsePointer } from '../source/source-document.js';
 
 /** Lists whose entries carry an `id`, by property name, and the noun for one entry. */
 const LIST_NOUNS: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../model/errors.js';
-import { compareDiagnostics } from '../load/make-diagnostic.js';
+import { compareDiagnostics } from '../source/make-diagnostic.js';
 
 /** One diagnostic; `text` is the file's content (read from disk when not given and the file exists). */
 export function formatDiagnostic(d: Diagnostic, text?: string): string {

@@ -3,7 +3,7 @@
  * sections, sections under the overall result) for the band and template checks.
  */
 import type { BandRule, Criterion, Overall, Section } from '../model/pack.js';
-import type { ResolvedBandSet } from '../compile/resolve-band-set.js';
+import type { ResolvedBandSet } from './resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
 
 /** A result with a band: a criterion, a section or the overall result. */

@@ -6,15 +6,15 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
-import { makeError } from '../load/make-diagnostic.js';
-import { joinPointer, parsePointer, valueAt } from '../load/source-document.js';
-import type { SourceDocument } from '../load/source-document.js';
+import { makeError } from '../source/make-diagnostic.js';
+import { joinPointer, parsePointer, valueAt } from '../source/source-document.js';
+import type { SourceDocument } from '../source/source-document.js';
 import { checkConditionShape, describeValue } from './check-condition-shape.js';
 import { describePlace } from './describe-path.js';
 import { jsonType, SchemaNavigator } from './navigate-schema.js';
 import type { JsonSchema } from './navigate-schema.js';
-import { didYouMean, listNames, suggestName } from './suggest-name.js';
-import { quoteExcerpt } from '../load/quote-excerpt.js';
+import { didYouMean, listNames, suggestName } from '../source/suggest-name.js';
+import { quoteExcerpt } from '../source/quote-excerpt.js';
 
 const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
 const PRIORITY: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1, enum: 2, pattern: 3, type: 5 };

@@ -4,7 +4,7 @@
  * json-rules-engine's; a typo is suggested only when the suggestion compares the same way
  * (greater or less, inclusive or strict, negated or not, a list or a single value).
  */
-import { suggestName } from './suggest-name.js';
+import { suggestName } from '../source/suggest-name.js';
 
 /** What other languages call json-rules-engine's operators (compared lower case, without spaces, `_` or `-`). */
 const SYNONYMS: Record<string, string> = {

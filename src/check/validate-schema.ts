@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../model/errors.js';
-import type { SourceDocument } from '../load/source-document.js';
+import type { SourceDocument } from '../source/source-document.js';
 import type { JsonSchema } from './navigate-schema.js';
 import { describePlace } from './describe-path.js';
 import { schemaDiagnostics } from './schema-errors.js';

@@ -7,7 +7,7 @@ import type { Diagnostic, ErrorCode } from '../model/errors.js';
 export async function printDiagnostics(errors: Diagnostic[], format: string): Promise<void> {
   const { formatDiagnostics, shorten } = await import('../check/format-diagnostic.js');
   const { printJson, printText } = await import('./print-text.js');
-  const { quoteExcerpt } = await import('../load/quote-excerpt.js');
+  const { quoteExcerpt } = await import('../source/quote-excerpt.js');
   if (format === 'json') {
     // The same cut as in text: a value quoted from a file comes back as a short excerpt, never whole.
     printJson({ errors: errors.map((d) => ({ ...d, message: shorten(d.message), ...(d.hint !== undefined ? { hint: shorten(d.hint) } : {}), ...(d.caseId !== undefined ? { caseId: shorten(d.caseId) } : {}), ...(d.pointer !== undefined ? { pointer: d.pointer.split('/').map((k) => quoteExcerpt(k)).join('/') } : {}) })) }, 'stderr');

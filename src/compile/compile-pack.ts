@@ -5,7 +5,7 @@
  */
 import type { Condition } from '../model/condition.js';
 import type { BandRule, BandSet, Criterion, FactDeclaration, Limit, Pack, Scale, ScoreRule, Section } from '../model/pack.js';
-import { resolveBandSet, type ResolvedLimit } from './resolve-band-set.js';
+import { resolveBandSet, type ResolvedLimit } from '../check/resolve-band-set.js';
 import { compileCondition, type ConditionScope, type Predicate } from './compile-condition.js';
 import { Fraction, exact } from './exact-number.js';
 import { bandFact } from './band-facts.js';

@@ -6,7 +6,7 @@
 import type { Criterion, EvidenceItem, FactDeclaration, Level, Overall, Pack, Question, Rounding, Scale, ScoreRule, Section, TargetMeasure } from '../model/pack.js';
 import type { Fraction } from './exact-number.js';
 import type { Predicate } from './compile-condition.js';
-import type { ResolvedBandSet, ResolvedLimit } from './resolve-band-set.js';
+import type { ResolvedBandSet, ResolvedLimit } from '../check/resolve-band-set.js';
 
 /** Fact values as conditions read them. */
 export type FactRecord = Readonly<Record<string, unknown>>;

@@ -7,8 +7,8 @@
 import type { FactDeclaration } from '../model/pack.js';
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import type { CompiledPlan, FactVector } from '../compile/compiled-plan.js';
-import { caseLocation } from './case-location.js';
-import { didYouMean, listNames } from '../check/suggest-name.js';
+import { caseLocation } from '../source/case-location.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 import { caseIdProblem, MAX_ID_LENGTH } from './check-case-id.js';
 
 /** Why a value does not fit a fact's declaration, or null when it fits. */

@@ -8,7 +8,7 @@ import type { Adjustment, Inspection, ItemRating, TargetFigure } from '../model/
 import type { CompiledCriterion, CompiledItem, CompiledMeasure, CompiledPlan, FactRecord, RankedScale } from '../compile/compiled-plan.js';
 import { describe, factValueProblem } from './check-case.js';
 import { validateValue } from '../check/validate-schema.js';
-import { didYouMean, listNames } from '../check/suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 
 export interface CheckedInspection {
   area: FactRecord;

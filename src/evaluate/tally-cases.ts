@@ -12,9 +12,9 @@ import type { ExcludedCase } from '../model/result.js';
 import { isValidCaseId } from './check-case-id.js';
 import { Outcome, type CompiledPlan, type CompiledQuestion, type FactRecord, type FactVector } from '../compile/compiled-plan.js';
 import { CaseChecker, CaseProblems, describe } from './check-case.js';
-import { caseLocation, formatCaseLocation } from './case-location.js';
+import { caseLocation, formatCaseLocation } from '../source/case-location.js';
 import { CompactIdSet } from './compact-id-set.js';
-import { didYouMean, listNames } from '../check/suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 
 export interface TallyOptions {
   /** Keep each case's outcomes, for explanations. */

@@ -11,7 +11,7 @@ import { Fraction, exact } from '../compile/exact-number.js';
 import type { CaseTrace } from '../evaluate/tally-cases.js';
 import { roundFraction } from '../evaluate/round-value.js';
 import { indexResults, type IndexedResult } from '../tester/index-results.js';
-import { scoreInspectionFile, type ScoredFile } from '../score-file.js';
+import { scoreInspectionFile, type ScoredFile } from '../pipeline/score-file.js';
 
 export interface ExplainContext {
   /** The inspection file explained. */

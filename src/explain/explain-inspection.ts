@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/errors.js';
 import { buildCaseTrace, findCase } from './build-case-trace.js';
 import { buildNodeTrace } from './build-node-trace.js';
 import { explainContext, openExplanation, type ExplainContext, type OpenExplanationOptions } from './explain-context.js';
-import type { ScoredFile } from '../score-file.js';
+import type { ScoredFile } from '../pipeline/score-file.js';
 import type { TraceNode } from './trace-node.js';
 
 export type ExplainTarget = { id: string } | { caseId: string };

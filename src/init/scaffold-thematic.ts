@@ -12,7 +12,7 @@ import type { FactDeclaration, Pack, Scale } from '../model/pack.js';
 import type { FactValue, InspectionFile } from '../model/inspection.js';
 import type { CompiledPlan, FactRecord } from '../compile/compiled-plan.js';
 import { compilePlan } from '../compile/compile-pack.js';
-import { loadInspectionFile, loadPack } from '../load/load-pack.js';
+import { loadInspectionFile, loadPack } from '../pipeline/load-pack.js';
 import { posix, SCHEMAS, type ScaffoldedFile } from './scaffold-paths.js';
 import { flowMapping, scalar } from './write-yaml.js';
 

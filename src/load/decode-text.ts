@@ -1,5 +1,5 @@
 /** Decodes a file's bytes as strict UTF-8, locating the first invalid byte. */
-import type { Position } from './make-diagnostic.js';
+import type { Position } from '../source/make-diagnostic.js';
 
 /** The decoded text (a leading byte order mark removed), or the position of the first invalid byte. */
 export type DecodeResult = { text: string } | { invalidAt: Position; binary?: true };

@@ -5,10 +5,10 @@
  */
 import type { Diagnostic } from '../model/errors.js';
 import type { Pack, PackContent, PackRoot } from '../model/pack.js';
-import { makeError } from './make-diagnostic.js';
-import { joinPointer, valueAt } from './source-document.js';
-import type { SourceDocument } from './source-document.js';
-import { PackSourceMap } from './source-map.js';
+import { makeError } from '../source/make-diagnostic.js';
+import { joinPointer, valueAt } from '../source/source-document.js';
+import type { SourceDocument } from '../source/source-document.js';
+import { PackSourceMap } from '../source/source-map.js';
 
 /** The collections that are maps of named things, as paths from a file's top. */
 const NAMED_COLLECTIONS: ReadonlyArray<{ path: readonly string[]; noun: string }> = [

@@ -10,9 +10,9 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration } from '../model/pack.js';
-import { attachCaseLocation } from '../evaluate/case-location.js';
-import { didYouMean, listNames } from '../check/suggest-name.js';
-import { quoteExcerpt } from './quote-excerpt.js';
+import { attachCaseLocation } from '../source/case-location.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
+import { quoteExcerpt } from '../source/quote-excerpt.js';
 import { decodeUtf8Chunks, InvalidUtf8Error, LineTooLongError } from './decode-text.js';
 
 /** What the reader yields: a record, or a problem with a row it could not read. */

@@ -8,11 +8,11 @@ import { Composer, LineCounter, Parser } from 'yaml';
 import type { CST, Document, YAMLError } from 'yaml';
 import type { Diagnostic, ErrorCode } from '../model/errors.js';
 import { decodeText } from './decode-text.js';
-import { compareDiagnostics, makeError } from './make-diagnostic.js';
+import { compareDiagnostics, makeError } from '../source/make-diagnostic.js';
 import { findTooDeep, MAX_DEPTH } from './measure-depth.js';
 import { overlaidText, parseThroughCache } from './text-overlay.js';
-import { createSourceDocument } from './source-document.js';
-import type { SourceDocument } from './source-document.js';
+import { createSourceDocument } from '../source/source-document.js';
+import type { SourceDocument } from '../source/source-document.js';
 import { toPlainValue } from './to-plain-value.js';
 
 /** The largest file the loader reads, in bytes. */

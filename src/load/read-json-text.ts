@@ -8,7 +8,7 @@
 import { visit } from 'jsonc-parser';
 import { readDocument, MAX_FILE_BYTES, type ReadResult } from './read-document.js';
 import { MAX_DEPTH } from './measure-depth.js';
-import type { SourceDocument } from './source-document.js';
+import type { SourceDocument } from '../source/source-document.js';
 import { FORBIDDEN_KEYS } from './to-plain-value.js';
 
 /** Reads `text` as the JSON file `file` (its name must end in .json). */

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePlan } from '../compile/compile-pack.js';
 import { CaseTally } from '../evaluate/tally-cases.js';
-import { loadPack } from '../load/load-pack.js';
+import { loadPack } from '../pipeline/load-pack.js';
 import type { Pack } from '../model/pack.js';
 import type { FromWorker, RangeMessage, ToWorker, WorkerSetup } from './worker-protocol.js';
 import { readCsvCases, readNdjsonCases } from '../load/read-cases.js';

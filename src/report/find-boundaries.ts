@@ -1,6 +1,6 @@
 import type { Condition, FactCondition } from '../model/condition.js';
 import type { Pack } from '../model/pack.js';
-import { resolveBandSet, type ResolvedBandSet } from '../compile/resolve-band-set.js';
+import { resolveBandSet, type ResolvedBandSet } from '../check/resolve-band-set.js';
 import type { ChartBoundary } from './layout-bar-chart.js';
 
 /** The one `score ≥ n` (or `score > n`) test a band rule makes, when that is all it tests. */

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/errors.js';
 import type { CaseRecord } from '../model/inspection.js';
 import type { ScoreRequest } from '../model/service.js';
 import { compilePlan } from '../compile/compile-pack.js';
-import { openInspection } from '../load/load-inspection.js';
+import { openInspection } from '../pipeline/load-inspection.js';
 
 export async function inspectionAsRequest(path: string): Promise<{ request: ScoreRequest } | { errors: Diagnostic[] }> {
   const opened = openInspection(path);

@@ -9,9 +9,9 @@ import type { CaseRecord, InspectionFile } from '../model/inspection.js';
 import type { Pack } from '../model/pack.js';
 import type { ScoreRequest, ThematicReference } from '../model/service.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
-import { didYouMean, listNames } from '../check/suggest-name.js';
-import { assembleInspection, type OpenedInspection } from '../load/load-inspection.js';
-import type { SourceDocument } from '../load/source-document.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
+import { assembleInspection, type OpenedInspection } from '../pipeline/load-inspection.js';
+import type { SourceDocument } from '../source/source-document.js';
 import { diagnosticsProblem, RequestProblem } from './problems.js';
 import type { Workspace } from './workspace.js';
 

@@ -8,7 +8,7 @@ import type { Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { validateDocument, type SchemaName } from '../check/validate-schema.js';
 import { readJsonText } from '../load/read-json-text.js';
-import type { SourceDocument } from '../load/source-document.js';
+import type { SourceDocument } from '../source/source-document.js';
 import { diagnosticsProblem, problem } from './problems.js';
 
 /** The name request bodies go by in diagnostics (`request.json:3:7`). */

@@ -13,7 +13,7 @@ import type { PackSummary } from '../model/service.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { compilePlan } from '../compile/compile-pack.js';
 import { hashPack } from '../compile/hash-pack.js';
-import { loadPack, loadPackFiles, ROOT_FILE_NAMES } from '../load/load-pack.js';
+import { loadPack, loadPackFiles, ROOT_FILE_NAMES } from '../pipeline/load-pack.js';
 import { publicDiagnostic } from './public-diagnostic.js';
 
 /** The folders of a workspace that hold pack folders, besides the workspace itself. */

@@ -6,7 +6,7 @@
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration } from '../model/pack.js';
-import { didYouMean, listNames } from '../check/suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 import type { SqlColumn } from './sql-engine.js';
 
 const TEXT = /^(VARCHAR|TEXT|CHARACTER VARYING|CHARACTER|BPCHAR|"CHAR"|NAME)(\(\d+\))?$/;

@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Pack } from '../model/pack.js';
-import { loadPackFiles } from '../load/load-pack.js';
+import { loadPackFiles } from '../pipeline/load-pack.js';
 
 /** What a test named and scored instead, for the outcome's note. */
 export interface Substitution {

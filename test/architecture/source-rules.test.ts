@@ -59,6 +59,23 @@ describe('the engine version', () => {
   });
 });
 
+describe('the pipeline runs one way', () => {
+  /** The stages in order: each may import only itself and the stages before it (and the engine version, a leaf). */
+  const stages = ['model', 'source', 'load', 'check', 'compile', 'evaluate', 'report'];
+  const stageOf = (path: string) => path.split('/')[1]!;
+  const targetOf = (file: string, specifier: string) => join(file, '..', specifier).split('/');
+
+  it.each(stages)('src/%s imports no later stage and nothing built on the stages', (stage) => {
+    const allowed = new Set(stages.slice(0, stages.indexOf(stage) + 1));
+    const offenders = sources
+      .filter((s) => stageOf(s.path) === stage)
+      .flatMap((s) => [...s.text.matchAll(/(?:from|import\(?)\s*['"](\.[^'"]+)['"]/g)].map((m) => ({ file: s.path, target: targetOf(s.path, m[1]!) })))
+      .filter(({ target }) => !(target.length > 2 && allowed.has(target[1]!)) && target.join('/') !== 'src/engine-version.js')
+      .map(({ file, target }) => `${file} -> ${target.join('/')}`);
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('the pipeline does not depend on what is built on it', () => {
   /** The folders built over the library (each loaded only by its own command): no stage may import them. */
   const outer = ['serve', 'workbench', 'sql'];

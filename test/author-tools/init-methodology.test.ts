@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPackTests } from '../../src/tester/run-pack-tests.js';
 import { measureCoverage } from '../../src/tester/measure-coverage.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 
 let root: string;
 

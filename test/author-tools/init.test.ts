@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import type { InspectionResult } from '../../src/model/result.js';
 
 const DERBYSHIRE = 'rules/esi-2003/examples/derbyshire-2003';

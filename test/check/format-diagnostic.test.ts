@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, formatDiagnostics } from '../../src/check/format-diagnostic.js';
-import { editDistance, listNames, suggestName } from '../../src/check/suggest-name.js';
+import { editDistance, listNames, suggestName } from '../../src/source/suggest-name.js';
 import type { Diagnostic } from '../../src/model/errors.js';
 
 const text = 'criteria:\n  - id: B1\n    weight: heavey\n';

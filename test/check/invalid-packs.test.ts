@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPack } from '../../src/load/load-pack.js';
+import { loadPack } from '../../src/pipeline/load-pack.js';
 import { ERROR_CODES } from '../../src/model/errors.js';
 import type { ErrorCode } from '../../src/model/errors.js';
 

@@ -1,7 +1,7 @@
 /** An unexpected exception inside a command ends with `internal error: …` and exit 70, no stack trace. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/load/load-pack.js', () => ({
+vi.mock('../../src/pipeline/load-pack.js', () => ({
   loadPack: () => {
     throw new Error('the loader broke');
   },

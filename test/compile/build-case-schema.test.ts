@@ -3,7 +3,7 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { openInspection } from '../../src/load/load-inspection.js';
+import { openInspection } from '../../src/pipeline/load-inspection.js';
 import { compilePlan } from '../../src/compile/compile-pack.js';
 import { buildCaseSchema } from '../../src/compile/build-case-schema.js';
 

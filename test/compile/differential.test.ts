@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition, FactCondition, Operator } from '../../src/model/condition.js';
 import { compileCondition, type ConditionScope } from '../../src/compile/compile-condition.js';
-import { loadPack } from '../../src/load/load-pack.js';
+import { loadPack } from '../../src/pipeline/load-pack.js';
 import type { Pack } from '../../src/model/pack.js';
 
 type Facts = Record<string, unknown>;

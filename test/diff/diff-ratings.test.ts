@@ -1,7 +1,7 @@
 /** Diffing ratings constructs: a limit, a band set's extends and a section's own items are changes that can move a rating. */
 import { describe, expect, it } from 'vitest';
 import { diffPacks, requiredBump } from '../../src/diff/diff-packs.js';
-import { loadPack } from '../../src/load/load-pack.js';
+import { loadPack } from '../../src/pipeline/load-pack.js';
 import type { Pack } from '../../src/model/pack.js';
 
 function cqc(): Pack {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { loadPack } from '../../src/load/load-pack.js';
+import { loadPack } from '../../src/pipeline/load-pack.js';
 import { diffPacks, requiredBump } from '../../src/diff/diff-packs.js';
 import { judgeVersion } from '../../src/diff/judge-version.js';
 import type { PackDiffReport } from '../../src/diff/format-diff.js';

@@ -3,7 +3,7 @@
 // cases comes in (property test, fixed seed).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openInspection } from '../../src/load/load-inspection.js';
+import { openInspection } from '../../src/pipeline/load-inspection.js';
 import { compilePlan } from '../../src/compile/compile-pack.js';
 import { scoreInspection } from '../../src/evaluate/score-inspection.js';
 import type { CaseRecord } from '../../src/model/inspection.js';

@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPack } from '../../src/load/load-pack.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { loadPack } from '../../src/pipeline/load-pack.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'criteria-new-'));
 mkdirSync(join(folder, 'kitchens'));

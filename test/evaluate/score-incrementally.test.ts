@@ -2,7 +2,7 @@
 // a full re-score of the cases then held (property test, fixed seed).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openInspection } from '../../src/load/load-inspection.js';
+import { openInspection } from '../../src/pipeline/load-inspection.js';
 import { compilePlan } from '../../src/compile/compile-pack.js';
 import { IncrementalScorer } from '../../src/evaluate/score-incrementally.js';
 import { scoreInspection } from '../../src/evaluate/score-inspection.js';

@@ -3,7 +3,7 @@
 // figures). The numbers are never restated here: each expectation is read from that file.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import type { CriterionResult, InspectionResult, PackResult, SectionResult } from '../../src/model/result.js';
 import { section, criterion } from '../support/find-result.js';
 

@@ -6,7 +6,7 @@
 import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import { watchFile } from '../../src/load/watch-file.js';
 import { createHash } from 'node:crypto';
 import { scratch, writeCsvInspection } from './workspace.js';

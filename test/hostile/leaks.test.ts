@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeJson, sanitizeText } from '../../src/cli/sanitize-text.js';
-import { openInspection } from '../../src/load/load-inspection.js';
+import { openInspection } from '../../src/pipeline/load-inspection.js';
 import { ensureBuilt, REPO, runCliAsync, STACK_TRACE } from './built-cli.js';
 import { BASE, inspectionText, scratch, writeCsvInspection } from './workspace.js';
 

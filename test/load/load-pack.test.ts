@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPack } from '../../src/check/check-pack.js';
-import { loadInspectionFile, loadPack, loadPackFiles } from '../../src/load/load-pack.js';
-import type { SourceMap } from '../../src/load/source-map.js';
+import { loadInspectionFile, loadPack, loadPackFiles } from '../../src/pipeline/load-pack.js';
+import type { SourceMap } from '../../src/source/source-map.js';
 import type { Pack } from '../../src/model/pack.js';
 
 const full = 'test/fixtures/packs/valid/full';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/load/read-document.js';
-import type { SourceDocument } from '../../src/load/source-document.js';
+import type { SourceDocument } from '../../src/source/source-document.js';
 
 function valueOf(file: string, text: string): unknown {
   const result = readDocument(file, text);

@@ -11,7 +11,7 @@
 //   (for ten standards: 26–30, 16–25, 6–15, 0–5).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePack, loadPack, score } from '../../src/index.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { CriterionResult, InspectionResult, QuestionResult, SectionResult } from '../../src/model/result.js';

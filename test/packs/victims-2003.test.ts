@@ -10,7 +10,7 @@
 //   C2 b is met when victimContactDays ≤ 56 (a case in the scheme with no day recorded is not met).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePack, loadPack, score } from '../../src/index.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
 import type { CriterionResult, InspectionResult, PackResult, QuestionResult, SectionResult } from '../../src/model/result.js';

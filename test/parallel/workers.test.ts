@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 
 const example = 'rules/esi-2003/examples/derbyshire-2003';
 const [header, ...rows] = readFileSync(join(example, 'cases.csv'), 'utf8').trimEnd().split('\n');

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePack, openInspection, score, ScoringSession } from '../../src/index.js';
-import { feedCases } from '../../src/score-file.js';
+import { feedCases } from '../../src/pipeline/score-file.js';
 import type { Condition } from '../../src/model/condition.js';
 import type { Limit, Pack } from '../../src/model/pack.js';
 import type { InspectionResult } from '../../src/model/result.js';

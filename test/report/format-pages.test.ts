@@ -2,8 +2,8 @@
 // says (the figure and its steps; the changes, the impact table and band transitions; pass or fail).
 import { describe, expect, it } from 'vitest';
 import type { PackDiffReport } from '../../src/diff/format-diff.js';
-import { formatDiffHtml } from '../../src/report/format-diff-html.js';
-import { formatTestsHtml } from '../../src/report/format-tests-html.js';
+import { formatDiffHtml } from '../../src/diff/format-diff-html.js';
+import { formatTestsHtml } from '../../src/tester/format-tests-html.js';
 import { formatTraceHtml } from '../../src/report/format-trace-html.js';
 import { checkHtml } from './check-html.js';
 

@@ -4,7 +4,7 @@
  * computed rating with its limit, and nothing accounts for a case sample there was none of.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import { formatResult } from '../../src/report/index.js';
 import type { InspectionResult } from '../../src/model/result.js';
 import { checkHtml } from './check-html.js';

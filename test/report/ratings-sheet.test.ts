@@ -3,7 +3,7 @@
 // rating printed once.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml, formatSheet } from '../../src/report/index.js';
-import { scoreInspectionFile, type ScoredFile } from '../../src/score-file.js';
+import { scoreInspectionFile, type ScoredFile } from '../../src/pipeline/score-file.js';
 import { checkHtml } from './check-html.js';
 
 let scored: ScoredFile;

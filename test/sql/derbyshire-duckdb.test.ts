@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectionResult } from '../../src/model/result.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import { openDuckDb } from '../../src/sql/run-duckdb.js';
 import { scoreInspectionWithSql } from '../../src/sql/score-with-sql.js';
 import { duckdb } from '../../src/sql/sql-dialect.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { buildCase, buildPack, compile, inspectionSeedArb, packSpecArb, runs, TIMEOUT, areaOf } from '../properties/arbitraries.js';
 import type { InspectionResult } from '../../src/model/result.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import { openPostgres } from '../../src/sql/run-postgres.js';
 import { scoreInspectionWithSql } from '../../src/sql/score-with-sql.js';
 import { postgres } from '../../src/sql/sql-dialect.js';

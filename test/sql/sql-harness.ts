@@ -11,7 +11,7 @@ import { ScoringSession } from '../../src/evaluate/score-inspection.js';
 import { readCsvCases } from '../../src/load/read-cases.js';
 import type { Diagnostic } from '../../src/model/errors.js';
 import type { InspectionResult } from '../../src/model/result.js';
-import { feedCases } from '../../src/score-file.js';
+import { feedCases } from '../../src/pipeline/score-file.js';
 import { countCasesWithSql } from '../../src/sql/count-cases-with-sql.js';
 import type { SqlEngine } from '../../src/sql/sql-engine.js';
 

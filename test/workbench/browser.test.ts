@@ -8,10 +8,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { explainInspection } from '../../src/explain/explain-inspection.js';
 import { renderTraceText } from '../../src/explain/render-trace.js';
-import { loadPack } from '../../src/load/load-pack.js';
+import { loadPack } from '../../src/pipeline/load-pack.js';
 import { withTextOverlay } from '../../src/load/text-overlay.js';
 import { schemasAt, type JsonSchema } from '../../src/workbench/app/navigate-json-schema.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import { copyWorkspace, type Workspace } from './copy-workspace.js';
 import { startWorkbench, type RunningServer } from './start-workbench.js';
 

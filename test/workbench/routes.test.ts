@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { explainInspection } from '../../src/explain/explain-inspection.js';
 import { renderTraceText } from '../../src/explain/render-trace.js';
 import { formatHtml } from '../../src/report/format-html.js';
-import { scoreInspectionFile } from '../../src/score-file.js';
+import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import { runPackTests } from '../../src/tester/run-pack-tests.js';
 import { copyWorkspace, type Workspace } from './copy-workspace.js';
 import { resolveWorkspacePath } from '../../src/workbench/server/resolve-workspace-path.js';

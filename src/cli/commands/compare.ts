@@ -37,9 +37,9 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
     return 2;
   }
   const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
-  const { scoreInspectionFile } = await import('../../score-file.js');
+  const { scoreInspectionFile } = await import('../../pipeline/score-file.js');
   const { printDiagnostics, printError } = await import('../print-diagnostics.js');
-  const { listInputFiles } = await import('../../load/list-input-files.js');
+  const { listInputFiles } = await import('../../pipeline/list-input-files.js');
   const results = [];
   const inputs: string[] = [];
   for (const target of targets) {

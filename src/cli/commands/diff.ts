@@ -26,7 +26,7 @@ export function register(program: Command): void {
 }
 
 export async function runDiff(beforePath: string, afterPath: string, options: DiffOptions): Promise<number> {
-  const { loadPack } = await import('../../load/load-pack.js');
+  const { loadPack } = await import('../../pipeline/load-pack.js');
   const { printDiagnostics } = await import('../print-diagnostics.js');
   const before = loadPack(beforePath);
   if ('errors' in before) {
@@ -50,7 +50,7 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   }
   const { diffPacks, requiredBump } = await import('../../diff/diff-packs.js');
   const { judgeVersion } = await import('../../diff/judge-version.js');
-  const { loadPackFiles } = await import('../../load/load-pack.js');
+  const { loadPackFiles } = await import('../../pipeline/load-pack.js');
   const { dirname, join } = await import('node:path');
   // A thematic may weigh and answer with its methodology's weight classes and scales.
   const methodologyOf = (pack: typeof before.pack) => {
@@ -75,7 +75,7 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
     report.impact = await measureImpact(options.cases.map(resolveInspectionPath), { before: { path: beforePath, pack: before.pack }, after: { path: afterPath, pack: after.pack } });
   }
   if (options.format === 'html') {
-    const { formatDiffHtml } = await import('../../report/format-diff-html.js');
+    const { formatDiffHtml } = await import('../../diff/format-diff-html.js');
     const { reportDate } = await import('../report-date.js');
     process.stdout.write(formatDiffHtml(report, { date: reportDate() }));
     return verdict.ok ? 0 : 1;

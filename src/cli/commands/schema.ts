@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .argument('<pack>', 'a methodology pack folder')
     .option('--thematic <folder...>', 'include these thematic packs')
     .action(async (packPath: string, options: { thematic?: string[] }) => {
-      const { loadPack } = await import('../../load/load-pack.js');
+      const { loadPack } = await import('../../pipeline/load-pack.js');
       const { printDiagnostics } = await import('../print-diagnostics.js');
       const loaded = loadPack(packPath);
       if ('errors' in loaded) {

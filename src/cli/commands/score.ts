@@ -38,7 +38,7 @@ export function register(program: Command): void {
 
 export async function runScore(target: string, options: ScoreCommandOptions): Promise<number> {
   const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
-  const { scoreInspectionFile } = await import('../../score-file.js');
+  const { scoreInspectionFile } = await import('../../pipeline/score-file.js');
   const { printDiagnostics } = await import('../print-diagnostics.js');
   const { startProgress } = await import('../show-progress.js');
   const workers = options.workers === undefined ? 1 : Number(options.workers);
@@ -79,7 +79,7 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   const packs = [scored.opened.methodology, ...scored.opened.thematics];
   const text = formatResult(scored.result, options.format, { detail: options.detail, color: options.color === true, packs, date: reportDate() });
   const { writeOutput } = await import('../write-output.js');
-  const { listInputFiles } = await import('../../load/list-input-files.js');
+  const { listInputFiles } = await import('../../pipeline/list-input-files.js');
   const problem = writeOutput(text, options.out, listInputFiles(scored.opened), options.format, options.color === true);
   if (problem) {
     const { printError } = await import('../print-diagnostics.js');
@@ -107,8 +107,8 @@ async function caseFileOf(path: string, root: string | undefined): Promise<strin
   if (!process.stderr.isTTY) return undefined;
   const { isInsideRoot } = await import('../../load/confine-path.js');
   if (root !== undefined && !isInsideRoot(path, root)) return undefined;
-  const { loadInspectionFile } = await import('../../load/load-pack.js');
-  const { caseFileOf: fileOf } = await import('../../load/load-inspection.js');
+  const { loadInspectionFile } = await import('../../pipeline/load-pack.js');
+  const { caseFileOf: fileOf } = await import('../../pipeline/load-inspection.js');
   const loaded = loadInspectionFile(path);
   return 'errors' in loaded ? undefined : fileOf(loaded.inspection.cases, path)?.file;
 }

@@ -34,7 +34,7 @@ export function register(program: Command): void {
 }
 
 async function runSql(packPath: string, options: SqlCommandOptions): Promise<number> {
-  const { loadPack } = await import('../../load/load-pack.js');
+  const { loadPack } = await import('../../pipeline/load-pack.js');
   const { printDiagnostics } = await import('../print-diagnostics.js');
   const loaded = loadPack(packPath);
   if ('errors' in loaded) {

@@ -22,7 +22,7 @@ export function register(program: Command): void {
       let passed = 0;
       let failed = 0;
       const report: unknown[] = [];
-      const pages: import('../../report/format-tests-html.js').PackTestReport[] = [];
+      const pages: import('../../tester/format-tests-html.js').PackTestReport[] = [];
       for (const path of packs) {
         const run = await runPackTests(path);
         if ('errors' in run) {
@@ -49,7 +49,7 @@ export function register(program: Command): void {
       }
       if (options.format === 'json') printJson({ packs: report, passed, failed });
       else if (options.format === 'html') {
-        const { formatTestsHtml } = await import('../../report/format-tests-html.js');
+        const { formatTestsHtml } = await import('../../tester/format-tests-html.js');
         const { reportDate } = await import('../report-date.js');
         process.stdout.write(formatTestsHtml(pages, { date: reportDate() }));
       } else printText(`${passed} passed, ${failed} failed\n`);

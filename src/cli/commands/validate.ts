@@ -29,7 +29,7 @@ export function register(program: Command): void {
 
 /** Validates the packs at `paths`, prints the outcome, and returns the exit code. */
 export async function runValidate(paths: readonly string[], format: 'text' | 'json', root?: string): Promise<number> {
-  const { loadPack } = await import('../../load/load-pack.js');
+  const { loadPack } = await import('../../pipeline/load-pack.js');
   const { formatDiagnostics } = await import('../../check/format-diagnostic.js');
   const { printJson, printText } = await import('../print-text.js');
   const reports: PackReport[] = [];

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Pack } from '../../model/pack.js';
 import type { PackList, PackSummary } from '../../model/service.js';
 import { buildCaseSchema } from '../../compile/build-case-schema.js';
-import { didYouMean } from '../../check/suggest-name.js';
+import { didYouMean } from '../../source/suggest-name.js';
 import { problem } from '../problems.js';
 import type { ServiceContext } from '../service-context.js';
 import type { WorkspacePack } from '../workspace.js';

@@ -9,11 +9,11 @@ import { readDocument } from '../../load/read-document.js';
 import { validateDocument } from '../../check/validate-schema.js';
 import { ndjsonLinesOf, readNdjsonLines, type CaseInput } from '../../load/read-cases.js';
 import { formatJson } from '../../report/format-json.js';
-import { scoreOpenedInspection, type ScoredFile } from '../../score-file.js';
+import { scoreOpenedInspection, type ScoredFile } from '../../pipeline/score-file.js';
 import { openRequest, type OpenedRequest } from '../open-request.js';
 import { diagnosticsProblem, problem } from '../problems.js';
 import { JSON_BODY, NDJSON_BODY, readJsonBody, StreamedBody, timeUp } from '../read-request.js';
-import type { SourceDocument } from '../../load/source-document.js';
+import type { SourceDocument } from '../../source/source-document.js';
 import type { ServiceContext } from '../service-context.js';
 
 export function registerScore(app: FastifyInstance, ctx: ServiceContext): void {

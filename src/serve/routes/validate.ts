@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../model/errors.js';
 import type { Pack } from '../../model/pack.js';
 import type { ValidateRequest, ValidateResponse } from '../../model/service.js';
 import { memoryFiles } from '../../load/file-source.js';
-import { loadPack, loadPackFiles } from '../../load/load-pack.js';
+import { loadPack, loadPackFiles } from '../../pipeline/load-pack.js';
 import { diagnosticsProblem } from '../problems.js';
 import { publicDiagnostic } from '../public-diagnostic.js';
 import { readJsonBody } from '../read-request.js';

@@ -4,10 +4,10 @@
  * `criteria score --format html` renders it — all with the editor's texts in place of the files.
  */
 import { dirname, join } from 'node:path';
-import { loadPack, loadPackFiles } from '../../load/load-pack.js';
+import { loadPack, loadPackFiles } from '../../pipeline/load-pack.js';
 import { withTextOverlay, type ParsedCache } from '../../load/text-overlay.js';
 import { formatHtml } from '../../report/format-html.js';
-import { scoreInspectionFile } from '../../score-file.js';
+import { scoreInspectionFile } from '../../pipeline/score-file.js';
 import { describeResults, type ResultEntry } from './describe-results.js';
 import { listPackNames, type PackNames } from './list-pack-names.js';
 import { relativizeDiagnostics, type WorkbenchDiagnostic } from './relativize-diagnostic.js';

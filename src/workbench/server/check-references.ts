@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { ROOT_FILE_NAMES } from '../../load/load-pack.js';
+import { ROOT_FILE_NAMES } from '../../pipeline/load-pack.js';
 import { readDocument } from '../../load/read-document.js';
 import { overlaidText, withTextOverlay } from '../../load/text-overlay.js';
 

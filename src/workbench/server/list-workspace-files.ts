@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ROOT_FILE_NAMES } from '../../load/load-pack.js';
+import { ROOT_FILE_NAMES } from '../../pipeline/load-pack.js';
 import { readDocument } from '../../load/read-document.js';
 import { realWorkspace, toWorkspacePath } from './resolve-workspace-path.js';
 

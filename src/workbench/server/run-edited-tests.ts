@@ -4,8 +4,8 @@
  * gap located at the line of the pack that declares it.
  */
 import type { Pack } from '../../model/pack.js';
-import { loadPack } from '../../load/load-pack.js';
-import type { SourceMap } from '../../load/source-map.js';
+import { loadPack } from '../../pipeline/load-pack.js';
+import type { SourceMap } from '../../source/source-map.js';
 import { withTextOverlay, type ParsedCache } from '../../load/text-overlay.js';
 import { measureCoverage, type CoverageGap } from '../../tester/measure-coverage.js';
 import { runPackTests, type TestOutcome } from '../../tester/run-pack-tests.js';

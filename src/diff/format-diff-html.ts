@@ -1,10 +1,10 @@
-import { AREAS, AREA_TITLES, type PackChange } from '../diff/pack-change.js';
-import type { PackDiffReport } from '../diff/format-diff.js';
-import type { InspectionImpact } from '../diff/measure-impact.js';
-import { shortenHash } from './describe-provenance.js';
-import { describeMeta } from './format-html.js';
-import { renderTemplate } from './render-template.js';
-import { stylePage } from './style-page.js';
+import { AREAS, AREA_TITLES, type PackChange } from './pack-change.js';
+import type { PackDiffReport } from './format-diff.js';
+import type { InspectionImpact } from './measure-impact.js';
+import { shortenHash } from '../report/describe-provenance.js';
+import { describeMeta } from '../report/format-html.js';
+import { renderTemplate } from '../report/render-template.js';
+import { stylePage } from '../report/style-page.js';
 
 const OUTCOMES: Record<string, string> = { notRelevant: 'not relevant', met: 'met', notMet: 'not met', notApplicable: 'not applicable', absent: 'absent' };
 const KINDS: Record<string, [string, string]> = {

@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../model/errors.js';
-import type { Coverage } from '../tester/measure-coverage.js';
-import type { TestOutcome } from '../tester/run-pack-tests.js';
-import { describeMeta } from './format-html.js';
-import { renderTemplate } from './render-template.js';
-import { stylePage } from './style-page.js';
+import type { Coverage } from './measure-coverage.js';
+import type { TestOutcome } from './run-pack-tests.js';
+import { describeMeta } from '../report/format-html.js';
+import { renderTemplate } from '../report/render-template.js';
+import { stylePage } from '../report/style-page.js';
 
 /** One pack's test run: its outcomes and coverage, or the errors that kept its tests from running. */
 export interface PackTestReport {

@@ -3,17 +3,17 @@
  * stream the cases through a scoring session, and give every diagnostic its location.
  */
 import { createHash, type Hash } from 'node:crypto';
-import type { Diagnostic } from './model/errors.js';
-import type { InspectionResult } from './model/result.js';
-import type { CompiledPlan } from './compile/compiled-plan.js';
-import { compilePlan } from './compile/compile-pack.js';
-import { ScoringSession, type InspectionHeader, type ScoreOptions, type ScoreOutcome } from './evaluate/score-inspection.js';
-import type { CaseTally } from './evaluate/tally-cases.js';
-import type { CaseInput } from './load/read-cases.js';
-import { watchFile } from './load/watch-file.js';
-import { caseFileOf, openInspection, readCases, type OpenOptions, type OpenedInspection } from './load/load-inspection.js';
-import type { SourceDocument } from './load/source-document.js';
-import type { CaseFile } from './model/inspection.js';
+import type { Diagnostic } from '../model/errors.js';
+import type { InspectionResult } from '../model/result.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
+import { compilePlan } from '../compile/compile-pack.js';
+import { ScoringSession, type InspectionHeader, type ScoreOptions, type ScoreOutcome } from '../evaluate/score-inspection.js';
+import type { CaseTally } from '../evaluate/tally-cases.js';
+import type { CaseInput } from '../load/read-cases.js';
+import { watchFile } from '../load/watch-file.js';
+import { caseFileOf, openInspection, readCases, type OpenOptions, type OpenedInspection } from './load-inspection.js';
+import type { SourceDocument } from '../source/source-document.js';
+import type { CaseFile } from '../model/inspection.js';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export interface ScoreFileOptions extends ScoreOptions, OpenOptions {
@@ -59,8 +59,8 @@ export async function scoreOpenedInspection(opened: OpenedInspection, options: S
   };
   // A large CSV or NDJSON file is read in parallel parts when that gives the same result.
   if (workers > 1 && caseFile && (caseFile.format === 'csv' || caseFile.format === 'ndjson')) {
-    const { splitCaseFile } = await import('./parallel/split-case-file.js');
-    const { countRangesInWorkers } = await import('./parallel/count-ranges-in-workers.js');
+    const { splitCaseFile } = await import('../parallel/split-case-file.js');
+    const { countRangesInWorkers } = await import('../parallel/count-ranges-in-workers.js');
     const hash = createHash('sha256').update(opened.doc.text);
     const ranges = await splitCaseFile(caseFile.file, caseFile.format, workers * 4, watch!.counting(hash));
     if (ranges && ranges.length > 1 && (await countRangesInWorkers(caseFile.file, caseFile.format, ranges, session.tally, { methodology: opened.methodology.files![0]!, thematics: opened.thematics.map((t) => t.files![0]!), area: session.checked.area }, workers, options.onProgress))) {

@@ -10,13 +10,13 @@ import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
 import type { CaseDatabase, CaseFile, CaseRecord, InspectionFile } from '../model/inspection.js';
 import type { Pack } from '../model/pack.js';
-import { attachLazyCaseLocation } from '../evaluate/case-location.js';
+import { attachLazyCaseLocation } from '../source/case-location.js';
 import type { InspectionHeader } from '../evaluate/score-inspection.js';
 import { loadInspectionFile, loadPack, outsideRoot } from './load-pack.js';
-import { isInsideRoot } from './confine-path.js';
-import { readCsvCases, readNdjsonCases, type CaseColumns, type CaseInput } from './read-cases.js';
-import { readDocument } from './read-document.js';
-import type { SourceDocument } from './source-document.js';
+import { isInsideRoot } from '../load/confine-path.js';
+import { readCsvCases, readNdjsonCases, type CaseColumns, type CaseInput } from '../load/read-cases.js';
+import { readDocument } from '../load/read-document.js';
+import type { SourceDocument } from '../source/source-document.js';
 
 export interface OpenedInspection {
   file: string;

@@ -9,14 +9,14 @@ import type { InspectionFile } from '../model/inspection.js';
 import type { Pack, PackRoot } from '../model/pack.js';
 import { checkPack } from '../check/check-pack.js';
 import { validateDocument } from '../check/validate-schema.js';
-import { DISK, type FileSource } from './file-source.js';
-import { compareDiagnostics, makeError, makeWarning } from './make-diagnostic.js';
-import { mergePack } from './merge-pack.js';
-import { readDocument, type ReadResult } from './read-document.js';
-import { joinPointer } from './source-document.js';
-import type { SourceDocument } from './source-document.js';
-import type { SourceMap } from './source-map.js';
-import { isInsideRoot } from './confine-path.js';
+import { DISK, type FileSource } from '../load/file-source.js';
+import { compareDiagnostics, makeError, makeWarning } from '../source/make-diagnostic.js';
+import { mergePack } from '../load/merge-pack.js';
+import { readDocument, type ReadResult } from '../load/read-document.js';
+import { joinPointer } from '../source/source-document.js';
+import type { SourceDocument } from '../source/source-document.js';
+import type { SourceMap } from '../source/source-map.js';
+import { isInsideRoot } from '../load/confine-path.js';
 
 /** The names a pack's root file may have, in the order they are looked for. */
 export const ROOT_FILE_NAMES: readonly string[] = ['pack.yaml', 'pack.yml', 'pack.json'];
