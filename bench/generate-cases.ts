@@ -64,7 +64,7 @@ export interface CaseModel {
 }
 
 export function caseModel(plan: CompiledPlan, area: FactRecord): CaseModel {
-  const rows = parseCsv(readFileSync(join(EXAMPLE_PATH, 'cases.csv')), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  const rows = parseCsv<Record<string, string>>(readFileSync(join(EXAMPLE_PATH, 'cases.csv')), { columns: true, skip_empty_lines: true });
   const facts = [...plan.caseFacts].map(([name, declaration]): FactSpec => {
     const counts = new Map<FactValue, number>();
     const declared: FactValue[] = declaration.type === 'boolean' ? [true, false] : declaration.type === 'enum' ? (declaration.values ?? []) : [];
@@ -144,7 +144,7 @@ export function* generateCaseLines(model: CaseModel, count: number, seed: number
 
 /** The cases in memory, as JSON.parse gives them. */
 export function generateCaseList(model: CaseModel, count: number, seed: number): CaseRecord[] {
-  const cases: CaseRecord[] = new Array(count);
+  const cases = new Array<CaseRecord>(count);
   let i = 0;
   for (const line of generateCaseLines(model, count, seed, { csv: false })) cases[i++] = JSON.parse(line.json) as CaseRecord;
   return cases;

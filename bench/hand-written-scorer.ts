@@ -434,7 +434,7 @@ export class HandWrittenScorer {
       if (criterion === 'A1' && targets !== null) items.push([PERFORMANCE.indexOf(targets), 2]);
       bands[criterion] = managementBand(items);
       figures.set(`esi-2003 ${criterion} score`, null);
-      figures.set(`esi-2003 ${criterion} band`, bands[criterion]!);
+      figures.set(`esi-2003 ${criterion} band`, bands[criterion]);
     }
     figures.set('esi-2003 section A score', null);
     figures.set('esi-2003 section A band', null);
@@ -457,7 +457,7 @@ export class HandWrittenScorer {
         return { score, weight: c.weight };
       });
       sectionScores[section] = weightedMean(parts);
-      figures.set(`esi-2003 section ${section} score`, sectionScores[section]!);
+      figures.set(`esi-2003 section ${section} score`, sectionScores[section]);
       figures.set(`esi-2003 section ${section} band`, null);
       figures.set(`esi-2003 section ${section} levels`, section === 'D' ? bandCounts([bands.D3!]) : null);
     }

@@ -45,7 +45,7 @@ function startChild(args: string[]): Promise<{ child: ChildProcess; url: string 
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no URL from ${args.join(' ')}: ${out}`)), 30_000);
-    child.stdout!.on('data', (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
       if (match) {

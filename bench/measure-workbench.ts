@@ -97,7 +97,7 @@ async function measureInBrowser(url: string, line: string, runs: number): Promis
       await page.keyboard.type(i % 2 === 0 ? 'x' : ' ');
       // A function, not a string: the page's Content-Security-Policy forbids eval.
       await page.waitForFunction(() => performance.getEntriesByName('criteria:sheet').length > 0 && performance.getEntriesByName('criteria:key').length > 0, undefined, { timeout: 10_000, polling: 'raf' });
-      const [key, shown, sheetShown] = (await page.evaluate("['criteria:key', 'criteria:diagnostics', 'criteria:sheet'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)")) as number[];
+      const [key, shown, sheetShown] = await page.evaluate<number[]>("['criteria:key', 'criteria:diagnostics', 'criteria:sheet'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)");
       if (i < 5) continue;
       diagnostics.push(shown! - key!);
       sheet.push(sheetShown! - key!);

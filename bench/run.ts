@@ -171,6 +171,7 @@ async function main(): Promise<void> {
         fixedMs: { ours: await perInspection(() => scoreWithEngine(plan, header, one)), handWritten: await perInspection(() => scoreByHand(header, one)) },
       };
     }
+    // eslint-disable-next-line no-useless-assignment -- lets the cases be collected before the next size is generated
     cases = null;
   }
 

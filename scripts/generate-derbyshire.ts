@@ -126,7 +126,7 @@ function main(): void {
   const rand = random(design.seed);
   const cases = buildFacts(rand, design.caseFacts ?? {});
   const quality = cases.map(() => rand());
-  const answers = cases.map(() => ({}) as Record<string, string>);
+  const answers = cases.map((): Record<string, string> => ({}));
   const designs = new Map<string, QuestionDesign>(Object.entries(design.questions));
   for (const [id, t] of Object.entries(design.thematics ?? {})) for (const [q, d] of Object.entries(t.questions)) designs.set(`${id}:${q}`, d);
   for (const q of plan.questions) {

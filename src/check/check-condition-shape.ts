@@ -4,8 +4,9 @@
  */
 import type { ErrorCode } from '../model/errors.js';
 import { joinPointer } from '../source/source-document.js';
-import { didYouMean, listNames, suggestName } from '../source/suggest-name.js';
+import { didYouMean, listNames } from '../source/suggest-name.js';
 import { suggestOperator } from './suggest-operator.js';
+import { scalarText } from '../source/scalar-text.js';
 
 /** json-rules-engine's default operators, the only ones a pack may use (the schema's `Operator`). */
 export const OPERATORS: readonly string[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
@@ -124,5 +125,5 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string '${value.length > 40 ? value.slice(0, 40) + '…' : value}'`;
-  return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`;
+  return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${scalarText(value)}`;
 }

@@ -7,6 +7,7 @@
  */
 import type { Condition } from '../model/pack.js';
 import type { CheckContext } from './check-context.js';
+import { conditionChildren } from './walk-condition.js';
 
 /** The most levels a condition may nest, counting the levels of the named conditions it refers to. */
 export const MAX_CONDITION_DEPTH = 100;
@@ -96,7 +97,7 @@ function measureTree(root: unknown, memo: ReadonlyMap<string, Measure>): Measure
       depth = Math.max(depth, level + m.depth);
       continue;
     }
-    const children = [...(Array.isArray(c.all) ? c.all : []), ...(Array.isArray(c.any) ? c.any : []), ...(c.not !== undefined ? [c.not] : [])];
+    const children = conditionChildren(c);
     if (children.length === 0) {
       if (typeof c.fact === 'string') size = Math.min(size + 1, MAX_CONDITION_SIZE + 1);
       depth = Math.max(depth, level);
@@ -114,7 +115,7 @@ function references(root: unknown): string[] {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null) continue;
     if (Array.isArray(node)) {
-      stack.push(...node);
+      stack.push(...(node as unknown[]));
       continue;
     }
     const c = node as Record<string, unknown>;

@@ -91,7 +91,7 @@ function checkLimitConditions(ctx: CheckContext, limits: Limit[] | undefined, wh
 /** The named conditions reached from some conditions (through references), each with the first root's label. */
 function reachedFrom(ctx: CheckContext, roots: Array<{ condition: Condition; label: string }>): Map<string, string> {
   const reached = new Map<string, string>();
-  const stack = roots.map((r) => ({ condition: r.condition as Condition | undefined, label: r.label }));
+  const stack: Array<{ condition: Condition | undefined; label: string }> = roots.map((r) => ({ condition: r.condition, label: r.label }));
   while (stack.length > 0) {
     const { condition, label } = stack.pop()!;
     for (const part of conditionParts(condition)) {
@@ -270,7 +270,7 @@ function checkConditionCycles(ctx: CheckContext): boolean {
   for (const cycle of cycles) {
     // A circle of thousands of conditions is named by its ends, not in full.
     const shown = cycle.length <= 12 ? cycle.join(' → ') : `${cycle.slice(0, 6).join(' → ')} → … (${cycle.length - 9} more) → ${cycle.slice(-3).join(' → ')}`;
-    ctx.error('CONDITION_CYCLE', conditions, cycle[0]!, `named conditions refer to each other in a circle: ${shown}`, 'break the circle: one of these conditions must be written without referring back', true);
+    ctx.error('CONDITION_CYCLE', conditions, cycle[0], `named conditions refer to each other in a circle: ${shown}`, 'break the circle: one of these conditions must be written without referring back', true);
   }
   return cycles.length > 0;
 }

@@ -11,10 +11,11 @@ import { joinPointer, parsePointer, valueAt } from '../source/source-document.js
 import type { SourceDocument } from '../source/source-document.js';
 import { checkConditionShape, describeValue } from './check-condition-shape.js';
 import { describePlace } from './describe-path.js';
-import { jsonType, SchemaNavigator } from './navigate-schema.js';
+import { SchemaNavigator } from './navigate-schema.js';
 import type { JsonSchema } from './navigate-schema.js';
 import { didYouMean, listNames, suggestName } from '../source/suggest-name.js';
 import { quoteExcerpt } from '../source/quote-excerpt.js';
+import { scalarText } from '../source/scalar-text.js';
 
 const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
 const PRIORITY: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1, enum: 2, pattern: 3, type: 5 };
@@ -157,7 +158,7 @@ class Explainer {
       default: {
         const code: ErrorCode = RANGE_KEYWORDS.has(e.keyword) ? 'SCHEMA_RANGE' : 'SCHEMA_INVALID';
         const what = code === 'SCHEMA_RANGE' && typeof value === 'number' ? `is ${value}; it ${e.message ?? 'is out of range'}` : (e.message ?? 'is not valid');
-        const fix = code === 'SCHEMA_RANGE' && params.comparison !== undefined ? `use a value ${String(params.comparison)} ${String(params.limit)}` : 'change the value to fit the schema';
+        const fix = code === 'SCHEMA_RANGE' && params.comparison !== undefined ? `use a value ${scalarText(params.comparison)} ${scalarText(params.limit)}` : 'change the value to fit the schema';
         return this.error(code, at, `${place} ${what}`, this.withMeaning(fix, at));
       }
     }

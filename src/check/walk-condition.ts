@@ -7,6 +7,13 @@ export type ConditionPart =
   | { kind: 'reference'; node: { condition: string } }
   | { kind: 'other'; node: object };
 
+/** A condition node's children (`all`, `any`, then `not`), whatever their shape. */
+export function conditionChildren(c: Record<string, unknown>): unknown[] {
+  const all: unknown[] = Array.isArray(c.all) ? c.all : [];
+  const any: unknown[] = Array.isArray(c.any) ? c.any : [];
+  return [...all, ...any, ...(c.not !== undefined ? [c.not] : [])];
+}
+
 /** The parts of `condition`, in document order. Values that are not objects are skipped. */
 export function conditionParts(condition: Condition | undefined): ConditionPart[] {
   const parts: ConditionPart[] = [];
@@ -18,7 +25,7 @@ export function conditionParts(condition: Condition | undefined): ConditionPart[
     if (typeof c.fact === 'string') parts.push({ kind: 'fact', node: c as unknown as FactCondition });
     else if (typeof c.condition === 'string') parts.push({ kind: 'reference', node: c as { condition: string } });
     else parts.push({ kind: 'other', node: c });
-    const children = [...(Array.isArray(c.all) ? c.all : []), ...(Array.isArray(c.any) ? c.any : []), ...(c.not !== undefined ? [c.not] : [])];
+    const children = conditionChildren(c);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return parts;

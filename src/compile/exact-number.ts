@@ -32,5 +32,5 @@ export const HUNDRED = new Fraction(100);
 
 /** numerator / denominator × 100, exactly. */
 export function percent(numerator: number | bigint | Fraction, denominator: number | bigint | Fraction): Fraction {
-  return new Fraction(numerator as never).div(denominator as never).mul(100);
+  return new Fraction(numerator).div(denominator as never).mul(100);
 }

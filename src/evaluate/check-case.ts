@@ -44,7 +44,7 @@ export function describe(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? typeof value;
   } catch {
     // Nested too deep for the call stack, or holding itself.
     text = Array.isArray(value) ? 'a list' : 'a mapping';

@@ -185,7 +185,7 @@ function checkAdjustments(plan: CompiledPlan, inspection: Inspection, problems: 
 export function checkInspection(plan: CompiledPlan, inspection: Inspection): { checked: CheckedInspection; errors: Diagnostic[] } {
   // An inspection built in code has not been through the JSON Schema as a file has: check its
   // shape first (the cases are checked one by one later), so nothing below meets a wrong type.
-  const { cases: _cases, ...header } = (inspection ?? {}) as Inspection;
+  const { cases: _cases, ...header } = (inspection ?? {});
   const shape = validateValue('inspection', { pack: '(in memory)', ...header, cases: [] });
   if (shape.length > 0) return { checked: { area: {}, evidence: new Map(), targets: new Map(), scores: new Map(), adjustments: new Map() }, errors: shape };
   const problems = new Problems();

@@ -137,7 +137,7 @@ export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, ch
 
 /** Scores an inspection whose cases are at hand (an array or any iterable). */
 export function scoreInspection(plan: CompiledPlan, inspection: Inspection, options: ScoreOptions = {}): ScoreOutcome {
-  const { cases, ...header } = (inspection ?? {}) as Inspection;
+  const { cases, ...header } = (inspection ?? {});
   const started = ScoringSession.start(plan, header, options);
   if ('errors' in started) return started;
   if (cases === null || typeof cases !== 'object' || typeof (cases as Iterable<unknown>)[Symbol.iterator] !== 'function') {

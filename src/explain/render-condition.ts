@@ -4,6 +4,7 @@
  */
 import type { Condition, FactCondition, FactParams, Operator, Scalar } from '../model/condition.js';
 import { Fraction } from '../compile/exact-number.js';
+import { scalarText } from '../source/scalar-text.js';
 
 export const OPERATOR_SYMBOL: Record<Operator, string> = {
   equal: '=',
@@ -39,8 +40,7 @@ export function renderActual(value: unknown): string {
   if (value instanceof Fraction) return renderFraction(value);
   if (value === null || value === undefined) return 'not given';
   if (Array.isArray(value)) return `[${value.map((v) => renderActual(v)).join(', ')}]`;
-  if (typeof value === 'string') return value;
-  return String(value);
+  return scalarText(value);
 }
 
 /** A fraction as a whole number, a short decimal (up to four places), or `n/d ≈ decimal`. */

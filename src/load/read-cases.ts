@@ -168,8 +168,8 @@ async function* readCsvRecords(file: string, source: Readable, columns: CaseColu
         yield problem(file, line, `row has ${record.length} cells but the header has ${header.length}`, 'every row needs one cell per header column (quote cells that contain commas)', 'CSV_SYNTAX', idCell);
         continue;
       }
-      const facts: Record<string, unknown> = Object.create(null);
-      const answers: Record<string, unknown> = Object.create(null);
+      const facts = Object.create(null) as Record<string, unknown>;
+      const answers = Object.create(null) as Record<string, unknown>;
       const out: Record<string, unknown> = { id: idCell, facts, answers };
       record.forEach((cell, i) => {
         const role = roles[i]!;
@@ -282,19 +282,19 @@ async function* readNdjsonRecords(file: string, lines: AsyncIterable<string>, li
     const trimmed = number === 1 && !partial ? text.replace(/^\uFEFF/, '').trim() : text.trim();
     if (trimmed === '') continue;
     any = true;
-    let forbidden: string | null = null;
+    let forbidden = null as string | null;
     let infinite = false;
     let value: unknown;
     try {
       // A reviver halves JSON.parse's speed: use one only for the rare line that could need it
       // (a key that reaches a prototype, or a number with a three-digit exponent).
       value = suspicious(trimmed)
-        ? JSON.parse(trimmed, (key, v) => {
+        ? (JSON.parse(trimmed, (key, v: unknown) => {
             if (FORBIDDEN.has(key)) forbidden = key;
             if (typeof v === 'number' && !Number.isFinite(v)) infinite = true;
             return v;
-          })
-        : JSON.parse(trimmed);
+          }) as unknown)
+        : (JSON.parse(trimmed) as unknown);
     } catch (error) {
       yield problem(file, number, `line is not valid JSON: ${(error as Error).message}`, 'write one JSON object per line', 'JSON_SYNTAX');
       continue;

@@ -167,7 +167,7 @@ function fromYamlError(e: YAMLError, text: string, isJson: boolean, at: (offset:
 
 /** The key written at `offset`: quoted, or plain up to its colon. */
 function keyAt(text: string, offset: number): string | undefined {
-  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:,{}\[\]\n]+?))\s*:/.exec(text.slice(offset, offset + 1100));
+  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:,{}[\]\n]+?))\s*:/.exec(text.slice(offset, offset + 1100));
   return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 

@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { ErrorCode } from '../model/errors.js';
 import { MAX_DEPTH } from './measure-depth.js';
+import { scalarText } from '../source/scalar-text.js';
 
 /** The most aliases a file may expand, counting aliases met inside expansions. */
 export const MAX_ALIASES = 100;
@@ -40,7 +41,7 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
   const issues: ConvertIssue[] = [];
   const anchors = new Map<string, Node>();
   const holder: unknown[] = [null];
-  const stack: Task[] = [{ node: doc.contents as Node | null, parent: holder, key: 0, depth: 0, expanded: false }];
+  const stack: Task[] = [{ node: doc.contents, parent: holder, key: 0, depth: 0, expanded: false }];
   let aliases = 0;
   let expandedValues = 0;
 
@@ -72,7 +73,7 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
     if (!node) {
       assign(task.parent, task.key, null);
     } else if (isScalar(node)) {
-      const value = node.value as unknown;
+      const value = node.value;
       if (typeof value === 'number' && !Number.isFinite(value)) {
         // `.nan`, `.inf` and numbers too large for a double (1e309) are not plain data: JSON has no
         // such numbers, and no count, weight, target or score can be infinite.
@@ -134,7 +135,7 @@ function keyOf(node: Node | null, anchors: Map<string, Node>, issues: ConvertIss
   if (node === null) return '';
   const target = isAlias(node) ? anchors.get(node.source) : node;
   if (target && isScalar(target)) {
-    const text = target.value === null ? '' : String(target.value);
+    const text = target.value === null ? '' : scalarText(target.value);
     // Keys are names and ids: a plain key YAML reads as a number or null must read back as written
     // (2.10 would silently become 2.1, 007 become 7, ~ become nothing).
     if (typeof target.value !== 'string' && target.type === 'PLAIN' && typeof target.source === 'string' && target.source !== text) {

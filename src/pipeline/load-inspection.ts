@@ -28,7 +28,7 @@ export interface OpenedInspection {
   /** Reads the cases, feeding the bytes of a case file to `hash`; call once per scoring run. */
   readCases(columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput>;
   /** Gives a diagnostic that points into the inspection document its file, line and column. */
-  locate(diagnostic: Diagnostic): Diagnostic;
+  locate: (diagnostic: Diagnostic) => Diagnostic;
 }
 
 export interface OpenOptions {

@@ -1,4 +1,4 @@
-import type { Condition, FactCondition } from '../model/condition.js';
+import type { Condition } from '../model/condition.js';
 import type { Pack } from '../model/pack.js';
 import { resolveBandSet, type ResolvedBandSet } from '../check/resolve-band-set.js';
 import type { ChartBoundary } from './layout-bar-chart.js';
@@ -8,7 +8,7 @@ function scoreFloor(when: Condition): number | null {
   let test: Condition = when;
   if ('all' in test && test.all.length === 1) test = test.all[0]!;
   if (!('fact' in test)) return null;
-  const fact = test as FactCondition;
+  const fact = test;
   if (fact.fact !== 'score' || fact.params !== undefined || typeof fact.value !== 'number') return null;
   return fact.operator === 'greaterThanInclusive' || fact.operator === 'greaterThan' ? fact.value : null;
 }

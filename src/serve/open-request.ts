@@ -5,7 +5,7 @@
  */
 import semver from 'semver';
 import type { Diagnostic } from '../model/errors.js';
-import type { CaseRecord, InspectionFile } from '../model/inspection.js';
+import type { InspectionFile } from '../model/inspection.js';
 import type { Pack } from '../model/pack.js';
 import type { ScoreRequest, ThematicReference } from '../model/service.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
@@ -41,7 +41,7 @@ export function openRequest(doc: SourceDocument, workspace: Workspace): OpenedRe
   });
   if (errors.length > 0) throw diagnosticsProblem(errors, 422);
   const { excludeInvalid, pack: _pack, packVersion: _version, thematics: _thematics, cases, ...rest } = request;
-  const inspection: InspectionFile = { ...rest, pack: methodology.id, thematics: thematics.map((t) => t.id), cases: (cases ?? []) as CaseRecord[] };
+  const inspection: InspectionFile = { ...rest, pack: methodology.id, thematics: thematics.map((t) => t.id), cases: (cases ?? []) };
   return {
     opened: assembleInspection(doc.file, doc, inspection, methodology, thematics),
     plan: workspace.plan(methodology, thematics),

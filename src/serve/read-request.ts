@@ -46,7 +46,7 @@ export interface BodyLimits {
  * the limits (and fed to a hash, for the result's provenance).
  */
 export class StreamedBody {
-  private readonly chunks: AsyncIterator<Buffer>;
+  private readonly chunks: AsyncIterator<Buffer, unknown>;
   private left: Buffer | undefined;
   private received = 0;
 

@@ -2,6 +2,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { Position } from './make-diagnostic.js';
+import { scalarText } from './scalar-text.js';
 
 /** A file read and parsed, its value plain data. */
 export interface SourceDocument {
@@ -97,6 +98,6 @@ export function createSourceDocument(file: string, text: string, value: unknown,
 function keyText(key: Node | null, doc: Document.Parsed): string | undefined {
   if (key === null) return '';
   const target = isAlias(key) ? key.resolve(doc) : key;
-  if (target && isScalar(target)) return target.value === null ? '' : String(target.value);
+  if (target && isScalar(target)) return target.value === null ? '' : scalarText(target.value);
   return undefined;
 }

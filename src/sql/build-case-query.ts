@@ -118,7 +118,7 @@ export class CaseQuery {
     const module = q.module;
     const methodology = this.plan.methodology.pack;
     let cache = this.namedCache.get(module.prefix);
-    if (!cache) this.namedCache.set(module.prefix, (cache = new Map()));
+    if (!cache) this.namedCache.set(module.prefix, (cache = new Map<string, string>()));
     const own = (record: Record<string, Condition> | undefined, name: string) => (record && Object.hasOwn(record, name) ? record[name] : undefined);
     return compileSqlCondition(condition, {
       fact: (name): Operand => {

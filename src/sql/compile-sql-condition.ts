@@ -135,7 +135,7 @@ function order(operator: FactCondition['operator'], a: Operand, b: Operand, dial
     if (a.type === 'boolean') return FALSE; // parseFloat(true) is NaN
     if (a.type !== 'number') throw new SqlConditionError(`${operator} on a ${a.type} fact cannot be compiled to SQL (a checked pack compares numbers only)`);
     if (b.kind === 'const') {
-      const n = Number(b.value as Scalar);
+      const n = Number(b.value);
       return Number.isNaN(n) ? FALSE : `COALESCE(${a.sql} ${op} ${dialect.number(n)}, FALSE)`;
     }
     if (b.type !== 'number') throw new SqlConditionError(`${operator} between a number fact and a ${b.type} fact cannot be compiled to SQL`);
@@ -144,7 +144,7 @@ function order(operator: FactCondition['operator'], a: Operand, b: Operand, dial
   if (b.kind !== 'column') return bool(applyOperator(operator, a.value, b.value));
   if (b.type !== 'number') throw new SqlConditionError(`${operator} with a ${b.type} fact on the right cannot be compiled to SQL`);
   if (Number.parseFloat(a.value as string).toString() === 'NaN') return FALSE;
-  const n = Number(a.value as Scalar);
+  const n = Number(a.value);
   if (Number.isNaN(n)) return FALSE;
   const whenMissing = bool(applyOperator(operator, a.value, 0));
   return `(CASE WHEN ${b.sql} IS NULL THEN ${whenMissing} ELSE ${dialect.number(n)} ${op} ${b.sql} END)`;

@@ -61,8 +61,8 @@ export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, a
 
 /** A fetched row as the case record the CSV reader would make of the same cells. */
 function recordOf(query: CaseQuery, row: Record<string, unknown>): Record<string, unknown> {
-  const facts: Record<string, unknown> = Object.create(null);
-  const answers: Record<string, unknown> = Object.create(null);
+  const facts = Object.create(null) as Record<string, unknown>;
+  const answers = Object.create(null) as Record<string, unknown>;
   for (const f of query.facts) {
     const cell = row[alias.raw(f.slot)];
     if (typeof cell === 'string' && cell !== '') facts[f.name] = convertCell(cell, f.declaration);

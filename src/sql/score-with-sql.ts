@@ -54,7 +54,7 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
     return fail('SQL_SOURCE', `the case file '${source.written}' is read by --engine duckdb, not ${options.engine}`, 'score with --engine duckdb (or load the file into a table)', at('/cases/file'));
   }
   if (source.kind === 'file') {
-    let isFile = false;
+    let isFile: boolean;
     try {
       isFile = statSync(source.file).isFile();
     } catch {
@@ -69,10 +69,11 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
 
   let engine: SqlEngine;
   try {
-    engine = source.kind === 'file' ? await (await import('./run-duckdb.js')).openDuckDb(options.threads) : await openDatabase(source.source, options.env ?? process.env);
+    const connected = source.kind === 'file' ? await (await import('./run-duckdb.js')).openDuckDb(options.threads) : await openDatabase(source.source, options.env ?? process.env);
+    if ('errors' in connected) return connected;
+    engine = connected;
   } catch (error) {
     if (error instanceof SqlRunError) return fail('SQL_CONNECTION', `cannot connect to the database: ${firstLine(error.message)}`, 'check that the server is running and that the URL in the environment variable is right', source.kind === 'database' ? at('/cases/database') : {});
-    if ('errors' in (error as object)) return error as { errors: Diagnostic[] };
     throw error;
   }
   const name = source.kind === 'file' ? source.written : describeDatabase(source.source);
@@ -141,10 +142,10 @@ function describeDatabase(source: CaseDatabase): string {
   return `table ${source.schema !== undefined ? `${source.schema}.` : ''}${source.table} on $${source.database}`;
 }
 
-async function openDatabase(source: CaseDatabase, env: Readonly<Record<string, string | undefined>>): Promise<SqlEngine> {
+async function openDatabase(source: CaseDatabase, env: Readonly<Record<string, string | undefined>>): Promise<SqlEngine | { errors: Diagnostic[] }> {
   const url = env[source.database];
   if (url === undefined || url === '') {
-    throw fail('SQL_CONNECTION', `the environment variable ${source.database} (the database's connection URL) is not set`, `set it, e.g. ${source.database}=postgres://user@host:5432/db`);
+    return fail('SQL_CONNECTION', `the environment variable ${source.database} (the database's connection URL) is not set`, `set it, e.g. ${source.database}=postgres://user@host:5432/db`);
   }
   return (await import('./run-postgres.js')).openPostgres(url);
 }

@@ -8,7 +8,7 @@
 export interface SqlDialect {
   name: 'duckdb' | 'postgres';
   /** A quoted identifier. */
-  identifier(name: string): string;
+  identifier: (name: string) => string;
   /** A string literal. */
   text(value: string): string;
   /** A double-precision literal (finite, or ±Infinity). */

@@ -6,7 +6,7 @@
 import type { Condition } from '../model/condition.js';
 import type { Pack } from '../model/pack.js';
 import type { InspectionResult, ScoredResult } from '../model/result.js';
-import type { CompiledBand, CompiledModule, CompiledPlan } from '../compile/compiled-plan.js';
+import type { CompiledBand, CompiledPlan } from '../compile/compiled-plan.js';
 import { indexResults } from './index-results.js';
 
 export interface CoverageGap {

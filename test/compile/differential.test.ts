@@ -4,7 +4,7 @@
 import { Engine } from 'json-rules-engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Condition, FactCondition, Operator } from '../../src/model/condition.js';
+import type { Condition, Operator } from '../../src/model/condition.js';
 import { compileCondition, type ConditionScope } from '../../src/compile/compile-condition.js';
 import { loadPack } from '../../src/pipeline/load-pack.js';
 import type { Pack } from '../../src/model/pack.js';
@@ -20,7 +20,7 @@ const scope = (named: Record<string, Condition>): ConditionScope<Facts, Facts> =
 async function engineVerdicts(condition: Condition, named: Record<string, Condition>, factSets: Facts[]): Promise<boolean[]> {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const [name, c] of Object.entries(named)) engine.setCondition(name, c as never);
-  engine.addRule({ conditions: { all: [condition] } as never, event: { type: 'holds' } });
+  engine.addRule({ conditions: { all: [condition] }, event: { type: 'holds' } });
   const verdicts: boolean[] = [];
   for (const facts of factSets) {
     const { events } = await engine.run({ ...facts });
@@ -67,7 +67,7 @@ function randomFacts(pack: Pack[], count: number, seed: number): Facts[] {
       ]),
     ),
   );
-  return fc.sample(arbitrary, { numRuns: count, seed }) as Facts[];
+  return fc.sample(arbitrary, { numRuns: count, seed });
 }
 
 describe('compiled conditions agree with json-rules-engine', () => {
@@ -88,7 +88,7 @@ describe('compiled conditions agree with json-rules-engine', () => {
     // `in` and `notIn` take a list (the checker rejects anything else; json-rules-engine throws on it).
     const leaf: fc.Arbitrary<Condition> = fc
       .record({ fact: fc.constantFrom(...names), operator: fc.constantFrom(...operators), value })
-      .filter((c) => (c.operator === 'in' || c.operator === 'notIn') === Array.isArray(c.value) || (c.operator !== 'in' && c.operator !== 'notIn')) as fc.Arbitrary<FactCondition>;
+      .filter((c) => (c.operator === 'in' || c.operator === 'notIn') === Array.isArray(c.value) || (c.operator !== 'in' && c.operator !== 'notIn'));
     const { condition: conditionArb } = fc.letrec<{ condition: Condition }>((tie) => ({
       condition: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },

@@ -104,7 +104,7 @@ describe('the semantic diff and the bump it calls for', () => {
   it('a removed question is major, and a minor bump is refused with exit 1', () => {
     const out = run(ESI, removed);
     expect(out.status).toBe(1);
-    expect(out.stdout).toMatch(/Questions\n  - D4\.2 removed: .*\[major: removes or renames an id, or makes existing data invalid\]/);
+    expect(out.stdout).toMatch(/Questions\n {2}- D4\.2 removed: .*\[major: removes or renames an id, or makes existing data invalid\]/);
     expect(out.stdout).toContain('Version: the change needs a major bump but 1.0.0 → 1.1.0 is minor');
   });
 
@@ -183,8 +183,8 @@ describe('the impact on inspections', () => {
     // = 7840/100 = 78.4 → 78 (was 78.8 → 79). No question's counts and no case's outcomes change.
     const out = run(ESI, weight, '--cases', DERBYSHIRE);
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/\n  C +83% → 82% +\(Quality of Interventions\)\n/);
-    expect(out.stdout).toMatch(/\n  overall +79% → 78% +\(Overall score for sections B–D\)\n/);
+    expect(out.stdout).toMatch(/\n {2}C +83% → 82% +\(Quality of Interventions\)\n/);
+    expect(out.stdout).toMatch(/\n {2}overall +79% → 78% +\(Overall score for sections B–D\)\n/);
     expect(out.stdout).toContain('  summary: 1 section, 1 overall result changed; overall 79% → 78%; 0 of 100 cases changed outcome on some question');
     expect(out.stdout).toContain('Band transitions\n  no band changed');
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
-import type { CriterionResult, InspectionResult, PackResult, SectionResult } from '../../src/model/result.js';
+import type { InspectionResult } from '../../src/model/result.js';
 import { section, criterion } from '../support/find-result.js';
 
 const published = JSON.parse(readFileSync(new URL('./derbyshire-2003-published.json', import.meta.url), 'utf8'));

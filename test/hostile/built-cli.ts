@@ -86,7 +86,7 @@ export function runCli(args: readonly string[], timeoutMs = 5_000): Run {
     stdout: r.stdout ?? '',
     stderr: r.stderr ?? '',
     ms: Date.now() - started,
-    timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
+    timedOut: r.error !== undefined && 'code' in r.error && r.error.code === 'ETIMEDOUT',
   };
 }
 

@@ -14,7 +14,7 @@ const loaded = loadPack('test/hostile/corpus/base');
 if ('errors' in loaded) throw new Error(loaded.errors[0]!.message);
 const base: Pack = loaded.pack;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Mutable = Record<string, any>;
 
 function inspection(): Mutable {

@@ -4,7 +4,7 @@
  * objects a caller builds, counted as the unknown name it is), and Object.prototype is the same
  * afterwards — no property added, none changed.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack, loadPack, score, scoreInspectionFile } from '../../src/index.js';
 import { readDocument } from '../../src/load/read-document.js';
@@ -74,7 +74,6 @@ describe('keys that reach a prototype, in-process', () => {
   it.each(['cases/proto.ndjson', 'cases/constructor.ndjson', 'cases/proto-header.csv', 'cases/constructor-header.csv', 'cases/prototype-header.csv', 'cases/proto.yaml'])('case file %s is refused, the rest of the file notwithstanding', async (file) => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { resolve } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'criteria-proto-'));
     const inspection = join(dir, 'inspection.yaml');
     writeFileSync(inspection, `pack: ${JSON.stringify(resolve(corpus, 'base'))}\narea: { name: T }\nevidence: { E1.1: good }\ntargets: { T1.1: { value: 88 } }\nscores: { D1: 70 }\ncases: { file: ${JSON.stringify(resolve(corpus, file))} }\n`);

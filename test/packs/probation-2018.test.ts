@@ -14,7 +14,7 @@ import { compilePack, loadPack, score } from '../../src/index.js';
 import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { CaseRecord, Inspection } from '../../src/model/inspection.js';
-import type { CriterionResult, InspectionResult, QuestionResult, SectionResult } from '../../src/model/result.js';
+import type { InspectionResult } from '../../src/model/result.js';
 import { section, criterion, question } from '../support/find-result.js';
 
 const PACK = 'rules/probation-2018';

@@ -40,15 +40,15 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constant('flag'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() }),
   fc.record({ fact: fc.constant('n'), operator: fc.constantFrom('lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'equal', 'notEqual'), value: fc.integer({ min: 0, max: 10 }) }),
   fc.record({ fact: fc.constant('tool'), operator: fc.constant('equal'), value: fc.boolean() }),
-) as fc.Arbitrary<Condition>;
+);
 
 /** A condition over the declared facts, at most two groups deep. */
 export const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
   { weight: 3, arbitrary: leaf },
-  { weight: 1, arbitrary: fc.array(leaf, { minLength: 1, maxLength: 3 }).map((all) => ({ all }) as Condition) },
-  { weight: 1, arbitrary: fc.array(leaf, { minLength: 1, maxLength: 3 }).map((any) => ({ any }) as Condition) },
-  { weight: 1, arbitrary: leaf.map((not) => ({ not }) as Condition) },
-  { weight: 1, arbitrary: fc.tuple(leaf, fc.array(leaf, { minLength: 1, maxLength: 2 })).map(([a, b]) => ({ all: [a, { any: b }] }) as Condition) },
+  { weight: 1, arbitrary: fc.array(leaf, { minLength: 1, maxLength: 3 }).map((all) => ({ all })) },
+  { weight: 1, arbitrary: fc.array(leaf, { minLength: 1, maxLength: 3 }).map((any) => ({ any })) },
+  { weight: 1, arbitrary: leaf.map((not) => ({ not })) },
+  { weight: 1, arbitrary: fc.tuple(leaf, fc.array(leaf, { minLength: 1, maxLength: 2 })).map(([a, b]) => ({ all: [a, { any: b }] })) },
 );
 
 /** Weights as a pack writes them: small whole numbers and halves. */
@@ -91,16 +91,16 @@ export interface PackSpec {
 }
 
 const questionSpec: fc.Arbitrary<QuestionSpec> = fc.record({
-  kind: fc.constantFrom('yn', 'yn', 'grade', 'metWhen') as fc.Arbitrary<QuestionSpec['kind']>,
+  kind: fc.constantFrom<QuestionSpec['kind']>('yn', 'yn', 'grade', 'metWhen'),
   appliesWhen: fc.option(conditionArb, { nil: null, freq: 2 }),
   metWhen: conditionArb,
   weight: fc.option(weightNumber, { nil: null }),
 });
 
 const criterionSpec: fc.Arbitrary<CriterionSpec> = fc.record({
-  score: fc.constantFrom('pooled', 'weightedMean', 'default') as fc.Arbitrary<CriterionSpec['score']>,
-  notRated: fc.constantFrom('exclude', 'notRated', null) as fc.Arbitrary<CriterionSpec['notRated']>,
-  weight: fc.oneof(fc.constantFrom('heavy', 'light', null), weightNumber) as fc.Arbitrary<CriterionSpec['weight']>,
+  score: fc.constantFrom<CriterionSpec['score']>('pooled', 'weightedMean', 'default'),
+  notRated: fc.constantFrom<CriterionSpec['notRated']>('exclude', 'notRated', null),
+  weight: fc.oneof(fc.constantFrom('heavy', 'light', null), weightNumber),
   band: fc.boolean(),
   questions: fc.array(questionSpec, { minLength: 1, maxLength: 3 }),
 });
@@ -109,9 +109,9 @@ const sectionSpec: fc.Arbitrary<SectionSpec> = fc.record({
   score: fc.oneof(
     fc.constant(null),
     fc.constant({ method: 'pooled' as const }),
-    fc.record({ method: fc.constant('weightedMean' as const), over: fc.constantFrom('parts', 'questions') as fc.Arbitrary<'parts' | 'questions'>, notRated: fc.constantFrom('exclude', 'notRated', null) as fc.Arbitrary<'exclude' | 'notRated' | null> }),
+    fc.record({ method: fc.constant('weightedMean' as const), over: fc.constantFrom<'parts' | 'questions'>('parts', 'questions'), notRated: fc.constantFrom<'exclude' | 'notRated' | null>('exclude', 'notRated', null) }),
   ),
-  weight: fc.oneof(fc.constantFrom('heavy', 'light', null), weightNumber) as fc.Arbitrary<SectionSpec['weight']>,
+  weight: fc.oneof(fc.constantFrom('heavy', 'light', null), weightNumber),
   band: fc.boolean(),
   criteria: fc.array(criterionSpec, { minLength: 1, maxLength: 4 }),
 });
@@ -128,7 +128,7 @@ export const packSpecArb: fc.Arbitrary<PackSpec> = fc.record({
   overall: fc.oneof(
     fc.constant(null),
     fc.constant({ method: 'pooled' as const }),
-    fc.record({ method: fc.constant('weightedMean' as const), notRated: fc.constantFrom('exclude', 'notRated', null) as fc.Arbitrary<'exclude' | 'notRated' | null> }),
+    fc.record({ method: fc.constant('weightedMean' as const), notRated: fc.constantFrom<'exclude' | 'notRated' | null>('exclude', 'notRated', null) }),
   ),
   overallBand: fc.boolean(),
   rounding: fc.record({

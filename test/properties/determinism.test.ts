@@ -35,7 +35,7 @@ describe('determinism', () => {
   it('permuting cases and the keys of the pack and of the case data gives byte-identical JSON, input hash included', () => {
     fc.assert(
       fc.property(packSpecArb, inspectionSeedArb, fc.integer(), (spec, seed, shuffleSeed) => {
-        const { pack, plan, area, cases } = buildScenario(spec, seed);
+        const { pack, area, cases } = buildScenario(spec, seed);
         const inspection: Inspection = { area: { name: 'Generated', period: '2003-10', facts: area }, cases };
         const rand = random(shuffleSeed);
         const permuted: Inspection = shuffleKeys({ ...inspection, cases: shuffle(cases, rand) }, rand);
@@ -50,7 +50,7 @@ describe('determinism', () => {
   it('the input hash changes when the content does', () => {
     fc.assert(
       fc.property(packSpecArb, inspectionSeedArb, (spec, seed) => {
-        const { pack, plan, area, cases } = buildScenario(spec, seed);
+        const { pack, area, cases } = buildScenario(spec, seed);
         fc.pre(cases.length > 0);
         const hash = (list: CaseRecord[]) => JSON.parse(resultJson(pack, { area: { name: 'Generated', facts: area }, cases: list })).provenance.inputSha256 as string;
         const renamed = cases.map((c, i) => (i === 0 ? { ...c, id: `${c.id}-renamed` } : c));

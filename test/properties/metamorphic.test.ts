@@ -77,7 +77,7 @@ describe('metamorphic properties', () => {
   it('every case twice (with new ids) leaves every percentage, exact value, score and band the same, and doubles the counts', () => {
     fc.assert(
       fc.property(packSpecArb, inspectionSeedArb, (spec, seed) => {
-        const { pack, plan, area, cases } = buildScenario(spec, seed);
+        const { pack, area, cases } = buildScenario(spec, seed);
         const before = run(pack, cases, area);
         const after = run(pack, [...cases, ...cases.map((c) => ({ ...c, id: `${c.id}-again` }))], area);
         expect(withoutCounts(after)).toEqual(withoutCounts(before));

@@ -11,7 +11,7 @@ import { score } from '../../src/index.js';
 import type { CaseRecord } from '../../src/model/inspection.js';
 import type { InspectionResult, ScoredResult } from '../../src/model/result.js';
 import type { Pack, RoundingMode } from '../../src/model/pack.js';
-import { areaOf, buildCase, buildPack, buildScenario, compile, inspectionSeedArb, MODES, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
+import { buildScenario, compile, inspectionSeedArb, MODES, packSpecArb, runs, TIMEOUT } from './arbitraries.js';
 import { oracleScores, Q, round } from './oracle.js';
 
 const SEED = 20031028;
@@ -34,7 +34,7 @@ describe('random valid packs and inspections', () => {
   it('score without throwing; every score is in [0, 100] or not rated, with a reason', () => {
     fc.assert(
       fc.property(packSpecArb, inspectionSeedArb, (spec, seed) => {
-        const { pack, plan, area, cases } = buildScenario(spec, seed);
+        const { pack, area, cases } = buildScenario(spec, seed);
         const { result } = scoreOf(pack, cases, area);
         expect(result.cases).toMatchObject({ read: cases.length, scored: cases.length, excluded: [] });
         for (const s of result.sections) {

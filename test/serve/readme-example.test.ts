@@ -43,7 +43,7 @@ describe('the service examples', () => {
     try {
       const port = await new Promise<string>((resolve, reject) => {
         let out = '';
-        child.stdout!.on('data', (b: Buffer) => {
+        child.stdout.on('data', (b: Buffer) => {
           out += b.toString();
           const match = /127\.0\.0\.1:(\d+)\//.exec(out);
           if (match) resolve(match[1]!);

@@ -12,12 +12,12 @@ function startCli(args: string[]): Promise<{ url: string; child: ReturnType<type
   ensureBuilt();
   const child = spawn(process.execPath, [CLI, 'serve', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
-    child.stdout!.on('data', () => {
+    child.stdout.on('data', () => {
       const match = /listening on (http:\/\/\S+\/) /.exec(out);
       if (match) {
         clearTimeout(timer);

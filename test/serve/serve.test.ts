@@ -111,7 +111,7 @@ describe('the endpoints', () => {
     const body = invalid.json as { valid: boolean; errors: Array<{ code: string; file: string; line: number; column: number; message: string; hint: string }> };
     expect(body.valid).toBe(false);
     expect(body.errors).toHaveLength(1);
-    const lines = broken[part]!.split('\n');
+    const lines = broken[part].split('\n');
     const line = lines.findIndex((l) => l.includes('critcal')) + 1;
     expect(body.errors[0]).toMatchObject({ code: 'UNKNOWN_WEIGHT_CLASS', file: part, line, column: lines[line - 1]!.indexOf('critcal') + 1 });
     expect(`${body.errors[0]!.message} ${body.errors[0]!.hint}`).toContain("'critical'");

@@ -32,16 +32,16 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constantFrom('n', 'level'), operator: fc.constantFrom('in', 'notIn'), value: fc.subarray<number | null>([...NUMS, null]) }),
   fc.record({ fact: fc.constantFrom('risk', 'other'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom('risk', 'other').map((fact) => ({ fact })) }),
   fc.record({ fact: fc.constantFrom('risk', 'n'), operator: fc.constantFrom('contains', 'doesNotContain'), value: fc.constantFrom('low', 1) }),
-) as fc.Arbitrary<Condition>;
+);
 
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
   c: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leaf,
-    fc.array(tie('c'), { maxLength: 3 }).map((all) => ({ all }) as Condition),
-    fc.array(tie('c'), { maxLength: 3 }).map((any) => ({ any }) as Condition),
-    tie('c').map((not) => ({ not }) as Condition),
-    fc.constant({ condition: 'named' } as Condition),
+    fc.array(tie('c'), { maxLength: 3 }).map((all) => ({ all })),
+    fc.array(tie('c'), { maxLength: 3 }).map((any) => ({ any })),
+    tie('c').map((not) => ({ not })),
+    fc.constant({ condition: 'named' }),
   ),
 })).c;
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildCase, buildPack, caseSeedArb, compile, inspectionSeedArb, packSpecArb, runs, TIMEOUT, areaOf } from '../properties/arbitraries.js';
+import { buildCase, buildPack, compile, inspectionSeedArb, packSpecArb, runs, TIMEOUT, areaOf } from '../properties/arbitraries.js';
 import type { CompiledPlan } from '../../src/compile/compiled-plan.js';
 import type { Pack } from '../../src/model/pack.js';
 import { openDuckDb } from '../../src/sql/run-duckdb.js';
@@ -15,6 +15,7 @@ import { duckdb } from '../../src/sql/sql-dialect.js';
 import { fileRelation } from '../../src/sql/file-relation.js';
 import type { SqlEngine } from '../../src/sql/sql-engine.js';
 import { comparable, headerOf, scoreByInterpreter, scoreBySql, tempFolder, writeCsv } from './sql-harness.js';
+import { scalarText } from '../../src/source/scalar-text.js';
 
 let engine: SqlEngine;
 const folder = tempFolder();
@@ -36,7 +37,7 @@ const mutationArb = fc.record({ kind: fc.constantFrom(...MUTATIONS), pick: fc.na
 function rowOf(plan: CompiledPlan, pack: Pack, header: string[], record: { id: string; facts?: Record<string, unknown>; answers?: Record<string, string> }, mutation: { kind: Mutation; pick: number }, earlierIds: string[]): string[] {
   const cells = header.map((name) => {
     if (name === 'id') return record.id;
-    if (plan.caseFacts.has(name)) return record.facts?.[name] === undefined ? '' : String(record.facts[name]);
+    if (plan.caseFacts.has(name)) return record.facts?.[name] === undefined ? '' : scalarText(record.facts[name]);
     return record.answers?.[name] ?? '';
   });
   const col = (name: string) => header.indexOf(name);

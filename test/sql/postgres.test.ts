@@ -85,7 +85,7 @@ describe.skipIf(POSTGRES_URL === '')('PostgreSQL counts what the interpreter cou
     const score = (cases: string, env: Record<string, string> = { CASES_DB: POSTGRES_URL }) => scoreInspectionWithSql(inspectionWith(cases), { engine: 'postgres', env });
 
     beforeAll(async () => {
-      const [header, ...rows] = parse(readFileSync(join(EXAMPLE, 'cases.csv'), 'utf8')) as string[][];
+      const [header, ...rows]: string[][] = parse(readFileSync(join(EXAMPLE, 'cases.csv'), 'utf8'));
       await loadTable('derbyshire', header!, rows);
       // The same cases with typed fact columns, as a case-management system would hold them.
       const typed = header!.map((h) => (['disability', 'ruralAccess', 'childProtection', 'mappa'].includes(h) ? `CAST(${postgres.identifier(h)} AS BOOLEAN) AS ${postgres.identifier(h)}` : postgres.identifier(h)));
@@ -116,7 +116,7 @@ describe.skipIf(POSTGRES_URL === '')('PostgreSQL counts what the interpreter cou
       ['a column of the wrong type', 'cases: { database: CASES_DB, query: "SELECT id, ARRAY[gender] AS gender FROM derbyshire" }', { CASES_DB: POSTGRES_URL }, 'SQL_COLUMN', /column 'gender' is of type TEXT\[\]/],
       ['a column that is no fact', 'cases: { database: CASES_DB, query: "SELECT id, 1 AS shoeSize FROM derbyshire" }', { CASES_DB: POSTGRES_URL }, 'SQL_COLUMN', /column 'shoesize' is neither a declared case fact nor a question id/],
     ])('%s is a clear error', async (_what, cases, env, code, message) => {
-      const scored = await score(cases, env as Record<string, string>);
+      const scored = await score(cases, env);
       expect('errors' in scored).toBe(true);
       if (!('errors' in scored)) return;
       expect(scored.errors[0]!.code).toBe(code);

@@ -4,6 +4,7 @@
  * under both versions and shows what moved. Exit 0 when the written bump is enough, 1 when it is
  * too small or a pack has errors, 2 on a usage error.
  */
+import { dirname, join } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 
@@ -51,7 +52,6 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   const { diffPacks, requiredBump } = await import('../../diff/diff-packs.js');
   const { judgeVersion } = await import('../../diff/judge-version.js');
   const { loadPackFiles } = await import('../../pipeline/load-pack.js');
-  const { dirname, join } = await import('node:path');
   // A thematic may weigh and answer with its methodology's weight classes and scales.
   const methodologyOf = (pack: typeof before.pack) => {
     if (pack.kind !== 'thematic' || pack.attachesTo?.path === undefined || !pack.files?.[0]) return undefined;

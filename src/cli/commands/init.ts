@@ -7,6 +7,7 @@
  * ready to validate, test and edit. Never overwrites. Exit 0 written, 1 when the methodology has
  * errors or a file could not be written, 2 on a usage error.
  */
+import { dirname, join, relative } from 'node:path';
 import { Option, type Command } from 'commander';
 
 interface InitOptions {
@@ -42,7 +43,6 @@ export function register(program: Command): void {
 /** The methodology when none is named: the only pack under rules/. */
 async function defaultMethodology(): Promise<string | { problem: string }> {
   const { existsSync, readdirSync } = await import('node:fs');
-  const { join } = await import('node:path');
   const folders = existsSync('rules') ? readdirSync('rules').filter((f) => existsSync(join('rules', f, 'pack.yaml'))).map((f) => join('rules', f)) : [];
   if (folders.length === 1) return folders[0]!;
   return { problem: folders.length === 0 ? 'no methodology found under rules/' : `several methodologies under rules/ (${folders.join(', ')})` };
@@ -83,7 +83,6 @@ export async function runInitThematic(name: string, options: InitOptions): Promi
 /** Writes a scaffold's files (never over an existing one) and says what to run next. */
 async function writeScaffold(scaffold: { files: Array<{ path: string; text: string }>; folder: string }): Promise<number> {
   const { writeFileSync } = await import('node:fs');
-  const { dirname, relative } = await import('node:path');
   const { makeFolder } = await import('../make-folder.js');
   try {
     for (const file of scaffold.files) {

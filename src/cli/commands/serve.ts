@@ -3,6 +3,7 @@
  * document at /openapi.json), scoring with the workspace's packs by id and version range. Runs
  * until SIGINT or SIGTERM, then lets requests in flight finish and exits 0.
  */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 
 interface ServeCommandOptions {
@@ -34,7 +35,6 @@ export function register(program: Command): void {
 
 export async function runServe(workspace: string, options: ServeCommandOptions): Promise<number> {
   const { existsSync, statSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
   const { parseDuration, parseSize } = await import('../../serve/serve-options.js');
   const usage = (message: string) => {
     process.stderr.write(`error USAGE: ${message}\n`);

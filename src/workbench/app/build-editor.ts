@@ -17,8 +17,8 @@ export interface EditorHooks {
   save(): void;
   nextProblem(): void;
   runTests(): void;
-  schema(): JsonSchema | undefined;
-  names(): PackNames | undefined;
+  schema: () => JsonSchema | undefined;
+  names: () => PackNames | undefined;
 }
 
 export function buildEditor(parent: HTMLElement, hooks: EditorHooks): EditorView {

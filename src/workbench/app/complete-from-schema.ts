@@ -103,7 +103,7 @@ export function schemaHover(schemaOf: () => JsonSchema | undefined, namesOf: () 
       if (described?.description) lines = [`${parsed.key}: ${described.description}`];
     } else {
       const names = namesOf();
-      const kinds = names ? (Object.keys(names) as Array<keyof PackNames>).filter((k) => names[k].includes(word!.text)) : [];
+      const kinds = names ? (Object.keys(names) as Array<keyof PackNames>).filter((k) => names[k].includes(word.text)) : [];
       if (kinds.length > 0) lines = [`${word.text}: ${kinds.map((k) => `a ${NAME_TITLES[k]} the pack declares`).join('; ')}`];
     }
     if (lines.length === 0) return null;

@@ -26,7 +26,7 @@ interface Line {
   rest: string;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s:#'"{}\[\],-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?=\s|$)/;
+const KEY = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s:#'"{}[\],-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?=\s|$)/;
 
 export function parseLine(text: string): Line {
   const indent = text.length - text.trimStart().length;

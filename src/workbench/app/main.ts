@@ -75,10 +75,10 @@ function schemaFor(path: string | undefined): JsonSchema | undefined {
   const pack = packOf(path);
   const file = pack?.files.find((f) => f.path === path);
   if (!pack || !file) return undefined;
-  if (file.role === 'root') return packSchema as JsonSchema;
-  if (file.role === 'test') return packTestSchema as JsonSchema;
-  if (file.role === 'example') return /inspection\.(ya?ml|json)$/.test(path) ? (inspectionSchema as JsonSchema) : undefined;
-  return packPartSchema as JsonSchema;
+  if (file.role === 'root') return packSchema;
+  if (file.role === 'test') return packTestSchema;
+  if (file.role === 'example') return /inspection\.(ya?ml|json)$/.test(path) ? (inspectionSchema) : undefined;
+  return packPartSchema;
 }
 
 // ---- files -------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ function packsOfInspection(workspace: string, inspection: string): string[] {
   const read = readDocument(file);
   if ('errors' in read) return [];
   const value = read.doc.value as { pack?: unknown; thematics?: unknown };
-  const named = [value.pack, ...(Array.isArray(value.thematics) ? value.thematics : [])].filter((p): p is string => typeof p === 'string');
+  const named = [value.pack, ...(Array.isArray(value.thematics) ? (value.thematics as unknown[]) : [])].filter((p): p is string => typeof p === 'string');
   return named.map((p) => toWorkspacePath(workspace, resolve(dirname(file), p))).filter((p): p is string => p !== undefined);
 }
 

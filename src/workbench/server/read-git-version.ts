@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const OPTIONS = { maxBuffer: 16 * 1024 * 1024, timeout: 10_000, encoding: 'utf8' as const };
 /** What a ref may look like: branch, tag or commit names and HEAD~2 style steps; never an option. */
-const REF_FORM = /^(?!-)[A-Za-z0-9._\/~^@{}-]{1,100}$/;
+const REF_FORM = /^(?!-)[A-Za-z0-9._/~^@{}-]{1,100}$/;
 /** The pack files an older version is read for (case data is not part of a pack). */
 const PACK_FILE = /\.(ya?ml|json)$/i;
 

@@ -18,6 +18,6 @@ export function relativizeDiagnostics(workspace: string, list: readonly Diagnost
       message: strip(d.message),
       ...(d.hint !== undefined ? { hint: strip(d.hint) } : {}),
       ...(relative !== undefined ? { file: relative } : {}),
-    } as WorkbenchDiagnostic;
+    };
   });
 }

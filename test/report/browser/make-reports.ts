@@ -52,7 +52,7 @@ async function cli(args: string[], okCodes = [0]): Promise<string> {
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
     if (e.code !== undefined && okCodes.includes(e.code) && e.stdout) return e.stdout;
-    throw new Error(`criteria ${args.join(' ')} failed: ${e.stderr ?? String(error)}`);
+    throw new Error(`criteria ${args.join(' ')} failed: ${e.stderr ?? String(error)}`, { cause: error });
   }
 }
 
