@@ -3,7 +3,7 @@
  * validators under src/check/generated/ from those schemas. CI runs this and fails on any
  * difference, so the schemas never drift from the types.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createGenerator } from 'ts-json-schema-generator';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -23,12 +23,17 @@ const targets = [
   { file: 'service', path: 'src/model/service.ts', type: '*', title: 'criteria serve: requests and responses' },
 ];
 
+/** Where the published package serves each schema: its `$id`, stamped with the version that wrote it. */
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+const idOf = (file: string) => `https://unpkg.com/${name}@${version}/schemas/${file}.schema.json`;
+
 mkdirSync('schemas', { recursive: true });
 mkdirSync('src/check/generated', { recursive: true });
 for (const t of targets) {
   const generator = createGenerator({ path: t.path, type: t.type, tsconfig: 'tsconfig.json', skipTypeCheck: true, additionalProperties: false, sortProps: false });
   const schema = generator.createSchema(t.type) as Record<string, unknown>;
-  const withId = { title: t.title, ...schema };
+  const { $schema, ...rest } = schema;
+  const withId = { $schema, $id: idOf(t.file), title: t.title, ...rest };
   writeFileSync(`schemas/${t.file}.schema.json`, JSON.stringify(withId, null, 2) + '\n');
   if (t.type === '*') continue;
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, code: { source: true } });
