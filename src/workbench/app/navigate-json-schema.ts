@@ -25,7 +25,8 @@ function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
     const name = s.$ref.replace(/^#\/definitions\//, '');
     const target = root.definitions?.[name];
     if (!target) break;
-    s = { ...target, ...(s.description && !target.description ? { description: s.description } : {}) };
+    // The referring schema's own description says what this place means; the definition's is generic ("An identifier…").
+    s = { ...target, ...(s.description ? { description: s.description } : {}) };
   }
   return s;
 }
@@ -40,7 +41,7 @@ export function schemasAt(root: JsonSchema, path: readonly string[]): JsonSchema
         if (s.items && !Array.isArray(s.items)) next.push(...spread(root, resolveRef(root, s.items)));
       } else {
         const property = s.properties?.[segment];
-        if (property) next.push(...spread(root, resolveRef(root, property)).map((p) => ({ ...p, description: p.description ?? property.description })));
+        if (property) next.push(...spread(root, resolveRef(root, property)).map((p) => ({ ...p, description: property.description ?? p.description })));
         else if (s.additionalProperties && typeof s.additionalProperties === 'object') next.push(...spread(root, resolveRef(root, s.additionalProperties)));
       }
     }
