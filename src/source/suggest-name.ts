@@ -52,6 +52,24 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
 }
 
+/**
+ * Every candidate as near to `name` as the nearest, when that is near enough to be a typo: ids
+ * such as case ids are often equally near several (D0042 is one edit from D002 and from D042).
+ */
+export function nearestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+  if (name.length > LONGEST_SUGGESTED) return [];
+  const wanted = name.toLowerCase();
+  let nearest: string[] = [];
+  let nearestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (distance < nearestDistance) [nearest, nearestDistance] = [[candidate], distance];
+    else if (distance === nearestDistance) nearest.push(candidate);
+  }
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  return nearestDistance <= limit ? nearest.slice(0, max) : [];
+}
+
 /** The candidates as a comma-separated list, cut short after `max` with a count of the rest. */
 export function listNames(candidates: Iterable<string>, max = 12): string {
   const all = [...candidates];

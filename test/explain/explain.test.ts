@@ -215,6 +215,14 @@ describe('one case through every question', () => {
     const outcome = await explainInspection(DERBYSHIRE, { caseId: 'X1' });
     expect('errors' in outcome && outcome.errors[0]!.message).toBe("the inspection has no scored case 'X1'");
   });
+
+  it.each([
+    ['d42', "the inspection has no scored case 'd42'; did you mean 'D042'?"],
+    ['D0042', "the inspection has no scored case 'D0042'; did you mean 'D002', 'D004' or 'D042'?"],
+  ])('a misspelt case id %s is refused with the ids it is nearest to', async (caseId, message) => {
+    const outcome = await explainInspection(DERBYSHIRE, { caseId });
+    expect('errors' in outcome && outcome.errors[0]!.message).toBe(message);
+  });
 });
 
 describe('every result of three examples is explained, and agrees with its score and band', () => {
