@@ -33,7 +33,7 @@ for (const t of targets) {
   const generator = createGenerator({ path: t.path, type: t.type, tsconfig: 'tsconfig.json', skipTypeCheck: true, additionalProperties: false, sortProps: false });
   const schema = generator.createSchema(t.type) as Record<string, unknown>;
   const { $schema, ...rest } = schema;
-  const withId = { $schema, $id: idOf(t.file), title: t.title, ...rest };
+  const withId = { $schema: $schema as string, $id: idOf(t.file), title: t.title, ...rest };
   writeFileSync(`schemas/${t.file}.schema.json`, JSON.stringify(withId, null, 2) + '\n');
   if (t.type === '*') continue;
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, code: { source: true } });

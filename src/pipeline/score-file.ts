@@ -84,6 +84,7 @@ export async function feedCases(session: ScoringSession, cases: AsyncIterable<Ca
     else session.reject(input.problem, input.notACase === true);
     if (onProgress && ++read % 5000 === 0) onProgress(read);
   }
+  onProgress?.(read);
 }
 
 /** Scores an inspection held in memory whose cases are in a file (CSV, NDJSON, JSON or YAML, by its extension unless `format` says). */

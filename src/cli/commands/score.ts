@@ -103,12 +103,12 @@ function accountLine(cases: { read: number; scored: number; relevantToNone: numb
 }
 
 /** The case file an inspection names, if any (for the progress bar's estimate). */
-async function caseFileOf(path: string, root: string | undefined): Promise<string | undefined> {
+async function caseFileOf(path: string, root: string | undefined): Promise<{ file: string; format: string } | undefined> {
   if (!process.stderr.isTTY) return undefined;
   const { isInsideRoot } = await import('../../load/confine-path.js');
   if (root !== undefined && !isInsideRoot(path, root)) return undefined;
   const { loadInspectionFile } = await import('../../pipeline/load-pack.js');
   const { caseFileOf: fileOf } = await import('../../pipeline/load-inspection.js');
   const loaded = loadInspectionFile(path);
-  return 'errors' in loaded ? undefined : fileOf(loaded.inspection.cases, path)?.file;
+  return 'errors' in loaded ? undefined : (fileOf(loaded.inspection.cases, path) ?? undefined);
 }
