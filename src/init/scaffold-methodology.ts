@@ -10,9 +10,9 @@
  * The text of each kind is in write-sample-methodology.ts and write-ratings-methodology.ts; this
  * file checks the name and folder and lays the files out.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/errors.js';
+import { checkFolderFree, checkPackName } from './check-new-pack.js';
 import { RATINGS_EXAMPLE, RATINGS_TESTS, ratingsPack } from './write-ratings-methodology.js';
 import { SAMPLE_EXAMPLE, SAMPLE_TESTS, samplePack } from './write-sample-methodology.js';
 import { schemaLine, type ScaffoldedFile } from './scaffold-paths.js';
@@ -30,12 +30,11 @@ export interface MethodologyScaffoldOptions {
 
 export function scaffoldMethodology(options: MethodologyScaffoldOptions): { files: ScaffoldedFile[]; folder: string } | { errors: Diagnostic[] } {
   const { name, kind } = options;
-  const usage = (message: string, hint: string) => ({ errors: [{ code: 'USAGE' as const, severity: 'error' as const, message, hint }] });
-  if (!/^[A-Za-z0-9][A-Za-z0-9._()-]*$/.test(name) || name.length > 64) {
-    return usage(`'${name}' cannot be a pack id`, 'use letters, digits and . _ - ( ), starting with a letter or digit, e.g. care-2025');
-  }
+  const badName = checkPackName(name, 'care-2025');
+  if (badName) return badName;
   const folder = resolve(options.dir, name);
-  if (existsSync(folder)) return usage(`${folder} already exists`, 'choose another name or --dir; init never overwrites');
+  const taken = checkFolderFree(folder);
+  if (taken) return taken;
   const title = options.title ?? (kind === 'sample' ? `Inspection methodology: ${name}` : `Ratings methodology: ${name}`);
   const example = join(folder, 'examples', 'example');
   const tests = join(folder, 'tests');
