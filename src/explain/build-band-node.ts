@@ -6,7 +6,7 @@
 import type { CriterionResult, ScoredResult, SectionResult } from '../model/result.js';
 import type { BandInputs, CompiledCriterion, CompiledModule, CompiledSection, RankedScale } from '../compile/compiled-plan.js';
 import { Fraction, exact } from '../compile/exact-number.js';
-import { bandLevels } from '../evaluate/score-module.js';
+import { bandLevels } from '../evaluate/count-levels.js';
 import { buildBandTrace } from './build-band-trace.js';
 import { computedScore, namedConditions, type ExplainContext } from './explain-context.js';
 import type { Stage } from './build-score-node.js';

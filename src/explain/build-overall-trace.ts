@@ -3,7 +3,7 @@
  * score was combined, its band, points, summary and the inspector's adjustment.
  */
 import type { OverallResult } from '../model/result.js';
-import { bandLevels } from '../evaluate/score-module.js';
+import { bandLevels } from '../evaluate/count-levels.js';
 import { bandNode } from './build-band-node.js';
 import { adjustmentNode, pointsNode, scoreText, summaryNode } from './build-result-nodes.js';
 import { partOf, questionResultsOf, scoreNode, type Part } from './build-score-node.js';

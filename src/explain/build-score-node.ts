@@ -8,7 +8,7 @@ import type { CriterionResult, QuestionResult, ScoredResult } from '../model/res
 import type { BandInputs, CompiledModule, CompiledQuestion, RankedScale } from '../compile/compiled-plan.js';
 import { Fraction, percent } from '../compile/exact-number.js';
 import { describeScore } from '../report/describe-score.js';
-import { weightAtLeast } from '../evaluate/score-module.js';
+import { weightAtLeast } from '../evaluate/count-levels.js';
 import { figure, plural, settle } from './describe-figures.js';
 import { parseFraction, roundAt, scorePassedUp } from './explain-context.js';
 import { node, type TraceNode } from './trace-node.js';
