@@ -4,90 +4,15 @@
  * for — `major` when an id goes (a rename is a removal and an addition) or existing data stops
  * being valid, `minor` when a score can move on the same data, `patch` for wording only.
  */
-import type { Condition } from '../model/condition.js';
-import type { BandSet, Criterion, EvidenceItem, FactDeclaration, Limit, Overall, Pack, Question, Scale, Section, TargetMeasure } from '../model/pack.js';
+import type { BandSet, Criterion, FactDeclaration, Overall, Pack, Scale, Section } from '../model/pack.js';
 import { renderCondition } from '../explain/render-condition.js';
-import { REASONS, maxBump, type Bump, type ChangeArea, type PackChange } from './pack-change.js';
+import { PackComparer, type DiffContext, type Level } from './compare-pack-versions.js';
+import { maxBump, type Bump, type PackChange } from './pack-change.js';
+import { same, show } from './show-changed-value.js';
 
-type Level = Exclude<Bump, 'none'>;
+export type { DiffContext };
 
-/** How a property's change is judged: a fixed bump, or a function of the two values (null: no change worth a bump). */
-type Judge = Level | ((before: unknown, after: unknown) => Level | { bump: Level; reason: string });
-
-/** A stable text of any value: keys sorted, so equal values give equal texts. */
-export function canonical(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-}
-
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
-
-/** A value as a reader wants to see it: a condition rendered, a list in brackets, text as is. */
-function show(field: string, value: unknown): string {
-  if (value === undefined) return '(none)';
-  if (/^(appliesWhen|metWhen|when|condition)$/.test(field) && value !== null && typeof value === 'object') return renderCondition(value as Condition);
-  if (field === 'limits' && Array.isArray(value)) {
-    return value.length === 0 ? '(none)' : (value as Limit[]).map((l) => `${l.id}: ${l.cap !== undefined ? `cap ${l.cap}` : `floor ${l.floor}`} when ${renderCondition(l.when)}`).join('; ');
-  }
-  if (typeof value === 'string') return value.length > 120 ? `${value.slice(0, 117)}…` : value;
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return `[${value.join(', ')}]`;
-  return canonical(value);
-}
-
-class Differ {
-  readonly changes: PackChange[] = [];
-
-  constructor(private readonly before: Pack, private readonly after: Pack, private readonly methodologies: DiffContext = {}) {}
-
-  /** The weight classes and scales a version can use: its own, then (for a thematic) its methodology's. */
-  private names(side: 'before' | 'after'): { weightClasses: Record<string, number>; scales: Record<string, Scale> } {
-    const pack = this[side];
-    const methodology = this.methodologies[side];
-    return { weightClasses: { ...methodology?.weightClasses, ...pack.weightClasses }, scales: { ...methodology?.scales, ...pack.scales } };
-  }
-
-  add(area: ChangeArea, id: string, kind: PackChange['kind'], bump: Level, extra: Partial<PackChange> = {}, reason: string = REASONS[bump]): void {
-    this.changes.push({ area, id, kind, ...extra, bump, reason });
-  }
-
-  /** Compares the listed properties of one thing present in both versions. */
-  fields(area: ChangeArea, id: string, before: object, after: object, judges: Record<string, Judge>): void {
-    const b = before as Record<string, unknown>;
-    const a = after as Record<string, unknown>;
-    for (const [field, judge] of Object.entries(judges)) {
-      if (same(b[field], a[field])) continue;
-      const judged = typeof judge === 'function' ? judge(b[field], a[field]) : judge;
-      const { bump, reason } = typeof judged === 'string' ? { bump: judged, reason: REASONS[judged] } : judged;
-      this.add(area, id, 'changed', bump, { field, before: show(field, b[field]), after: show(field, a[field]) }, reason);
-    }
-  }
-
-  /** Things listed inside criteria (questions, items, measures), keyed by id: moving one to another criterion is minor, then its fields are compared. */
-  withinCriteria<T extends { id: string }>(area: ChangeArea, list: (c: Criterion) => T[] | undefined, compare: (id: string, b: T, a: T) => void): void {
-    const map = (p: Pack) => new Map((p.criteria ?? []).flatMap((c) => (list(c) ?? []).map((entry) => [entry.id, { entry, criterion: c.id }] as const)));
-    this.keyed(area, map(this.before), map(this.after), (id, b, a) => {
-      if (b.criterion !== a.criterion) this.add(area, id, 'moved', 'minor', { before: `criterion ${b.criterion}`, after: `criterion ${a.criterion}` });
-      compare(id, b.entry, a.entry);
-    });
-  }
-
-  /** Things keyed by id or name: removed (major), added (minor, or what `added` says), and those in both compared. */
-  keyed<T>(area: ChangeArea, before: Map<string, T>, after: Map<string, T>, compare: (id: string, b: T, a: T) => void, added: (id: string, a: T) => { bump: Level; reason?: string } = () => ({ bump: 'minor' })): void {
-    for (const [id, b] of before) {
-      const a = after.get(id);
-      if (a === undefined) this.add(area, id, 'removed', 'major', { before: describeThing(b) });
-      else compare(id, b, a);
-    }
-    for (const [id, a] of after) {
-      if (before.has(id)) continue;
-      const judged = added(id, a);
-      this.add(area, id, 'added', judged.bump, { after: describeThing(a) }, judged.reason ?? REASONS[judged.bump]);
-    }
-  }
-
+class Differ extends PackComparer {
   run(): PackChange[] {
     this.pack();
     this.facts();
@@ -321,25 +246,6 @@ function adjustableJudge(before: unknown, after: unknown): Level {
   return b.every((x) => a.includes(x)) ? 'minor' : 'major';
 }
 
-function describeThing(thing: unknown): string {
-  if (thing === null || typeof thing !== 'object') return String(thing);
-  const t = thing as Record<string, unknown> & { q?: Question; i?: EvidenceItem; m?: TargetMeasure };
-  if (t.q) return t.q.text;
-  if (t.i) return t.i.text;
-  if (t.m) return t.m.measure;
-  if (typeof t.title === 'string') return t.title;
-  if (typeof t.type === 'string') return `${t.type}${t.required ? ', required' : ''}`;
-  if ('all' in t || 'any' in t || 'not' in t || 'fact' in t || 'condition' in t) return renderCondition(t as unknown as Condition);
-  if (Array.isArray(t.levels)) return `levels ${(t.levels as Array<{ id: string }>).map((l) => l.id).join(', ')}`;
-  return canonical(thing);
-}
-
-/** For thematics: the methodology each version attaches to, whose weight classes and scales it may use. */
-export interface DiffContext {
-  before?: Pack;
-  after?: Pack;
-}
-
 /** The changes from one version of a pack to another. */
 export function diffPacks(before: Pack, after: Pack, methodologies: DiffContext = {}): PackChange[] {
   return new Differ(before, after, methodologies).run();
@@ -349,4 +255,3 @@ export function diffPacks(before: Pack, after: Pack, methodologies: DiffContext 
 export function requiredBump(changes: readonly PackChange[]): Bump {
   return changes.reduce<Bump>((bump, c) => maxBump(bump, c.bump), 'none');
 }
-

@@ -6,14 +6,16 @@
 import type { Adjustment, ItemRating, TargetFigure } from '../model/inspection.js';
 import type { RoundingStage, ScoreRule } from '../model/pack.js';
 import type { CriterionResult, ItemResult, OverallResult, PackResult, QuestionResult, ScoredResult, SectionResult, TargetResult } from '../model/result.js';
-import type { BandInputs, CompiledBand, CompiledCriterion, CompiledModule, CompiledQuestion, CompiledSection, FactRecord, RankedScale } from '../compile/compiled-plan.js';
+import type { CompiledBand, CompiledCriterion, CompiledModule, CompiledQuestion, CompiledSection, FactRecord, RankedScale } from '../compile/compiled-plan.js';
 import { Fraction, exact, fractionText, percent } from '../compile/exact-number.js';
 import { roundFraction, toNumber } from './round-value.js';
 import { fillSummary } from './fill-summary.js';
-import { levelResult, type CountedLevel } from './level-result.js';
+import { levelResult } from './level-result.js';
 import { rateItems } from './rate-items.js';
 import { judgeMeasures } from './judge-measures.js';
-import { applyLimits, type AppliedLimit } from './apply-limits.js';
+import { assignBand } from './assign-band.js';
+import { bandLevels, countByLevel, weightAtLeast } from './count-levels.js';
+import type { NodeValue, Scored } from './node-value.js';
 
 /** What a module is scored from besides its cases. */
 export interface ModuleInputs {
@@ -25,31 +27,6 @@ export interface ModuleInputs {
   scores: ReadonlyMap<string, number>;
   adjustments: ReadonlyMap<string, Adjustment>;
   area: FactRecord;
-}
-
-/** A node's value while scoring: exact, with what band rules and parents need. */
-interface NodeValue {
-  /** The score as combined, before any rounding. */
-  exactScore: Fraction | null;
-  score: Fraction | null;
-  computedScore: Fraction | null;
-  band: string | null;
-  computedBand: string | null;
-  bandRule?: ScoredResult['bandRule'];
-  /** The limits that moved the computed band. */
-  limits: AppliedLimit[];
-  notRated?: string;
-  adjustment: Adjustment | null;
-  /** The levels this node counts (items, measures or children's bands), for band rules and summaries. */
-  levels: Array<{ rank: number; weight: Fraction; id: string }>;
-  inputScale: RankedScale | null;
-  points: Fraction | null;
-  maxPoints: Fraction | null;
-}
-
-interface Scored<R> {
-  value: NodeValue;
-  result: R;
 }
 
 export function scoreModule(module: CompiledModule, inputs: ModuleInputs): PackResult {
@@ -162,44 +139,6 @@ class ModuleScorer {
     }
   }
 
-  private assignBand(band: CompiledBand | null, value: NodeValue, childBands: Array<string | null>): void {
-    if (!band || value.notRated !== undefined) return;
-    this.findBand(band, value, childBands);
-    if (value.computedBand === null || band.limits.length === 0) return;
-    const limited = applyLimits(value.computedBand, band.limits, band.scale, this.bandInputs(value), this.inputs.area);
-    value.computedBand = limited.band;
-    value.limits = limited.applied;
-  }
-
-  private bandInputs(value: NodeValue): BandInputs {
-    return { score: value.score, levels: value.levels, inputScale: value.inputScale, points: value.points, maxPoints: value.maxPoints };
-  }
-
-  private findBand(band: CompiledBand, value: NodeValue, childBands: Array<string | null>): void {
-    if (band.kind === 'combine') {
-      const scale = band.scale;
-      let pick: string | null = null;
-      let pickRank = band.mode === 'lowest' ? -1 : Number.POSITIVE_INFINITY;
-      for (const id of childBands) {
-        const rank = id === null ? undefined : scale?.rank.get(id);
-        if (rank === undefined) continue;
-        if (band.mode === 'lowest' ? rank > pickRank : rank < pickRank) { pick = id; pickRank = rank; }
-      }
-      value.computedBand = pick;
-      value.bandRule = band.mode;
-      if (pick === null) value.notRated = 'no rated parts';
-      return;
-    }
-    const inputs = this.bandInputs(value);
-    const index = band.rules.findIndex((r) => r.when(inputs, this.inputs.area));
-    if (index >= 0) {
-      value.computedBand = band.rules[index]!.level;
-      value.bandRule = index + 1;
-    } else if (band.otherwise !== null) {
-      value.computedBand = band.otherwise;
-      value.bandRule = 'otherwise';
-    }
-  }
 
   /** Applies the inspector's adjustment, if any, after the computed values are settled. */
   private adjust(key: string, value: NodeValue): void {
@@ -266,7 +205,7 @@ class ModuleScorer {
     value.exactScore = value.computedScore;
     value.computedScore = this.rounded(value.computedScore, 'criterion');
     value.score = value.computedScore;
-    this.assignBand(c.band, value, []);
+    assignBand(c.band, value, [], this.inputs.area);
     this.adjust(c.key, value);
     return {
       value,
@@ -313,7 +252,7 @@ class ModuleScorer {
     value.computedScore = this.rounded(combined.score, node.stage);
     value.score = value.computedScore;
     if (combined.notRated) value.notRated = combined.notRated;
-    this.assignBand(node.band, value, parts.children.map((c) => c.value.band));
+    assignBand(node.band, value, parts.children.map((c) => c.value.band), this.inputs.area);
     this.adjust(node.key, value);
     const scored = this.scored(value, node.stage, node.bandScale);
     if (node.summary === undefined) return { scored };
@@ -367,31 +306,4 @@ class ModuleScorer {
     );
     return { value, result: { title: overall.def.title, ...scored, ...(summary !== undefined ? { summary } : {}) } };
   }
-}
-
-/** Levels from parts' bands, ranked on the band scale they share; parts without a band on it are not counted. */
-export function bandLevels(bands: Array<string | null>, scale: RankedScale | null): CountedLevel[] {
-  const levels: CountedLevel[] = [];
-  for (const band of bands) {
-    const rank = band === null ? undefined : scale?.rank.get(band);
-    if (rank !== undefined) levels.push({ rank, weight: new Fraction(1), id: band! });
-  }
-  return levels;
-}
-
-/** The total weight of the levels, and of those at or above `rank` (0 is best). */
-export function weightAtLeast(levels: ReadonlyArray<{ rank: number; weight: Fraction }>, rank: number | undefined): { rated: Fraction; atLeast: Fraction } {
-  let rated = new Fraction(0);
-  let atLeast = new Fraction(0);
-  for (const l of levels) {
-    rated = rated.add(l.weight);
-    if (rank !== undefined && l.rank <= rank) atLeast = atLeast.add(l.weight);
-  }
-  return { rated, atLeast };
-}
-
-function countByLevel(levels: NodeValue['levels']): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const l of levels) counts[l.id] = (counts[l.id] ?? 0) + toNumber(l.weight);
-  return counts;
 }

@@ -13,6 +13,7 @@ import type { FactValue, InspectionFile } from '../model/inspection.js';
 import type { CompiledPlan, FactRecord } from '../compile/compiled-plan.js';
 import { compilePlan } from '../compile/compile-pack.js';
 import { loadInspectionFile, loadPack } from '../pipeline/load-pack.js';
+import { checkFolderFree, checkPackName, usage } from './check-new-pack.js';
 import { posix, SCHEMAS, type ScaffoldedFile } from './scaffold-paths.js';
 import { flowMapping, scalar } from './write-yaml.js';
 
@@ -25,13 +26,6 @@ export interface ScaffoldOptions {
   dir: string;
   /** The thematic's title. */
   title?: string;
-}
-
-
-
-
-function usage(message: string, hint: string): { errors: Diagnostic[] } {
-  return { errors: [{ code: 'USAGE', severity: 'error', message, hint }] };
 }
 
 /** A fact a question can apply on, with the value that makes it apply and one that does not. */
@@ -123,16 +117,16 @@ function sampleCase(plan: CompiledPlan, id: string, facts: Record<string, FactVa
 
 export function scaffoldThematic(options: ScaffoldOptions): { files: ScaffoldedFile[]; folder: string } | { errors: Diagnostic[] } {
   const { name } = options;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._()-]*$/.test(name) || name.length > 64) {
-    return usage(`'${name}' cannot be a pack id`, 'use letters, digits and . _ - ( ), starting with a letter or digit, e.g. housing-2003');
-  }
+  const badName = checkPackName(name, 'housing-2003');
+  if (badName) return badName;
   const loaded = loadPack(options.methodology);
   if ('errors' in loaded) return loaded;
   const methodology = loaded.pack;
   if (methodology.kind !== 'methodology') return usage(`${options.methodology} is a ${methodology.kind}, not a methodology`, 'give --methodology the folder of a methodology pack');
   const methodologyFolder = dirname(resolve(methodology.files?.[0] ?? join(options.methodology, 'pack.yaml')));
   const folder = resolve(options.dir, name);
-  if (existsSync(folder)) return usage(`${folder} already exists`, 'choose another name or --dir; init never overwrites');
+  const taken = checkFolderFree(folder);
+  if (taken) return taken;
   const trigger = pickTrigger(methodology);
   const answered = pickScale(methodology);
   if (!answered) return usage(`${methodology.id} has no scale that questions are answered on (one with met levels)`, 'declare such a scale in the thematic and use it');
