@@ -1,7 +1,7 @@
 /**
  * Cold-start wall time of the built command: spawn `node dist/cli/main.js …`, wait for it to exit,
- * median of several runs (after one unmeasured run that warms the file cache). Builds dist/ first
- * when it is missing or older than src/.
+ * median of several runs (after one unmeasured run that warms the file cache), beside a bare
+ * `node -e 0` measured in the same rounds. Builds dist/ first when it is missing or older than src/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -39,16 +39,41 @@ export interface ColdStart {
   median: number;
 }
 
+/** One spawn of `node …args`, in milliseconds from spawn to exit. */
+function spawnOnce(args: readonly string[]): number {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  const ms = performance.now() - started;
+  if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${child.status ?? child.signal}`);
+  return ms;
+}
+
 export function measureColdStart(args: string[], runs = 7): ColdStart {
-  const command = `node ${args.join(' ')}`;
-  const once = (): number => {
-    const started = performance.now();
-    const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
-    const ms = performance.now() - started;
-    if (child.status !== 0) throw new Error(`${command} exited with ${child.status ?? child.signal}`);
-    return ms;
-  };
-  once();
-  const times = Array.from({ length: runs }, once);
-  return { command, runs: times, median: median(times) };
+  spawnOnce(args);
+  const times = Array.from({ length: runs }, () => spawnOnce(args));
+  return { command: `node ${args.join(' ')}`, runs: times, median: median(times) };
+}
+
+/** The commands whose cold start is judged, by name, and the bare Node they are judged against. */
+export const COLD_START_COMMANDS = {
+  bare: ['-e', '0'],
+  validate: ['dist/cli/main.js', 'validate', 'rules/esi-2003'],
+  score: ['dist/cli/main.js', 'score', 'rules/esi-2003/examples/derbyshire-2003'],
+} as const;
+
+export type ColdStarts = Record<keyof typeof COLD_START_COMMANDS, ColdStart>;
+
+/**
+ * The cold starts of `node -e 0`, validate and score, taken in rounds (one run of each per round,
+ * after one unmeasured round), so that other work on the machine weighs on all three alike and
+ * their ratios hold even when the absolute times do not.
+ */
+export function measureColdStarts(rounds = 11): ColdStarts {
+  const names = Object.keys(COLD_START_COMMANDS) as Array<keyof typeof COLD_START_COMMANDS>;
+  for (const name of names) spawnOnce(COLD_START_COMMANDS[name]);
+  const times = new Map(names.map((name) => [name, [] as number[]]));
+  for (let round = 0; round < rounds; round++) for (const name of names) times.get(name)!.push(spawnOnce(COLD_START_COMMANDS[name]));
+  const result = {} as ColdStarts;
+  for (const name of names) result[name] = { command: `node ${COLD_START_COMMANDS[name].join(' ')}`, runs: times.get(name)!, median: median(times.get(name)!) };
+  return result;
 }

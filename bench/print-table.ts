@@ -45,6 +45,12 @@ export interface Goal {
   met: boolean;
 }
 
+export interface ColdStartFigure {
+  command: string;
+  medianMs: number;
+  runs: number[];
+}
+
 export interface BenchResults {
   date: string;
   machine: { cpus: number; cpuModel: string; totalMemoryGB: number; node: string; platform: string };
@@ -69,7 +75,8 @@ export interface BenchResults {
   loadCompile: { loadAndValidateMs: number; compileMs: number; totalMs: number; runs: number };
   /** The scoring service under concurrent requests, with its references. */
   service: ServiceResult;
-  coldStart: { build: string; validate: { command: string; medianMs: number; runs: number[] }; score: { command: string; medianMs: number; runs: number[] } };
+  /** Wall times from spawn to exit, in rounds of one run each: a bare `node -e 0`, then the two commands. */
+  coldStart: { build: string; bare: ColdStartFigure; validate: ColdStartFigure; score: ColdStartFigure };
   goals: Goal[];
   checks: string[];
   elapsedSeconds: number;
@@ -155,8 +162,10 @@ export function formatResults(r: BenchResults): string {
         [`load + validate both packs (loadPack ×2), median of ${r.loadCompile.runs}`, ms(r.loadCompile.loadAndValidateMs)],
         ['compile (compilePlan)', ms(r.loadCompile.compileMs)],
         ['load + validate + compile', ms(r.loadCompile.totalMs)],
-        [`cold start: ${r.coldStart.validate.command} (${r.coldStart.validate.runs.length} runs; fastest ${ms(Math.min(...r.coldStart.validate.runs))})`, ms(r.coldStart.validate.medianMs)],
-        [`cold start: ${r.coldStart.score.command} (${r.coldStart.score.runs.length} runs; fastest ${ms(Math.min(...r.coldStart.score.runs))})`, ms(r.coldStart.score.medianMs)],
+        ...[r.coldStart.bare, r.coldStart.validate, r.coldStart.score].map((c) => [
+          `cold start: ${c.command} (${c.runs.length} runs; fastest ${ms(Math.min(...c.runs))})${c === r.coldStart.bare ? '' : `, ${(c.medianMs / r.coldStart.bare.medianMs).toFixed(2)}× node -e 0`}`,
+          ms(c.medianMs),
+        ]),
       ],
     ),
   );

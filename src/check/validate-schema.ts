@@ -55,6 +55,11 @@ export function validateValue(name: SchemaName, value: unknown): Diagnostic[] {
   return schemaDiagnostics(validate.errors ?? [], doc, loadSchema(name)).map(({ file: _file, ...d }) => d);
 }
 
+/** The words for the value at `pointer`: made only for a problem (most values have none, and it walks the path again). */
+function placeOf(root: unknown, pointer: string): string {
+  return pointer === '' ? 'the value' : describePlace(root, pointer);
+}
+
 /** Numbers that are not finite, and values no file can hold (functions, symbols, structures that contain themselves), with their pointers. */
 function nonPlainValues(root: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -68,15 +73,14 @@ function nonPlainValues(root: unknown): Diagnostic[] {
       continue;
     }
     const { value, pointer } = entry;
-    const where = pointer === '' ? 'the value' : describePlace(root, pointer);
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) found.push({ code: Number.isNaN(value) ? 'SCHEMA_TYPE' : 'SCHEMA_RANGE', severity: 'error', message: `${where} is ${value}, not a finite number`, hint: 'give a finite number', pointer });
+      if (!Number.isFinite(value)) found.push({ code: Number.isNaN(value) ? 'SCHEMA_TYPE' : 'SCHEMA_RANGE', severity: 'error', message: `${placeOf(root, pointer)} is ${value}, not a finite number`, hint: 'give a finite number', pointer });
     } else if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-      found.push({ code: 'SCHEMA_TYPE', severity: 'error', message: `${where} is a ${typeof value}, which a pack cannot hold`, hint: 'give plain data: strings, finite numbers, booleans, null, objects and arrays', pointer });
+      found.push({ code: 'SCHEMA_TYPE', severity: 'error', message: `${placeOf(root, pointer)} is a ${typeof value}, which a pack cannot hold`, hint: 'give plain data: strings, finite numbers, booleans, null, objects and arrays', pointer });
     } else if (typeof value === 'object' && value !== null) {
       // A structure that contains itself has no end (one shared by two places is fine).
       if (onPath.has(value)) {
-        found.push({ code: 'SCHEMA_INVALID', severity: 'error', message: `${where} contains itself`, hint: 'give plain data without cycles', pointer });
+        found.push({ code: 'SCHEMA_INVALID', severity: 'error', message: `${placeOf(root, pointer)} contains itself`, hint: 'give plain data without cycles', pointer });
         continue;
       }
       onPath.add(value);

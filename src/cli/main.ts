@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * The `criteria` command line: a thin shell over the library. Each command is a file under
- * ./commands exporting `register(program)`; heavy modules are imported inside the actions, so
- * `--help` and a cold `validate` start fast. Usage errors exit 2, internal errors 70, never with
- * a stack trace.
+ * ./commands exporting `register(program)`; only the command being run is loaded, and heavy
+ * modules are imported inside the actions, so `--help` and a cold `validate` start fast. Usage
+ * errors exit 2, internal errors 70, never with a stack trace.
  */
-import { readdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
@@ -18,11 +18,35 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
-const commandsFolder = new URL('./commands/', import.meta.url);
-const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+/**
+ * Every command, by name, with the module that registers it. Only the module of the command being
+ * run is loaded (`criteria validate …` never loads serve's or sql's code); help and unknown
+ * commands load them all. test/cli/command-table.test.ts checks that each file of ./commands is here.
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  compare: () => import('./commands/compare.js'),
+  diff: () => import('./commands/diff.js'),
+  explain: () => import('./commands/explain.js'),
+  init: () => import('./commands/init.js'),
+  schema: () => import('./commands/schema.js'),
+  score: () => import('./commands/score.js'),
+  serve: () => import('./commands/serve.js'),
+  sql: () => import('./commands/sql.js'),
+  test: () => import('./commands/test.js'),
+  validate: () => import('./commands/validate.js'),
+};
 
-/** The program with every command of ./commands registered, in the order of their names. */
-export async function buildProgram(): Promise<Command> {
+/** The command a command line runs: its first word when that names a command (options of the program itself come before it). */
+function commandOf(argv: readonly string[]): string | undefined {
+  const first = argv[0];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
+}
+
+/**
+ * The program with its commands registered: only the one `argv` runs when it names one, else
+ * every command (for help, or to suggest a name for a mistyped one), in the order of their names.
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
   const program = new Command('criteria')
     .description('Rules-as-data scoring for inspection methodologies: check rule packs, score inspections.')
@@ -30,13 +54,9 @@ export async function buildProgram(): Promise<Command> {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride();
-  const files = readdirSync(commandsFolder)
-    .filter((f) => f.endsWith(extension) && !f.endsWith('.d.ts') && !f.endsWith('.test' + extension))
-    .sort();
-  for (const file of files) {
-    const module = (await import(new URL(file, commandsFolder).href)) as Partial<CommandModule>;
-    if (typeof module.register === 'function') module.register(program);
-  }
+  const only = argv === undefined ? undefined : commandOf(argv);
+  const names = only !== undefined ? [only] : Object.keys(COMMANDS).sort();
+  for (const module of await Promise.all(names.map((name) => COMMANDS[name]!()))) module.register(program);
   for (const command of allCommands(program)) {
     command.exitOverride();
     // Commander's own errors (an unknown option, a missing argument) are printed by main(), as text or JSON.
@@ -69,7 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = undefined;
   commanderError.text = '';
   try {
-    const program = await buildProgram();
+    const program = await buildProgram(argv);
     if (argv.length === 0) {
       process.stderr.write(program.helpInformation());
       return EXIT.usage;

@@ -10,10 +10,12 @@ const DELETED = 0xffffffff;
 
 export class CompactIdSet {
   /** Each id as its UTF-16 length then its code units. */
-  private units = new Uint16Array(1 << 16);
+  private units = new Uint16Array(1 << 12);
   private used = 1; // offset 0 means an empty slot
   /** Offsets into `units`, by hash slot; EMPTY or DELETED when free. */
-  private slots = new Uint32Array(1 << 12);
+  private slots = new Uint32Array(1 << 8);
+  /** The hash of the id in each slot: growing re-places ids without reading them again, and most probes that miss compare no characters. */
+  private hashes = new Uint32Array(1 << 8);
   private count = 0;
   private occupied = 0;
 
@@ -23,40 +25,47 @@ export class CompactIdSet {
 
   /** Adds the id; false when it was already there. */
   add(id: string): boolean {
-    const slot = this.find(id);
-    if (slot.found) return false;
-    const offset = this.store(id);
-    const at = slot.free ?? slot.index;
+    const h = hash(id);
+    const found = this.find(id, h);
+    if (found >= 0) return false;
+    const at = -found - 1;
     if (this.slots[at] === EMPTY) this.occupied++;
-    this.slots[at] = offset;
+    this.slots[at] = this.store(id);
+    this.hashes[at] = h;
     this.count++;
     if (this.occupied * 2 > this.slots.length) this.grow();
     return true;
   }
 
   has(id: string): boolean {
-    return this.find(id).found;
+    return this.find(id, hash(id)) >= 0;
   }
 
   /** Removes the id; false when it was not there. Its characters stay in the buffer. */
   delete(id: string): boolean {
-    const slot = this.find(id);
-    if (!slot.found) return false;
-    this.slots[slot.index] = DELETED;
+    const found = this.find(id, hash(id));
+    if (found < 0) return false;
+    this.slots[found] = DELETED;
     this.count--;
     return true;
   }
 
-  /** The slot holding the id, or where it would go (the first deleted slot passed, else the empty one). */
-  private find(id: string): { found: boolean; index: number; free?: number } {
-    const mask = this.slots.length - 1;
-    let index = hash(id) & mask;
-    let free: number | undefined;
+  /**
+   * The slot holding the id; or, when it is not there, -1 - the slot where it would go (the first
+   * deleted slot passed, else the empty one). A number, not an object: this runs once per case.
+   */
+  private find(id: string, h: number): number {
+    const slots = this.slots;
+    const hashes = this.hashes;
+    const mask = slots.length - 1;
+    let index = h & mask;
+    let free = -1;
     for (;;) {
-      const offset = this.slots[index]!;
-      if (offset === EMPTY) return { found: false, index, ...(free !== undefined ? { free } : {}) };
-      if (offset === DELETED) free ??= index;
-      else if (this.equals(offset, id)) return { found: true, index };
+      const offset = slots[index]!;
+      if (offset === EMPTY) return -1 - (free >= 0 ? free : index);
+      if (offset === DELETED) {
+        if (free < 0) free = index;
+      } else if (hashes[index] === h && this.equals(offset, id)) return index;
       index = (index + 1) & mask;
     }
   }
@@ -85,25 +94,24 @@ export class CompactIdSet {
     return offset;
   }
 
-  /** Doubles the table and re-inserts the live ids (deleted slots are dropped). */
+  /** Doubles the table and re-places the live ids by their kept hashes (deleted slots are dropped). */
   private grow(): void {
     const old = this.slots;
+    const oldHashes = this.hashes;
     this.slots = new Uint32Array(old.length * 2);
+    this.hashes = new Uint32Array(old.length * 2);
     this.occupied = 0;
     const mask = this.slots.length - 1;
-    for (const offset of old) {
+    for (let i = 0; i < old.length; i++) {
+      const offset = old[i]!;
       if (offset === EMPTY || offset === DELETED) continue;
-      const id = this.idAt(offset);
-      let index = hash(id) & mask;
+      const h = oldHashes[i]!;
+      let index = h & mask;
       while (this.slots[index] !== EMPTY) index = (index + 1) & mask;
       this.slots[index] = offset;
+      this.hashes[index] = h;
       this.occupied++;
     }
-  }
-
-  private idAt(offset: number): string {
-    const length = this.units[offset]!;
-    return String.fromCharCode(...this.units.subarray(offset + 1, offset + 1 + length));
   }
 }
 

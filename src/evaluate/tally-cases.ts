@@ -81,6 +81,8 @@ export class CaseTally implements TallyCounts {
   private readonly problems = new CaseProblems(null, 0);
   /** The current case's answer code by question. */
   private readonly codes: Uint16Array;
+  /** Each question's index by its answer key. */
+  private readonly questionIndexes: ReadonlyMap<string, number>;
 
   constructor(private readonly plan: CompiledPlan, private readonly area: FactRecord, private readonly options: TallyOptions = {}) {
     const n = plan.questions.length;
@@ -94,6 +96,7 @@ export class CaseTally implements TallyCounts {
     this.areaFacts = new Array<unknown>(plan.areaSlots.size).fill(null);
     for (const [name, slot] of plan.areaSlots) if (Object.hasOwn(area, name)) this.areaFacts[slot] = area[name];
     this.codes = new Uint16Array(n);
+    this.questionIndexes = new Map(plan.questions.map((q) => [q.key, q.index]));
   }
 
   get excludesInvalid(): boolean {
@@ -243,16 +246,18 @@ export class CaseTally implements TallyCounts {
    */
   private readAnswers(answers: Record<string, unknown>): boolean {
     const codes = this.codes;
+    const levelCodes = this.plan.levelCodes;
+    const indexes = this.questionIndexes;
     codes.fill(NO_ANSWER);
     let unknown = false;
     for (const key in answers) {
-      const q = this.plan.questionByKey.get(key);
+      const q = indexes.get(key);
       if (q === undefined) {
         unknown = true;
         continue;
       }
       const value = answers[key];
-      codes[q.index] = typeof value === 'string' ? (value === '' ? NO_ANSWER : this.plan.levelCodes.get(value) ?? OFF_SCALE) : value === null || value === undefined ? NO_ANSWER : OFF_SCALE;
+      codes[q] = typeof value === 'string' ? (value === '' ? NO_ANSWER : levelCodes.get(value) ?? OFF_SCALE) : value === null || value === undefined ? NO_ANSWER : OFF_SCALE;
     }
     return unknown;
   }

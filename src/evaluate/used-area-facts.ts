@@ -6,7 +6,19 @@ import type { Condition } from '../model/condition.js';
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { conditionParts } from '../check/walk-condition.js';
 
-export function usedAreaFacts(plan: CompiledPlan): string[] {
+/** By plan: a plan does not change once compiled, and every result it gives asks again. */
+const found = new WeakMap<CompiledPlan, readonly string[]>();
+
+export function usedAreaFacts(plan: CompiledPlan): readonly string[] {
+  let names = found.get(plan);
+  if (names === undefined) {
+    names = findUsedAreaFacts(plan);
+    found.set(plan, names);
+  }
+  return names;
+}
+
+function findUsedAreaFacts(plan: CompiledPlan): readonly string[] {
   const used = new Set<string>();
   const visit = (condition: Condition | undefined) => {
     for (const part of conditionParts(condition)) {
