@@ -176,22 +176,34 @@ export class CaseQuery {
   }
 
   /**
-   * The aggregate query. Cases are grouped by id first (a case whose id is used more than once is
-   * not clean: the interpreter decides which one counts), then each case's outcomes are unnested
-   * and counted by (clean, q, o): q 0 says whether the case is relevant to some question (o 1) or
-   * to none (o 0), q i + 1 is question i's outcome. `n` counts cases, `rows` the rows they stand
-   * for, `extra` the rows beyond the first under a repeated id. A few hundred rows come back.
+   * The aggregate query: one pass over the cases, counting with filtered aggregates (no grouping
+   * by id, no row per outcome). Every row carries the totals: `rows` (the rows read), `extra` (the
+   * rows beyond the first under a repeated id), `counted` (the clean cases, counted here) and
+   * `relevant_to_none` (clean cases relevant to no question); row q i + 1 also carries question i's
+   * counts over the clean cases (`relevant`, `met`, `not_applicable`), row q 0 none. When `extra`
+   * is not 0 the cases under a repeated id are not clean: the query is run again with
+   * `excludeDuplicates`, and the interpreter decides which of them counts.
    */
-  countQuery(): string {
+  countQuery(options: CaseQueryOptions = {}): string {
     const d = this.dialect;
     const outcomes = this.plan.questions.map((q) => alias.outcome(q.index));
     const relevantAny = or(outcomes.map((o) => `${o} IN (${Outcome.Met}, ${Outcome.NotMet})`));
-    const list = [`CASE WHEN ${relevantAny} THEN 1 ELSE 0 END`, ...outcomes];
+    const counted = (condition: string) => d.countWhere(and(['clean', condition]));
+    const perQuestion = (test: (o: string) => string) => d.list(['NULL', ...outcomes.map((o) => counted(test(o)))]);
+    const totals = [
+      'count(*) AS "rows"',
+      `count(${alias.id}) - count(DISTINCT ${alias.id}) AS extra`,
+      `${counted(TRUE)} AS counted`,
+      `${counted(not(relevantAny))} AS relevant_to_none`,
+      `${perQuestion((o) => `${o} IN (${Outcome.Met}, ${Outcome.NotMet})`)} AS relevant`,
+      `${perQuestion((o) => `${o} = ${Outcome.Met}`)} AS met`,
+      `${perQuestion((o) => `${o} = ${Outcome.NotApplicable}`)} AS not_applicable`,
+    ];
+    const lists = ['relevant', 'met', 'not_applicable'].map((name) => ({ list: `counts.${name}`, as: name }));
     return [
-      `WITH ${this.layers(false, {})},`,
-      `cases AS (SELECT ${alias.id}, count(*) AS k, bool_and(clean) AS clean, ${d.anyValue('os')} AS os FROM (SELECT ${alias.id}, clean, ${d.list(list)} AS os FROM marked) AS m GROUP BY ${alias.id}),`,
-      `outcomes AS (SELECT clean AND k = 1 AS clean, k, CASE WHEN ${alias.id} IS NOT NULL THEN k - 1 ELSE 0 END AS extra, ${d.unnestIndexed('os', list.length)} FROM cases)`,
-      'SELECT clean, q, o, count(*) AS n, sum(k) AS "rows", sum(extra) AS extra FROM outcomes GROUP BY clean, q, o',
+      `WITH ${this.layers(false, options)},`,
+      `counts AS (SELECT\n    ${totals.join(',\n    ')}\n  FROM marked)`,
+      `SELECT "rows", extra, counted, relevant_to_none, ${d.unnestIndexed(lists, outcomes.length + 1)} FROM counts`,
     ].join('\n');
   }
 
