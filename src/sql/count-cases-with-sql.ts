@@ -7,7 +7,7 @@
 import { type CompiledPlan, type FactRecord } from '../compile/compiled-plan.js';
 import type { CaseTally } from '../evaluate/tally-cases.js';
 import { convertCell } from '../load/read-cases.js';
-import { alias, CaseQuery, type CaseRelation } from './build-case-query.js';
+import { alias, CaseQuery, type CaseQueryOptions, type CaseRelation } from './build-case-query.js';
 import { SqlRunError, type SqlEngine } from './sql-engine.js';
 
 /** What the SQL engine did, for a caller that reports it. */
@@ -23,10 +23,17 @@ export interface SqlCountReport {
 export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, area: FactRecord, relation: CaseRelation, tally: CaseTally): Promise<SqlCountReport> {
   const query = new CaseQuery(plan, area, engine.dialect, relation);
   const n = plan.questions.length;
-  let counts = await runCountQuery(engine, query, n, false);
-  const duplicates = counts.extra > 0;
-  // Cases under a repeated id are not clean: count again without them (rarely needed).
-  if (duplicates) counts = await runCountQuery(engine, query, n, true);
+  let counts: SqlCounts;
+  let duplicates: boolean;
+  if (relation.idsApart) {
+    duplicates = Number((await engine.all(query.repeatQuery()))[0]?.extra) > 0;
+    counts = await runCountQuery(engine, query, n, { excludeDuplicates: duplicates, countRepeats: false });
+  } else {
+    counts = await runCountQuery(engine, query, n, {});
+    duplicates = counts.extra > 0;
+    // Cases under a repeated id are not clean: count again without them (rarely needed).
+    if (duplicates) counts = await runCountQuery(engine, query, n, { excludeDuplicates: true, countRepeats: false });
+  }
   const { read, clean, relevantToNone } = counts;
   let checked = 0;
   if (read > clean) {
@@ -42,6 +49,7 @@ export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, a
 
 interface SqlCounts {
   read: number;
+  /** The rows beyond the first under a repeated id (0 when the query did not count them). */
   extra: number;
   clean: number;
   relevantToNone: number;
@@ -51,11 +59,11 @@ interface SqlCounts {
 }
 
 /** The count query's rows as counters: the totals are on every row, question i's counts on row q i + 1. */
-async function runCountQuery(engine: SqlEngine, query: CaseQuery, n: number, excludeDuplicates: boolean): Promise<SqlCounts> {
-  const rows = await engine.all(query.countQuery({ excludeDuplicates }));
+async function runCountQuery(engine: SqlEngine, query: CaseQuery, n: number, options: CaseQueryOptions): Promise<SqlCounts> {
+  const rows = await engine.all(query.countQuery(options));
   const first = rows[0];
   if (first === undefined || rows.length !== n + 1) throw new SqlRunError(`the count query gave ${rows.length} rows, not ${n + 1}`, 'query');
-  const counts: SqlCounts = { read: Number(first.rows), extra: Number(first.extra), clean: Number(first.counted), relevantToNone: Number(first.relevant_to_none), relevant: new Array<number>(n).fill(0), met: new Array<number>(n).fill(0), notApplicable: new Array<number>(n).fill(0) };
+  const counts: SqlCounts = { read: Number(first.rows), extra: Number(first.extra ?? 0), clean: Number(first.counted), relevantToNone: Number(first.relevant_to_none), relevant: new Array<number>(n).fill(0), met: new Array<number>(n).fill(0), notApplicable: new Array<number>(n).fill(0) };
   for (const row of rows) {
     const q = Number(row.q);
     if (q === 0) continue;
