@@ -179,7 +179,7 @@ export class CaseQuery {
   }
 
   /**
-   * The aggregate query: one pass over the cases, counting with filtered aggregates (no grouping
+   * The aggregate query: one pass over the cases, counting with conditional counts (no grouping
    * by id, no row per outcome). Every row carries the totals: `rows` (the rows read), `extra` (the
    * rows beyond the first under a repeated id), `counted` (the clean cases, counted here) and
    * `relevant_to_none` (clean cases relevant to no question); row q i + 1 also carries question i's

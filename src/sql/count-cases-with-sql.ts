@@ -4,7 +4,7 @@
  * checks and counts each of them (reporting its problems with the case id, in its own words).
  * The tally then holds exactly what reading every case through the interpreter would give.
  */
-import { type CompiledPlan, type FactRecord } from '../compile/compiled-plan.js';
+import type { CompiledPlan, FactRecord } from '../compile/compiled-plan.js';
 import type { CaseTally } from '../evaluate/tally-cases.js';
 import { convertCell } from '../load/read-cases.js';
 import { alias, CaseQuery, type CaseQueryOptions, type CaseRelation } from './build-case-query.js';
