@@ -4,11 +4,11 @@
  * checks and counts each of them (reporting its problems with the case id, in its own words).
  * The tally then holds exactly what reading every case through the interpreter would give.
  */
-import { Outcome, type CompiledPlan, type FactRecord } from '../compile/compiled-plan.js';
+import type { CompiledPlan, FactRecord } from '../compile/compiled-plan.js';
 import type { CaseTally } from '../evaluate/tally-cases.js';
 import { convertCell } from '../load/read-cases.js';
-import { alias, CaseQuery, type CaseRelation } from './build-case-query.js';
-import type { SqlEngine } from './sql-engine.js';
+import { alias, CaseQuery, type CaseQueryOptions, type CaseRelation } from './build-case-query.js';
+import { SqlRunError, type SqlEngine } from './sql-engine.js';
 
 /** What the SQL engine did, for a caller that reports it. */
 export interface SqlCountReport {
@@ -23,30 +23,18 @@ export interface SqlCountReport {
 export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, area: FactRecord, relation: CaseRelation, tally: CaseTally): Promise<SqlCountReport> {
   const query = new CaseQuery(plan, area, engine.dialect, relation);
   const n = plan.questions.length;
-  const counts = { relevant: new Array<number>(n).fill(0), met: new Array<number>(n).fill(0), notApplicable: new Array<number>(n).fill(0) };
-  let read = 0;
-  let extra = 0;
-  let clean = 0;
-  let relevantToNone = 0;
-  for (const row of await engine.all(query.countQuery())) {
-    const q = Number(row.q);
-    const o = row.o === null ? null : Number(row.o);
-    const cases = Number(row.n);
-    if (q === 0) {
-      read += Number(row.rows);
-      extra += Number(row.extra);
-    }
-    if (row.clean !== true) continue;
-    if (q === 0) {
-      clean += cases;
-      if (o === 0) relevantToNone += cases;
-      continue;
-    }
-    if (o === Outcome.Met || o === Outcome.NotMet) counts.relevant[q - 1]! += cases;
-    if (o === Outcome.Met) counts.met[q - 1]! += cases;
-    if (o === Outcome.NotApplicable) counts.notApplicable[q - 1]! += cases;
+  let counts: SqlCounts;
+  let duplicates: boolean;
+  if (relation.idsApart) {
+    duplicates = Number((await engine.all(query.repeatQuery()))[0]?.extra) > 0;
+    counts = await runCountQuery(engine, query, n, { excludeDuplicates: duplicates, countRepeats: false });
+  } else {
+    counts = await runCountQuery(engine, query, n, {});
+    duplicates = counts.extra > 0;
+    // Cases under a repeated id are not clean: count again without them (rarely needed).
+    if (duplicates) counts = await runCountQuery(engine, query, n, { excludeDuplicates: true, countRepeats: false });
   }
-  const duplicates = extra > 0;
+  const { read, clean, relevantToNone } = counts;
   let checked = 0;
   if (read > clean) {
     const rows = await engine.all(query.problemQuery({ excludeDuplicates: duplicates }));
@@ -55,8 +43,35 @@ export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, a
       checked++;
     }
   }
-  tally.merge({ ...counts, read: clean, scored: clean, relevantToNone, invalid: 0, diagnosticCount: 0, diagnostics: [], excluded: [] });
+  tally.merge({ relevant: counts.relevant, met: counts.met, notApplicable: counts.notApplicable, read: clean, scored: clean, relevantToNone, invalid: 0, diagnosticCount: 0, diagnostics: [], excluded: [] });
   return { clean, checked, duplicates };
+}
+
+interface SqlCounts {
+  read: number;
+  /** The rows beyond the first under a repeated id (0 when the query did not count them). */
+  extra: number;
+  clean: number;
+  relevantToNone: number;
+  relevant: number[];
+  met: number[];
+  notApplicable: number[];
+}
+
+/** The count query's rows as counters: the totals are on every row, question i's counts on row q i + 1. */
+async function runCountQuery(engine: SqlEngine, query: CaseQuery, n: number, options: CaseQueryOptions): Promise<SqlCounts> {
+  const rows = await engine.all(query.countQuery(options));
+  const first = rows[0];
+  if (first === undefined || rows.length !== n + 1) throw new SqlRunError(`the count query gave ${rows.length} rows, not ${n + 1}`, 'query');
+  const counts: SqlCounts = { read: Number(first.rows), extra: Number(first.extra ?? 0), clean: Number(first.counted), relevantToNone: Number(first.relevant_to_none), relevant: new Array<number>(n).fill(0), met: new Array<number>(n).fill(0), notApplicable: new Array<number>(n).fill(0) };
+  for (const row of rows) {
+    const q = Number(row.q);
+    if (q === 0) continue;
+    counts.relevant[q - 1] = Number(row.relevant);
+    counts.met[q - 1] = Number(row.met);
+    counts.notApplicable[q - 1] = Number(row.not_applicable);
+  }
+  return counts;
 }
 
 /** A fetched row as the case record the CSV reader would make of the same cells. */

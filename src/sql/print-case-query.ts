@@ -39,10 +39,11 @@ export function printCaseQuery(plan: CompiledPlan, options: PrintOptions): { sql
         ]
       : [
           `-- criteria sql (${dialect.name}): counts the cases of ${commentText(packs)}.`,
-          '-- One row per (clean, q, o): q 0 is whether a case is relevant to any question (o 1) or to none (o 0);',
-          '-- q i + 1 is question i in the order below, o its outcome (0 not relevant, 1 met, 2 not met, 3 not applicable).',
-          '-- n counts cases; rows the rows they stand for; extra the rows beyond the first under a repeated id.',
-          '-- Cases not clean (clean false) are checked and counted by the interpreter (criteria sql --problems).',
+          '-- Row q i + 1 holds question i (in the order below): its clean cases relevant, met and not_applicable.',
+          '-- Every row, q 0 included, holds the totals: rows read, counted (clean cases), relevant_to_none (clean',
+          '-- cases relevant to no question) and extra (rows beyond the first under a repeated id; when not 0, the',
+          '-- engine counts again with those cases left out). Cases not clean are checked and counted by the',
+          '-- interpreter (criteria sql --problems).',
           ...plan.questions.map((q) => `--   q ${q.index + 1}: ${commentText(q.key)}`),
         ];
     return { sql: `${header.join('\n')}\n${options.problems ? query.problemQuery() : query.countQuery()};\n` };

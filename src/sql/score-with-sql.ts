@@ -83,7 +83,7 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
     const columnProblems = checkColumns(plan, columns, name);
     if (columnProblems.length > 0) return { errors: columnProblems.map((d) => ({ ...d, ...at('/cases') })) };
     const hashing = source.kind === 'file' ? hashFiles(opened.doc.text, source.file) : Promise.resolve(undefined);
-    await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)) }, session.tally);
+    await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)), idsApart: source.kind === 'file' && source.format === 'parquet' }, session.tally);
     const finished = session.finish(await hashing);
     if ('errors' in finished) {
       return { errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined ? { ...e, message: `${e.message} (${name})` } : opened.locate(e))) };

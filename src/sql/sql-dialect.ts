@@ -21,12 +21,12 @@ export interface SqlDialect {
   matches(expr: string, pattern: string): string;
   /** The length of a text in characters. */
   length(expr: string): string;
-  /** A list (array) of small integers. */
+  /** An aggregate counting the rows a (never NULL) condition holds for. */
+  countWhere(condition: string): string;
+  /** A list (array) of counts (BIGINT, or NULL). */
   list(items: string[]): string;
-  /** An aggregate giving any one of a group's values. */
-  anyValue(expr: string): string;
-  /** Select-list items that turn a list of `length` items into rows `q` (its index from 0) and `o` (its item). */
-  unnestIndexed(list: string, length: number): string;
+  /** Select-list items that turn lists of `length` items into rows: `q` (the index from 0) and each list's item, side by side. */
+  unnestIndexed(lists: Array<{ list: string; as: string }>, length: number): string;
 }
 
 /** A problem with pack text that no SQL literal or identifier can carry (a NUL character). */
@@ -64,10 +64,11 @@ export const duckdb: SqlDialect = {
   castNumber: (expr) => `CAST(${expr} AS DOUBLE)`,
   matches: (expr, pattern) => `regexp_full_match(${expr}, ${quoteText(pattern)})`,
   length: (expr) => `length(${expr})`,
+  // count_if is several times faster than FILTER here: DuckDB slices every input column for each filtered aggregate.
+  countWhere: (condition) => `count_if(${condition})`,
   list: (items) => `[${items.join(', ')}]`,
-  anyValue: (expr) => `any_value(${expr})`,
-  // Two unnests in one select list run side by side.
-  unnestIndexed: (list, length) => `unnest(range(${length})) AS q, unnest(${list}) AS o`,
+  // Unnests in one select list run side by side.
+  unnestIndexed: (lists, length) => [`unnest(range(${length})) AS q`, ...lists.map((l) => `unnest(${l.list}) AS ${l.as}`)].join(', '),
 };
 
 export const postgres: SqlDialect = {
@@ -80,11 +81,10 @@ export const postgres: SqlDialect = {
   castNumber: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
   matches: (expr, pattern) => `(${expr} ~ ${quoteText(`^(?:${pattern})$`)})`,
   length: (expr) => `char_length(${expr})`,
-  list: (items) => `ARRAY[${items.join(', ')}]::INTEGER[]`,
-  // any_value comes with PostgreSQL 16; min reads every value but needs no newer server.
-  anyValue: (expr) => `min(${expr})`,
+  countWhere: (condition) => `count(*) FILTER (WHERE ${condition})`,
+  list: (items) => `ARRAY[${items.join(', ')}]::BIGINT[]`,
   // Set-returning functions in one select list run in lockstep (PostgreSQL 10 and later).
-  unnestIndexed: (list, length) => `generate_series(0, ${length - 1}) AS q, unnest(${list}) AS o`,
+  unnestIndexed: (lists, length) => [`generate_series(0, ${length - 1}) AS q`, ...lists.map((l) => `unnest(${l.list}) AS ${l.as}`)].join(', '),
 };
 
 export const DIALECTS = { duckdb, postgres } as const;

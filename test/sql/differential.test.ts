@@ -95,10 +95,10 @@ describe('DuckDB counts what the interpreter counts', () => {
         const file = writeCsv(folder.path, `cases-${n++}.csv`, header, rows);
         const expected = comparable(await scoreByInterpreter(plan, area, file, exclude));
         expect(comparable(await scoreBySql(engine, plan, area, fileRelation(file, 'csv', duckdb), exclude))).toEqual(expected);
-        // The same cells as Parquet (every column text, as a CSV's).
+        // The same cells as Parquet (every column text, as a CSV's), repeated ids looked for apart, as for a Parquet file.
         const parquet = join(folder.path, `cases-${n}.parquet`);
         await engine.all(`COPY (SELECT * FROM ${fileRelation(file, 'csv', duckdb)}) TO ${duckdb.text(parquet)} (FORMAT parquet)`);
-        expect(comparable(await scoreBySql(engine, plan, area, fileRelation(parquet, 'parquet', duckdb), exclude))).toEqual(expected);
+        expect(comparable(await scoreBySql(engine, plan, area, fileRelation(parquet, 'parquet', duckdb), exclude, true))).toEqual(expected);
       }),
       { numRuns: runs(40) },
     );

@@ -61,10 +61,11 @@ export async function scoreByInterpreter(plan: CompiledPlan, area: FactRecord, f
   return { outcome: session.finish(), counts: countsOf(session) };
 }
 
-export async function scoreBySql(engine: SqlEngine, plan: CompiledPlan, area: FactRecord, from: string, excludeInvalid: boolean): Promise<Scored> {
+/** `idsApart`: look for repeated ids by a query of their own (as for a Parquet file) rather than in the count's pass. */
+export async function scoreBySql(engine: SqlEngine, plan: CompiledPlan, area: FactRecord, from: string, excludeInvalid: boolean, idsApart = false): Promise<Scored> {
   const session = start(plan, area, excludeInvalid);
   const columns = await engine.describe(from);
-  await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)) }, session.tally);
+  await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)), idsApart }, session.tally);
   return { outcome: session.finish(), counts: countsOf(session) };
 }
 
