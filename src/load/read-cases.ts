@@ -75,7 +75,7 @@ async function* lfLineEnds(texts: AsyncIterable<string>): AsyncGenerator<string>
     if (carriedCr) text = '\r' + text;
     carriedCr = text.endsWith('\r');
     if (carriedCr) text = text.slice(0, -1);
-    yield text.replace(/\r\n?/g, '\n');
+    yield text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   }
   if (carriedCr) yield '\n';
 }
