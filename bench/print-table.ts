@@ -39,6 +39,8 @@ export interface StreamResult {
   readingAlone: { cases: number; ms: number; casesPerSecond: number };
   /** The same file on two worker threads (scoreInspectionFile with workers: 2). */
   twoWorkers: { wallMs: number; peakRssMB: number };
+  /** sha256 of the file's bytes alone, read as the reader reads them: the share of the wall time that gives the result's inputSha256. */
+  hashAloneMs: number;
 }
 
 export interface Goal {

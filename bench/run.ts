@@ -10,7 +10,8 @@
  * bench-results/latest.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compilePlan } from '../src/compile/compile-pack.js';
@@ -60,6 +61,15 @@ const log = (message: string) => process.stderr.write(`[bench ${((performance.no
 function throughput(timing: Timing, cases: number, questions: number): Throughput {
   const casesPerSecond = (cases * 1000) / timing.median;
   return { medianMs: timing.median, runs: timing.runs, casesPerSecond, questionEvaluationsPerSecond: casesPerSecond * questions };
+}
+
+/** Milliseconds to sha256 a file's bytes as read, chunk by chunk. */
+async function hashFileAlone(file: string): Promise<number> {
+  const started = performance.now();
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  hash.digest();
+  return performance.now() - started;
 }
 
 function measureInChild(...args: string[]): SizeMeasurement {
@@ -202,6 +212,8 @@ async function main(): Promise<void> {
       log(`streaming ${STREAM_SIZE.toLocaleString('en-GB')} cases from ${format.toUpperCase()} on 2 worker threads`);
       const two = measureInChild('stream', inspection, '2');
       requireAgreement(`${STREAM_SIZE} cases streamed from ${format} on 2 workers`, [...diffCounts('in memory', expected.counts, format, new Map(two.counts)), ...diffFigures('in memory', expected.figures, format, new Map(two.figures))]);
+      log(`hashing the ${format.toUpperCase()} file's bytes alone (sha256, as the reader hashes them for the result's inputSha256)`);
+      const hashAloneMs = await hashFileAlone(format === 'ndjson' ? files.ndjson : files.csv);
       log(`reading the first ${READING_SIZE.toLocaleString('en-GB')} cases of the ${format.toUpperCase()} file alone`);
       const reading = await measureReading(plan, format, format === 'ndjson' ? files.ndjson : files.csv, READING_SIZE);
       streamed.push({
@@ -214,6 +226,7 @@ async function main(): Promise<void> {
         rssAtStartMB: m.rssAtStartMB,
         peakRssMB: m.peakRssMB,
         twoWorkers: { wallMs: two.wallMs, peakRssMB: two.peakRssMB },
+        hashAloneMs,
       });
     }
     checks.push(`${STREAM_SIZE.toLocaleString('en-GB')} cases streamed from NDJSON and from CSV, on one thread and on two workers: the same counts and scores as in memory`);
@@ -247,6 +260,9 @@ async function main(): Promise<void> {
     csvTwoWorkers: csvStream.twoWorkers.wallMs / duckDb!.csvMs[2]!,
   };
   const hashing = parts!.hashedSession.medianMs / parts!.session.medianMs;
+  /** A streamed run hashes the bytes as it reads them: its cost over the run without that hashing. */
+  const fileHashing = (s: StreamResult) => s.wallMs / (s.wallMs - s.hashAloneMs);
+  const worstFileHashing = Math.max(fileHashing(csvStream), fileHashing(ndjsonStream));
   const goals: Goal[] = [
     {
       goal: 'ours ÷ json-rules-engine, at every size',
@@ -269,7 +285,8 @@ async function main(): Promise<void> {
     { goal: `streamed CSV, 1 thread ÷ DuckDB, 1 thread`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.csv.toFixed(2)}× (${(csvStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[1]! / 1000).toFixed(1)} s)`, met: overDuckDb.csv <= GOALS.overDuckDb },
     { goal: `streamed NDJSON, 1 thread ÷ DuckDB read_json, 1 thread`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.ndjson.toFixed(2)}× (${(ndjsonStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.ndjsonMs[1]! / 1000).toFixed(1)} s)`, met: overDuckDb.ndjson <= GOALS.overDuckDb },
     { goal: `streamed CSV, 2 workers ÷ DuckDB, 2 threads`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.csvTwoWorkers.toFixed(2)}× (${(csvStream.twoWorkers.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[2]! / 1000).toFixed(1)} s)`, met: overDuckDb.csvTwoWorkers <= GOALS.overDuckDb },
-    { goal: 'session with the input hash ÷ without', target: `≤ ${GOALS.hashing}×`, actual: `${hashing.toFixed(2)}× (${parts!.cases.toLocaleString('en-GB')} cases)`, met: hashing <= GOALS.hashing },
+    { goal: 'streamed run ÷ the same without hashing its bytes (inputSha256)', target: `≤ ${GOALS.hashing}×`, actual: `CSV ${fileHashing(csvStream).toFixed(2)}×, NDJSON ${fileHashing(ndjsonStream).toFixed(2)}× (sha256 of the file alone: ${(csvStream.hashAloneMs / 1000).toFixed(1)} s, ${(ndjsonStream.hashAloneMs / 1000).toFixed(1)} s)`, met: worstFileHashing <= GOALS.hashing },
+    { goal: 'in-memory session with hashInput ÷ without', target: `≤ ${GOALS.hashing}×`, actual: `${hashing.toFixed(2)}× (${parts!.cases.toLocaleString('en-GB')} cases)`, met: hashing <= GOALS.hashing },
     { goal: 'cold start: criteria validate', target: `< ${GOALS.validateMs} ms`, actual: `${validate.median.toFixed(0)} ms`, met: validate.median < GOALS.validateMs },
     { goal: 'cold start: criteria score (Derbyshire)', target: `< ${GOALS.scoreMs} ms`, actual: `${scoreCommand.median.toFixed(0)} ms`, met: scoreCommand.median < GOALS.scoreMs },
   ];

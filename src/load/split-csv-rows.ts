@@ -51,19 +51,29 @@ export async function* splitCsvRows(texts: AsyncIterable<string>, firstLine: num
       rows.push({ error: { line, kind: 'unclosed', message: `a row runs past ${maxRowLength.toLocaleString('en')} characters` } });
       return { rows, stop: true };
     }
-    let records: Array<{ record: string[]; raw: string }>;
+    const complete = text.slice(0, cursor);
+    let records: StrictRecord[];
+    let failure: CsvError | null = null;
     try {
-      records = parseStrictly(text.slice(0, cursor), { raw: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as unknown as typeof records;
+      records = readStrictly(complete);
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      const e = error as CsvError & { lines?: number };
-      // csv-parse reports an unclosed quote at the end of the text; the quote was opened in the row after the last one read.
-      rows.push({ error: e.code === 'CSV_QUOTE_NOT_CLOSED' ? { line: line + unclosedRowOffset(text.slice(0, cursor), e), kind: 'unclosed', message: e.message } : { line: line + (e.lines ?? 1) - 1, kind: 'invalid', message: e.message } });
-      return { rows, stop: true };
+      failure = error;
+      // The rows before the one in error are rows all the same.
+      const read = (error as CsvError & { records?: number }).records ?? 0;
+      records = read > 0 ? readStrictly(complete, read) : [];
     }
+    const lineBefore = line;
     for (const { record, raw } of records) {
       rows.push({ cells: record, line: line + leadingNewlines(raw) });
       line += countNewlines(raw);
+    }
+    if (failure) {
+      const e = failure as CsvError & { lines?: number };
+      const rest = complete.slice(records.reduce((n, r) => n + r.raw.length, 0));
+      // csv-parse reports an unclosed quote at the end of the text: the row with it starts after the rows read and any empty lines.
+      rows.push({ error: e.code === 'CSV_QUOTE_NOT_CLOSED' ? { line: line + leadingNewlines(rest), kind: 'unclosed', message: e.message } : { line: lineBefore + (e.lines ?? 1) - 1, kind: 'invalid', message: e.message } });
+      return { rows, stop: true };
     }
     // Empty lines after the last record are in no record's raw text.
     line += countNewlines(text.slice(0, cursor)) - records.reduce((n, r) => n + countNewlines(r.raw), 0);
@@ -80,12 +90,11 @@ export async function* splitCsvRows(texts: AsyncIterable<string>, firstLine: num
   }
 }
 
-/** How many lines after the text's first the row with the unclosed quote starts: after the records csv-parse read before its error, and any empty lines. */
-function unclosedRowOffset(text: string, error: CsvError): number {
-  const read = (error as CsvError & { records?: number }).records ?? 0;
-  let at = 0;
-  if (read > 0) for (const { raw } of parseStrictly(text, { raw: true, relax_column_count: true, skip_empty_lines: true, to: read }) as unknown as Array<{ raw: string }>) at += raw.length;
-  return countNewlines(text.slice(0, at)) + leadingNewlines(text.slice(at));
+type StrictRecord = { record: string[]; raw: string };
+
+/** csv-parse's records of a text (the first `to` of them), each with its raw text. */
+function readStrictly(text: string, to?: number): StrictRecord[] {
+  return parseStrictly(text, { raw: true, relax_column_count: true, skip_empty_lines: true, trim: false, ...(to !== undefined ? { to } : {}) }) as unknown as StrictRecord[];
 }
 
 function leadingNewlines(text: string): number {
