@@ -2,7 +2,7 @@
  * One scoring run in a process of its own, for its wall time and peak memory (maxRSS):
  *
  *   tsx bench/measure-size.ts memory <count>          generate <count> cases in memory, score them
- *   tsx bench/measure-size.ts stream <inspection.yaml> scoreInspectionFile (cases streamed from CSV or NDJSON)
+ *   tsx bench/measure-size.ts stream <inspection.yaml> [workers]  scoreInspectionFile (cases streamed from CSV or NDJSON, on `workers` threads)
  *
  * Prints one JSON line: the figures (for bench/run.ts to compare with its own) and the memory.
  */
@@ -34,7 +34,7 @@ const rssMB = () => process.memoryUsage().rss / MB;
 const peakMB = () => (process.resourceUsage().maxRSS * 1024) / MB;
 
 async function main(): Promise<void> {
-  const [mode, argument] = process.argv.slice(2);
+  const [mode, argument, workers] = process.argv.slice(2);
   const rssAtStartMB = rssMB();
   let measurement: Omit<SizeMeasurement, 'rssAtStartMB' | 'peakRssMB'>;
   if (mode === 'memory') {
@@ -49,14 +49,14 @@ async function main(): Promise<void> {
     measurement = { mode, cases: cases.length, wallMs, rssWithCasesMB, figures: [...figuresOfResult(scored.result)], counts: [...scored.counts] };
   } else if (mode === 'stream' && argument) {
     const started = performance.now();
-    const scored = await scoreInspectionFile(argument);
+    const scored = await scoreInspectionFile(argument, workers !== undefined ? { workers: Number(workers) } : {});
     const wallMs = performance.now() - started;
     if ('errors' in scored) throw new Error(scored.errors.slice(0, 5).map((e) => `${e.file ?? ''}:${e.line ?? ''} ${e.message}`).join('\n'));
     const { relevant, met, notApplicable } = scored.tally;
     const counts: CountsByKey = new Map(scored.plan.questions.map((q) => [q.key, { relevant: relevant[q.index]!, met: met[q.index]!, notApplicable: notApplicable[q.index]! }]));
     measurement = { mode, cases: scored.result.cases.read, wallMs, rssWithCasesMB: null, figures: [...figuresOfResult(scored.result)], counts: [...counts] };
   } else {
-    throw new Error('usage: tsx bench/measure-size.ts memory <count> | stream <inspection.yaml>');
+    throw new Error('usage: tsx bench/measure-size.ts memory <count> | stream <inspection.yaml> [workers]');
   }
   const result: SizeMeasurement = { ...measurement, rssAtStartMB, peakRssMB: peakMB() };
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -2,6 +2,7 @@
  * The benchmark's figures: their shape (also written to bench-results/latest.json), the goals
  * they are judged against, and the table printed at the end of a run.
  */
+import type { DuckDbReference } from './measure-duckdb-reference.js';
 import { formatService, type ServiceResult } from './measure-service.js';
 
 export interface Throughput {
@@ -36,6 +37,10 @@ export interface StreamResult {
   peakRssMB: number;
   /** The engine's reader alone (bytes hashed, rows parsed into records, nothing checked or scored) over the file's first cases. */
   readingAlone: { cases: number; ms: number; casesPerSecond: number };
+  /** The same file on two worker threads (scoreInspectionFile with workers: 2). */
+  twoWorkers: { wallMs: number; peakRssMB: number };
+  /** sha256 of the file's bytes alone, read as the reader reads them: the share of the wall time that gives the result's inputSha256. */
+  hashAloneMs: number;
 }
 
 export interface Goal {
@@ -72,6 +77,8 @@ export interface BenchResults {
   /** Runs timed each right after a full garbage collection, at one size. */
   afterFullCollection: { cases: number; ours: Throughput; handWritten: Throughput };
   streamed: StreamResult[];
+  /** DuckDB's reference query on the streamed files, and our streamed wall times over it. */
+  duckDb: DuckDbReference & { overDuckDb: { csv: number; ndjson: number; csvTwoWorkers: number } };
   loadCompile: { loadAndValidateMs: number; compileMs: number; totalMs: number; runs: number };
   /** The scoring service under concurrent requests, with its references. */
   service: ServiceResult;
@@ -148,8 +155,19 @@ export function formatResults(r: BenchResults): string {
   out.push('Streamed from a file (scoreInspectionFile: open the inspection, load and compile the packs, read, check and score every case; one run each)');
   out.push(
     table(
-      ['file', 'cases', 'size', 'wall time', 'cases/s', 'RSS at start', 'peak RSS', 'reading alone, cases/s'],
-      r.streamed.map((s) => [s.format.toUpperCase(), integer(s.cases), mb(s.fileMB), ms(s.wallMs), integer(s.casesPerSecond), mb(s.rssAtStartMB), mb(s.peakRssMB), integer(s.readingAlone.casesPerSecond)]),
+      ['file', 'cases', 'size', 'wall time', 'cases/s', 'RSS at start', 'peak RSS', 'reading alone, cases/s', '2 workers: wall', '2 workers: peak RSS'],
+      r.streamed.map((s) => [s.format.toUpperCase(), integer(s.cases), mb(s.fileMB), ms(s.wallMs), integer(s.casesPerSecond), mb(s.rssAtStartMB), mb(s.peakRssMB), integer(s.readingAlone.casesPerSecond), ms(s.twoWorkers.wallMs), mb(s.twoWorkers.peakRssMB)]),
+    ),
+  );
+  const d = r.duckDb;
+  out.push(`DuckDB (${d.version}), the same files: every column's non-empty count, every question's met count, distinct ids (CSV: read_csv, every column as text; NDJSON: read_json), best run`);
+  out.push(
+    table(
+      ['file', 'DuckDB 1 thread', 'DuckDB 2 threads', 'ours 1 thread ÷ DuckDB 1', 'ours 2 workers ÷ DuckDB 2'],
+      r.streamed.map((s) => {
+        const times = s.format === 'csv' ? d.csvMs : d.ndjsonMs;
+        return [s.format.toUpperCase(), ms(times[1]!), ms(times[2]!), `${(s.wallMs / times[1]!).toFixed(2)}×`, `${(s.twoWorkers.wallMs / times[2]!).toFixed(2)}×`];
+      }),
     ),
   );
   if (r.streamed.length > 0) out.push(`Reading alone: the engine's reader over the first ${integer(r.streamed[0]!.readingAlone.cases)} cases of the file (bytes hashed, rows parsed and typed), nothing checked or scored.`);

@@ -13,6 +13,7 @@ import { fileRelation } from '../src/sql/file-relation.js';
 import { duckdb } from '../src/sql/sql-dialect.js';
 import { scoreInspectionWithSql } from '../src/sql/score-with-sql.js';
 import { caseModel, writeCaseFiles } from './generate-cases.js';
+import { bestOf } from './measure-duckdb-reference.js';
 import { areaFactsOf, derbyshireHeader, loadPlan, SEED } from './setup.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -21,15 +22,7 @@ const THREADS = Number(process.env.BENCH_SQL_THREADS ?? 2);
 const RUNS = Number(process.env.BENCH_SQL_RUNS ?? 3);
 const folder = join(tmpdir(), `criteria-bench-sql-${CASES}`);
 
-async function best(run: () => Promise<unknown>): Promise<number> {
-  let fastest = Infinity;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
+const best = (run: () => Promise<unknown>) => bestOf(RUNS, run);
 
 async function main(): Promise<void> {
   mkdirSync(folder, { recursive: true });

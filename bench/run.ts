@@ -10,7 +10,8 @@
  * bench-results/latest.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compilePlan } from '../src/compile/compile-pack.js';
@@ -21,6 +22,7 @@ import { caseModel, generateCaseList, writeCaseFiles } from './generate-cases.js
 import { scoreByHand } from './hand-written-scorer.js';
 import { coldStartGoals } from './cold-start-goals.js';
 import { ensureBuilt, measureColdStarts } from './measure-cold-start.js';
+import { measureDuckDbReference, type DuckDbReference } from './measure-duckdb-reference.js';
 import { measureReading } from './measure-reading.js';
 import { measureService } from './measure-service.js';
 import type { SizeMeasurement } from './measure-size.js';
@@ -49,7 +51,9 @@ const FIXED_REPEATS = 100;
 /** How many cases of each file are read without scoring, to show the reader's share of a streamed run. */
 const READING_SIZE = QUICK ? 10_000 : 100_000;
 
-const GOALS = { overJsonRulesEngine: 100, overHandWritten: 0.9, streamedRssMB: 300 };
+const GOALS = { overJsonRulesEngine: 100, overHandWritten: 0.9, streamedRssMB: 300, overDuckDb: 2, hashing: 1.3 };
+/** How many runs DuckDB's reference query gets per file and thread count (the best is kept). */
+const DUCKDB_RUNS = QUICK ? 1 : 2;
 
 const began = performance.now();
 const loadAtStart = loadavg()[0]!;
@@ -60,7 +64,16 @@ function throughput(timing: Timing, cases: number, questions: number): Throughpu
   return { medianMs: timing.median, runs: timing.runs, casesPerSecond, questionEvaluationsPerSecond: casesPerSecond * questions };
 }
 
-function measureInChild(args: string[]): SizeMeasurement {
+/** Milliseconds to sha256 a file's bytes as read, chunk by chunk. */
+async function hashFileAlone(file: string): Promise<number> {
+  const started = performance.now();
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  hash.digest();
+  return performance.now() - started;
+}
+
+function measureInChild(...args: string[]): SizeMeasurement {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/measure-size.ts'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`bench/measure-size.ts ${args.join(' ')} failed (${child.status ?? child.signal}):\n${child.stderr}`);
   return JSON.parse(child.stdout) as SizeMeasurement;
@@ -179,7 +192,7 @@ async function main(): Promise<void> {
   const memory = new Map<number, SizeResult['memory']>();
   for (const size of SIZES) {
     log(`${size.cases.toLocaleString('en-GB')} cases: our engine alone in a child process, for its memory`);
-    const m = measureInChild(['memory', String(size.cases)]);
+    const m = measureInChild('memory', String(size.cases));
     const expected = figuresBySize.get(size.cases)!;
     requireAgreement(`${size.cases} cases in a child process`, [...diffCounts('main', expected.counts, 'child', new Map(m.counts)), ...diffFigures('main', expected.figures, 'child', new Map(m.figures))]);
     memory.set(size.cases, { wallMs: m.wallMs, rssAtStartMB: m.rssAtStartMB, rssWithCasesMB: m.rssWithCasesMB, peakRssMB: m.peakRssMB });
@@ -188,14 +201,21 @@ async function main(): Promise<void> {
 
   const folder = mkdtempSync(join(tmpdir(), 'criteria-bench-'));
   const streamed: StreamResult[] = [];
+  let duckDb: DuckDbReference;
   try {
     log(`writing ${STREAM_SIZE.toLocaleString('en-GB')} cases to NDJSON and CSV in ${folder}`);
     const files = writeCaseFiles(model, header, STREAM_SIZE, SEED, folder);
     const expected = figuresBySize.get(STREAM_SIZE)!;
     for (const format of ['ndjson', 'csv'] as const) {
       log(`streaming ${STREAM_SIZE.toLocaleString('en-GB')} cases from ${format.toUpperCase()} (scoreInspectionFile in a child process)`);
-      const m = measureInChild(['stream', format === 'ndjson' ? files.ndjsonInspection : files.csvInspection]);
+      const inspection = format === 'ndjson' ? files.ndjsonInspection : files.csvInspection;
+      const m = measureInChild('stream', inspection);
       requireAgreement(`${STREAM_SIZE} cases streamed from ${format}`, [...diffCounts('in memory', expected.counts, format, new Map(m.counts)), ...diffFigures('in memory', expected.figures, format, new Map(m.figures))]);
+      log(`streaming ${STREAM_SIZE.toLocaleString('en-GB')} cases from ${format.toUpperCase()} on 2 worker threads`);
+      const two = measureInChild('stream', inspection, '2');
+      requireAgreement(`${STREAM_SIZE} cases streamed from ${format} on 2 workers`, [...diffCounts('in memory', expected.counts, format, new Map(two.counts)), ...diffFigures('in memory', expected.figures, format, new Map(two.figures))]);
+      log(`hashing the ${format.toUpperCase()} file's bytes alone (sha256, as the reader hashes them for the result's inputSha256)`);
+      const hashAloneMs = await hashFileAlone(format === 'ndjson' ? files.ndjson : files.csv);
       log(`reading the first ${READING_SIZE.toLocaleString('en-GB')} cases of the ${format.toUpperCase()} file alone`);
       const reading = await measureReading(plan, format, format === 'ndjson' ? files.ndjson : files.csv, READING_SIZE);
       streamed.push({
@@ -207,9 +227,15 @@ async function main(): Promise<void> {
         casesPerSecond: (m.cases * 1000) / m.wallMs,
         rssAtStartMB: m.rssAtStartMB,
         peakRssMB: m.peakRssMB,
+        twoWorkers: { wallMs: two.wallMs, peakRssMB: two.peakRssMB },
+        hashAloneMs,
       });
     }
-    checks.push(`${STREAM_SIZE.toLocaleString('en-GB')} cases streamed from NDJSON and from CSV: the same counts and scores as in memory`);
+    checks.push(`${STREAM_SIZE.toLocaleString('en-GB')} cases streamed from NDJSON and from CSV, on one thread and on two workers: the same counts and scores as in memory`);
+    log(`DuckDB's reference query on the same files, on 1 and 2 threads (best of ${DUCKDB_RUNS})`);
+    duckDb = await measureDuckDbReference(plan, files, { threads: [1, 2], runs: DUCKDB_RUNS });
+    if (duckDb.distinctIds.csv !== STREAM_SIZE || duckDb.distinctIds.ndjson !== STREAM_SIZE) throw new Error(`DuckDB counted ${duckDb.distinctIds.csv} (CSV) and ${duckDb.distinctIds.ndjson} (NDJSON) distinct ids, not ${STREAM_SIZE}`);
+    checks.push(`DuckDB's reference query counted ${STREAM_SIZE.toLocaleString('en-GB')} distinct ids in each file`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -227,6 +253,17 @@ async function main(): Promise<void> {
   const worstMeasuredOverJre = measuredJre.reduce((a, b) => (b.oursOverJsonRulesEngine < a.oursOverJsonRulesEngine ? b : a));
   const worstOverHand = sizeResults.reduce((a, b) => (b.oursOverHandWritten < a.oursOverHandWritten ? b : a));
   const worstStream = streamed.reduce((a, b) => (b.peakRssMB > a.peakRssMB ? b : a));
+  const csvStream = streamed.find((s) => s.format === 'csv')!;
+  const ndjsonStream = streamed.find((s) => s.format === 'ndjson')!;
+  const overDuckDb = {
+    csv: csvStream.wallMs / duckDb!.csvMs[1]!,
+    ndjson: ndjsonStream.wallMs / duckDb!.ndjsonMs[1]!,
+    csvTwoWorkers: csvStream.twoWorkers.wallMs / duckDb!.csvMs[2]!,
+  };
+  const hashing = parts!.hashedSession.medianMs / parts!.session.medianMs;
+  /** A streamed run hashes the bytes as it reads them: its cost over the run without that hashing. */
+  const fileHashing = (s: StreamResult) => s.wallMs / (s.wallMs - s.hashAloneMs);
+  const worstFileHashing = Math.max(fileHashing(csvStream), fileHashing(ndjsonStream));
   const goals: Goal[] = [
     {
       goal: 'ours ÷ json-rules-engine, at every size',
@@ -247,6 +284,11 @@ async function main(): Promise<void> {
       met: worstStream.peakRssMB < GOALS.streamedRssMB,
     },
     ...coldStartGoals(coldStarts),
+    { goal: `streamed CSV, 1 thread ÷ DuckDB, 1 thread`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.csv.toFixed(2)}× (${(csvStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[1]! / 1000).toFixed(1)} s)`, met: overDuckDb.csv <= GOALS.overDuckDb },
+    { goal: `streamed NDJSON, 1 thread ÷ DuckDB read_json, 1 thread`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.ndjson.toFixed(2)}× (${(ndjsonStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.ndjsonMs[1]! / 1000).toFixed(1)} s)`, met: overDuckDb.ndjson <= GOALS.overDuckDb },
+    { goal: `streamed CSV, 2 workers ÷ DuckDB, 2 threads`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.csvTwoWorkers.toFixed(2)}× (${(csvStream.twoWorkers.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[2]! / 1000).toFixed(1)} s)`, met: overDuckDb.csvTwoWorkers <= GOALS.overDuckDb },
+    { goal: 'streamed run ÷ the same without hashing its bytes (inputSha256)', target: `≤ ${GOALS.hashing}×`, actual: `CSV ${fileHashing(csvStream).toFixed(2)}×, NDJSON ${fileHashing(ndjsonStream).toFixed(2)}× (sha256 of the file alone: ${(csvStream.hashAloneMs / 1000).toFixed(1)} s, ${(ndjsonStream.hashAloneMs / 1000).toFixed(1)} s)`, met: worstFileHashing <= GOALS.hashing },
+    { goal: 'in-memory session with hashInput ÷ without', target: `≤ ${GOALS.hashing}×`, actual: `${hashing.toFixed(2)}× (${parts!.cases.toLocaleString('en-GB')} cases)`, met: hashing <= GOALS.hashing },
   ];
 
   const cpuList = cpus();
@@ -261,6 +303,7 @@ async function main(): Promise<void> {
     engineParts: parts!,
     afterFullCollection: afterFullCollection!,
     streamed,
+    duckDb: { ...duckDb!, overDuckDb },
     loadCompile: { loadAndValidateMs: load.median, compileMs: compile.median, totalMs: both.median, runs: both.runs.length },
     service,
     coldStart: {

@@ -6,14 +6,13 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Hash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import type { Diagnostic } from '../model/errors.js';
 import type { FactDeclaration } from '../model/pack.js';
 import { attachCaseLocation } from '../source/case-location.js';
 import { didYouMean, listNames } from '../source/suggest-name.js';
 import { quoteExcerpt } from '../source/quote-excerpt.js';
 import { decodeUtf8Chunks, InvalidUtf8Error, LineTooLongError } from './decode-text.js';
+import { splitCsvRows } from './split-csv-rows.js';
 
 /** What the reader yields: a record, or a problem with a row it could not read. */
 /** What the reader yields: a record; a problem with a row it could not read; or a problem with the whole input (`notACase`: a bad header, an empty or unreadable file), which counts no case. */
@@ -56,10 +55,9 @@ async function* hashedBytes(file: string, hash: Hash | undefined, range?: ByteRa
 }
 
 /** A file's text as a stream of strict UTF-8 (the errors of reading and decoding come out of it as exceptions). */
-function textOf(file: string, hash: Hash | undefined, lineEnds: 'asRead' | 'lf' = 'asRead', range?: ByteRange): Readable {
+function textOf(file: string, hash: Hash | undefined, range?: ByteRange): AsyncGenerator<string> {
   const decoded = decodeUtf8Chunks(hashedBytes(file, hash, range), { ...(range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}), maxLineLength: MAX_LINE_LENGTH });
-  const text = range?.header !== undefined ? prefixed(`${range.header}\n`, decoded) : decoded;
-  return Readable.from(lineEnds === 'lf' ? lfLineEnds(text) : text, { objectMode: false });
+  return range?.header !== undefined ? prefixed(`${range.header}\n`, decoded) : decoded;
 }
 
 async function* prefixed(first: string, rest: AsyncIterable<string>): AsyncGenerator<string> {
@@ -77,7 +75,7 @@ async function* lfLineEnds(texts: AsyncIterable<string>): AsyncGenerator<string>
     if (carriedCr) text = '\r' + text;
     carriedCr = text.endsWith('\r');
     if (carriedCr) text = text.slice(0, -1);
-    yield text.replace(/\r\n?/g, '\n');
+    yield text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   }
   if (carriedCr) yield '\n';
 }
@@ -125,82 +123,68 @@ function problem(file: string, line: number, message: string, hint: string, code
 
 /** Reads a CSV file of cases: a header row with `id`, fact names and question ids. */
 export async function* readCsvCases(file: string, columns: CaseColumns, hash?: Hash, range?: ByteRange): AsyncGenerator<CaseInput> {
-  const source = textOf(file, hash, 'lf', range);
+  const text = lfLineEnds(textOf(file, hash, range));
   try {
     // A range is read after its header row, which stands on the line before the range's first.
-    yield* readCsvRecords(file, source, columns, range ? range.firstLine - 1 : 1);
+    yield* readCsvRecords(file, text, columns, range ? range.firstLine - 1 : 1);
   } finally {
-    source.destroy();
+    await text.return(undefined);
   }
 }
 
-async function* readCsvRecords(file: string, source: Readable, columns: CaseColumns, headerLine: number): AsyncGenerator<CaseInput> {
-  const parser = parse({ raw: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false });
-  // pipe() does not pass a source's error on: end the parser with it, so the loop below sees it.
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
+type Role = { kind: 'id' | 'answer'; name: string } | { kind: 'fact'; name: string; declaration: FactDeclaration };
+
+async function* readCsvRecords(file: string, text: AsyncIterable<string>, columns: CaseColumns, headerLine: number): AsyncGenerator<CaseInput> {
   let header: string[] | null = null;
-  /** The line the next record's raw text starts on: the raw texts of the records follow each other, skipped empty lines included. */
-  let nextLine = headerLine;
-  let roles: Array<{ kind: 'id' | 'fact' | 'answer' | 'unknown'; name: string; declaration?: FactDeclaration }> = [];
+  let roles: Role[] = [];
+  let idColumn = -1;
   try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      // The record starts after the empty lines its raw text begins with.
-      const line = nextLine + (/^\n*/.exec(raw)?.[0].length ?? 0);
-      nextLine += countNewlines(raw);
-      if (!header) {
-        header = record.map((h) => h.trim());
-        const bad = checkHeader(file, line, header, columns);
-        if (bad.length > 0) {
-          yield* bad;
+    for await (const rows of splitCsvRows(text, headerLine, MAX_LINE_LENGTH)) {
+      for (const row of rows) {
+        if ('error' in row) {
+          const { line, kind, message } = row.error;
+          if (kind === 'unclosed') yield problem(file, line, `a quoted cell in the row starting at line ${line} is never closed (${message.includes('runs past') ? message : 'the file ends inside the quotes'})`, 'close the quoted cell with a " (write a quote inside a quoted cell as "")');
+          else yield problem(file, line, `the CSV cannot be read: ${message}`, 'close every quoted cell and use one delimiter (,) throughout');
           return;
         }
-        roles = header.map((name) => {
-          if (name === 'id') return { kind: 'id', name };
-          const declaration = columns.caseFacts.get(name);
-          if (declaration) return { kind: 'fact', name, declaration };
-          return { kind: 'answer', name };
-        });
-        continue;
+        const { cells, line } = row;
+        if (!header) {
+          header = cells.map((h) => h.trim());
+          const bad = checkHeader(file, line, header, columns);
+          if (bad.length > 0) {
+            yield* bad;
+            return;
+          }
+          roles = header.map((name): Role => {
+            if (name === 'id') return { kind: 'id', name };
+            const declaration = columns.caseFacts.get(name);
+            return declaration ? { kind: 'fact', name, declaration } : { kind: 'answer', name };
+          });
+          idColumn = roles.findIndex((r) => r.kind === 'id');
+          continue;
+        }
+        const idCell = cells[idColumn];
+        if (cells.length !== header.length) {
+          yield problem(file, line, `row has ${cells.length} cells but the header has ${header.length}`, 'every row needs one cell per header column (quote cells that contain commas)', 'CSV_SYNTAX', idCell);
+          continue;
+        }
+        const facts = Object.create(null) as Record<string, unknown>;
+        const answers = Object.create(null) as Record<string, unknown>;
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i]!;
+          const role = roles[i]!;
+          if (role.kind === 'id' || cell === '') continue;
+          if (role.kind === 'fact') facts[role.name] = convertCell(cell, role.declaration);
+          else answers[role.name] = cell;
+        }
+        yield { record: attachCaseLocation({ id: idCell, facts, answers }, { file, line }) };
       }
-      const idCell = record[roles.findIndex((r) => r.kind === 'id')];
-      if (record.length !== header.length) {
-        yield problem(file, line, `row has ${record.length} cells but the header has ${header.length}`, 'every row needs one cell per header column (quote cells that contain commas)', 'CSV_SYNTAX', idCell);
-        continue;
-      }
-      const facts = Object.create(null) as Record<string, unknown>;
-      const answers = Object.create(null) as Record<string, unknown>;
-      const out: Record<string, unknown> = { id: idCell, facts, answers };
-      record.forEach((cell, i) => {
-        const role = roles[i]!;
-        if (role.kind === 'id' || cell === '') return;
-        if (role.kind === 'fact') facts[role.name] = convertCell(cell, role.declaration!);
-        else answers[role.name] = cell;
-      });
-      yield { record: attachCaseLocation(out, { file, line }) };
     }
   } catch (error) {
-    const e = error as { message?: string; lines?: number; code?: string };
-    if (!(error instanceof CsvError)) {
-      yield readFailure(file, error);
-      return;
-    }
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      // csv-parse reports the end of the file; the quote was opened in the row after the last one read.
-      const start = nextLine;
-      yield problem(file, start, `a quoted cell in the row starting at line ${start} is never closed (the file ends inside the quotes)`, 'close the quoted cell with a " (write a quote inside a quoted cell as "")');
-      return;
-    }
-    yield problem(file, e.lines ?? 1, `the CSV cannot be read: ${e.message ?? String(error)}`, 'close every quoted cell and use one delimiter (,) throughout');
+    yield readFailure(file, error);
     return;
   }
   if (!header) yield wholeFile(problem(file, 1, 'the CSV file is empty', 'start with a header row: id, then a column per fact and per question id', 'CSV_HEADER'));
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function checkHeader(file: string, line: number, header: string[], columns: CaseColumns): CaseInput[] {
