@@ -37,9 +37,9 @@ export async function buildProgram(): Promise<Command> {
     const module = (await import(new URL(file, commandsFolder).href)) as Partial<CommandModule>;
     if (typeof module.register === 'function') module.register(program);
   }
-  for (const command of allCommands(program)) {
+  for (const command of [program, ...allCommands(program)]) {
     command.exitOverride();
-    // Commander's own errors (an unknown option, a missing argument) are printed by main(), as text or JSON.
+    // Commander's own errors (an unknown command or option, a missing argument) are printed by main(), as text or JSON, once.
     command.configureOutput({ outputError: (text) => (commanderError.text = text) });
   }
   return program;
