@@ -118,6 +118,11 @@ function isScalarMap(value: unknown): boolean {
   return isObject(value) && Object.values(value).every(isScalar);
 }
 
+/** A word with its article: `a number`, `an enum`. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 /** `a list`, `a number (3)`, `the string 'x'`, `null`… for messages. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

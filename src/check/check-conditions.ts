@@ -7,7 +7,7 @@ import type { FactCondition } from '../model/condition.js';
 import type { Condition, FactDeclaration, Limit } from '../model/pack.js';
 import type { ResolvedBandSet } from './resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
-import { describeValue } from './check-condition-shape.js';
+import { describeValue, withArticle } from './check-condition-shape.js';
 import { checkConditionSize } from './check-condition-size.js';
 import { findCycles } from './find-cycles.js';
 import { bandSetNameOf, countedScales, subjectsOf } from './pack-structure.js';
@@ -198,7 +198,7 @@ function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDec
     return;
   }
   if (ORDER_OPERATORS.has(c.operator) && declaration.type !== 'number') {
-    ctx.error('VALUE_TYPE', c, 'operator', `${c.operator} compares numbers, but ${c.fact} in ${where} is a ${declaration.type} fact`, 'use equal, notEqual, in or notIn, or compare a number fact');
+    ctx.error('VALUE_TYPE', c, 'operator', `${c.operator} compares numbers, but ${c.fact} in ${where} is ${withArticle(declaration.type)} fact`, 'use equal, notEqual, in or notIn, or compare a number fact');
     return;
   }
   if (!literal && LIST_OPERATORS.has(c.operator)) {
@@ -255,7 +255,7 @@ function checkLiteral(ctx: CheckContext, node: object, key: string | number, val
   const fits = type === 'number' ? typeof value === 'number' : type === 'boolean' ? typeof value === 'boolean' : type === 'date' ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) : typeof value === 'string';
   if (!fits) {
     const want = type === 'number' ? 'a number' : type === 'boolean' ? 'true or false' : type === 'date' ? 'a date YYYY-MM-DD' : 'a string';
-    ctx.error('VALUE_TYPE', node, key, `${fact} is a ${type} fact, but ${where} compares it with ${describeValue(value)}`, `compare with ${want}`);
+    ctx.error('VALUE_TYPE', node, key, `${fact} is ${withArticle(type)} fact, but ${where} compares it with ${describeValue(value)}`, `compare with ${want}`);
   }
 }
 

@@ -18,6 +18,7 @@ import { checkTemplates } from './check-templates.js';
 import { checkThematic } from './check-thematic.js';
 import { checkUsage } from './check-usage.js';
 import { checkWeights } from './check-weights.js';
+import { findForbiddenKeys } from './find-forbidden-keys.js';
 import { validateValue } from './validate-schema.js';
 
 /** The checks, in the order their diagnostics are most useful. */
@@ -45,6 +46,8 @@ export function checkPack(pack: Pack, sources: SourceMap, methodology?: Pack): D
   // JSON Schema: check its shape first, or a wrong type or an infinite target throws further on.
   if (sources.locate(pack) === undefined) {
     const { files: _files, ...root } = pack;
+    const forbidden = findForbiddenKeys(root);
+    if (forbidden.length > 0) return forbidden;
     const shape = validateValue('pack', root);
     if (shape.length > 0) return shape;
   }

@@ -4,6 +4,7 @@
  */
 import type { ScoreRule } from '../model/pack.js';
 import type { CheckContext } from './check-context.js';
+import { withArticle } from './check-condition-shape.js';
 import { countedScales, criteriaOf, subjectsOf } from './pack-structure.js';
 import type { Subject } from './pack-structure.js';
 
@@ -21,7 +22,7 @@ export function checkScores(ctx: CheckContext): void {
     if (subject.kind === 'criterion') {
       const allowed = CRITERION_METHODS[subject.node.kind] ?? [];
       if (!allowed.includes(score.method)) {
-        const hint = allowed.length === 0 ? 'a direct criterion takes its score from the inspection: remove score' : `a ${subject.node.kind} criterion's score may use: ${allowed.join(', ')}`;
+        const hint = allowed.length === 0 ? 'a direct criterion takes its score from the inspection: remove score' : `${withArticle(subject.node.kind)} criterion's score may use: ${allowed.join(', ')}`;
         ctx.error('BAD_AGGREGATION', score, 'method', `${subject.label} cannot use the score method ${score.method}`, hint);
         continue;
       }

@@ -57,9 +57,9 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const only = argv === undefined ? undefined : commandOf(argv);
   const names = only !== undefined ? [only] : Object.keys(COMMANDS).sort();
   for (const module of await Promise.all(names.map((name) => COMMANDS[name]!()))) module.register(program);
-  for (const command of allCommands(program)) {
+  for (const command of [program, ...allCommands(program)]) {
     command.exitOverride();
-    // Commander's own errors (an unknown option, a missing argument) are printed by main(), as text or JSON.
+    // Commander's own errors (an unknown command or option, a missing argument) are printed by main(), as text or JSON, once.
     command.configureOutput({ outputError: (text) => (commanderError.text = text) });
   }
   return program;

@@ -105,8 +105,9 @@ function writable(path: string): boolean {
 /** Writes `text` to `path` through a temporary file and a rename; `mode` is given to the new file. */
 export function writeFileAtomic(path: string, text: string, mode?: number): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  // Opened with 'wx', so it is ours only once opened: what stood at that name before is not removed.
+  const fd = openSync(temporary, 'wx', mode ?? 0o666);
   try {
-    const fd = openSync(temporary, 'wx', mode ?? 0o666);
     try {
       if (mode !== undefined) chmodSync(temporary, mode);
       writeSync(fd, text);

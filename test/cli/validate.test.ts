@@ -70,16 +70,25 @@ describe('criteria', () => {
     expectNoStackTrace(stdout + stderr);
   });
 
+  const usage = (message: string) => `error USAGE: ${message}\n  hint: see criteria <command> --help\n\n1 error\n`;
   it.each([
-    ['no paths', ['validate']],
-    ['an unknown format', ['validate', '--format', 'xml', valid]],
-    ['an unknown option', ['validate', '--colour', valid]],
-    ['an unknown command', ['valdate', valid]],
-    ['no command', []],
-  ])('exits 2 on a usage error: %s', (_note, args) => {
-    const { status, stderr } = run(...args);
+    ['no paths', ['validate'], usage("missing required argument 'paths'")],
+    ['an unknown format', ['validate', '--format', 'xml', valid], usage("option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.")],
+    ['an unknown option', ['validate', '--colour', valid], usage("unknown option '--colour'")],
+    ['an unknown command (said once)', ['valdate', valid], usage("unknown command 'valdate'\n(Did you mean validate?)")],
+  ])('exits 2 on a usage error: %s', (_note, args, message) => {
+    const { status, stdout, stderr } = run(...args);
     expect(status).toBe(2);
-    expect(stderr.length).toBeGreaterThan(0);
+    expect(stderr).toBe(message);
+    expect(stdout).toBe('');
+  });
+
+  it('exits 2 with no command, printing the help on standard error', () => {
+    const { status, stdout, stderr } = run();
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^Usage: criteria \[options\] \[command\]\n/);
+    expect(stderr).toContain('  validate [options] <paths...>');
+    expect(stdout).toBe('');
     expectNoStackTrace(stderr);
   });
 

@@ -252,15 +252,56 @@ describe('the tracing evaluator agrees with the compiled predicate', () => {
     high: { any: [{ fact: 'risk', operator: 'in', value: ['high', 'veryHigh'] }] },
     highAndBreach: { all: [{ condition: 'high' }, { fact: 'breach', operator: 'equal', value: true }] },
   };
-  const conditions: Condition[] = [
-    { all: [] },
-    { any: [] },
-    { fact: 'risk', operator: 'in', value: ['high', 'veryHigh'] },
-    { not: { condition: 'high' } },
-    { condition: 'highAndBreach' },
-    { any: [{ fact: 'days', operator: 'lessThanInclusive', value: 56 }, { not: { fact: 'breach', operator: 'notEqual', value: true } }] },
-    { all: [{ fact: 'days', operator: 'greaterThan', value: { fact: 'limit' } }, { fact: 'risk', operator: 'notIn', value: ['low'] }] },
-    { fact: 'tags', operator: 'contains', value: 'x' },
+  /** Each condition, and what the trace says decided it for each of the fact sets below, in order. */
+  const conditions: Array<[Condition, string[]]> = [
+    [{ all: [] }, [
+      'always holds (an empty condition always holds)',
+      'always holds (an empty condition always holds)',
+      'always holds (an empty condition always holds)',
+      'always holds (an empty condition always holds)',
+    ]],
+    [{ any: [] }, [
+      'always holds (an empty condition always holds)',
+      'always holds (an empty condition always holds)',
+      'always holds (an empty condition always holds)',
+      'always holds (an empty condition always holds)',
+    ]],
+    [{ fact: 'risk', operator: 'in', value: ['high', 'veryHigh'] }, [
+      'risk in [high, veryHigh] is false (risk = low)',
+      'risk in [high, veryHigh] is true (risk = high)',
+      'risk in [high, veryHigh] is true (risk = veryHigh)',
+      'risk in [high, veryHigh] is false (risk = not given)',
+    ]],
+    [{ not: { condition: 'high' } }, [
+      'high: risk in [high, veryHigh] is false (risk = low), under not',
+      'high: risk in [high, veryHigh] is true (risk = high), under not',
+      'high: risk in [high, veryHigh] is true (risk = veryHigh), under not',
+      'high: risk in [high, veryHigh] is false (risk = not given), under not',
+    ]],
+    [{ condition: 'highAndBreach' }, [
+      'highAndBreach → high: risk in [high, veryHigh] is false (risk = low)',
+      'highAndBreach → high: risk in [high, veryHigh] is true (risk = high) and highAndBreach: breach = true is true (breach = true)',
+      'highAndBreach: breach = true is false (breach = not given)',
+      'highAndBreach → high: risk in [high, veryHigh] is false (risk = not given)',
+    ]],
+    [{ any: [{ fact: 'days', operator: 'lessThanInclusive', value: 56 }, { not: { fact: 'breach', operator: 'notEqual', value: true } }] }, [
+      'days ≤ 56 is true (days = 10)',
+      'breach ≠ true is false (breach = true), under not',
+      'days ≤ 56 is false (days = not given) and breach ≠ true is true (breach = not given), under not',
+      'breach ≠ true is false (breach = true), under not',
+    ]],
+    [{ all: [{ fact: 'days', operator: 'greaterThan', value: { fact: 'limit' } }, { fact: 'risk', operator: 'notIn', value: ['low'] }] }, [
+      'risk not in [low] is false (risk = low)',
+      'days > limit is false (days = 60, limit = 70)',
+      'days > limit is false (days = not given, limit = 0)',
+      'days > limit is true (days = 56.5, limit = 56) and risk not in [low] is true (risk = not given)',
+    ]],
+    [{ fact: 'tags', operator: 'contains', value: 'x' }, [
+      'tags contains x is true (tags = [x])',
+      'tags contains x is false (tags = [])',
+      'tags contains x is false (tags = not given)',
+      'tags contains x is false (tags = not given)',
+    ]],
   ];
   const factSets: Array<Record<string, unknown>> = [
     { risk: 'low', breach: false, days: 10, limit: 5, tags: ['x'] },
@@ -268,14 +309,15 @@ describe('the tracing evaluator agrees with the compiled predicate', () => {
     { risk: 'veryHigh', breach: null, days: null, limit: 0 },
     { risk: null, breach: true, days: new Fraction(113, 2), limit: new Fraction(56) },
   ];
-  it.each(conditions.map((c) => [renderCondition(c), c] as const))('%s', (_name, condition) => {
+  it.each(conditions.map(([c, said]) => [renderCondition(c), c, said] as const))('%s', (_name, condition, said) => {
     const predicate = compileCondition<Record<string, unknown>, null>(condition, { fact: (name) => (facts) => facts[name] ?? null, named: (n) => named[n] });
-    for (const facts of factSets) {
+    const described = factSets.map((facts) => {
       const scope: TraceScope = { fact: (name) => facts[name] ?? null, named: (n) => named[n] };
       const trace = traceCondition(condition, scope);
       expect(trace.holds).toBe(predicate(facts, null));
-      expect(describeOutcome(condition, trace)).toBeTypeOf('string');
-    }
+      return describeOutcome(condition, trace);
+    });
+    expect(described).toEqual(said);
   });
 
   it('a false all is decided by its first false part; a true any by its first true part', () => {

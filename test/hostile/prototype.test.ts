@@ -1,7 +1,8 @@
 /**
  * Keys that reach a prototype (`__proto__`, `constructor`, `prototype`) in packs, inspections and
  * case data, run through the library in-process: each is refused with FORBIDDEN_KEY (or, in
- * objects a caller builds, counted as the unknown name it is), and Object.prototype is the same
+ * inspections a caller builds, reported as the unknown name it is; a pack a caller builds is
+ * refused with FORBIDDEN_KEY by compilePack), and Object.prototype is the same
  * afterwards — no property added, none changed.
  */
 import { join, resolve } from 'node:path';
@@ -100,19 +101,20 @@ describe('keys that reach a prototype, in-process', () => {
     expectUntouched(before);
   });
 
-  it('score() with evidence, targets and scores keyed __proto__ (own keys) refuses them and pollutes nothing', () => {
+  const rest = '"cases": [{ "id": "c1", "facts": { "risk": "low" }, "answers": { "Q1.1": "yes" } }]';
+  const plain = { area: '"area": { "name": "T" }', evidence: '"evidence": { "E1.1": "good" }', targets: '"targets": { "T1.1": { "value": 88 } }', scores: '"scores": { "D1": 70 }' };
+  it.each([
+    ['area facts', { ...plain, area: '"area": { "name": "T", "facts": { "__proto__": "low" } }' }, { code: 'AREA_FACT', message: "unknown area fact '__proto__'", hint: 'declared area facts: toolInUse', pointer: '/area/facts/__proto__' }],
+    ['evidence', { ...plain, evidence: '"evidence": { "E1.1": "good", "__proto__": "good" }' }, { code: 'EVIDENCE_UNKNOWN_ITEM', message: "unknown evidence item '__proto__'", hint: 'evidence items: E1.1', pointer: '/evidence/__proto__' }],
+    ['targets', { ...plain, targets: '"targets": { "T1.1": { "value": 88 }, "__proto__": { "value": 1 } }' }, { code: 'TARGET_UNKNOWN', message: "unknown target measure '__proto__'", hint: 'measures: T1.1', pointer: '/targets/__proto__' }],
+    ['scores', { ...plain, scores: '"scores": { "D1": 70, "__proto__": 50 }' }, { code: 'SCORE_UNKNOWN', message: "'__proto__' is not a criterion scored directly", hint: 'direct criteria: D1', pointer: '/scores/__proto__' }],
+    ['adjustments', { ...plain, scores: '"scores": { "D1": 70 }, "adjustments": [{ "id": "__proto__", "score": 1, "reason": "r" }]' }, { code: 'ADJUSTMENT_UNKNOWN', message: "adjustment of unknown result '__proto__'", hint: 'name a criterion, a section or overall', pointer: '/adjustments/0' }],
+    ['the inspection itself', { ...plain, scores: '"scores": { "D1": 70 }, "__proto__": { "polluted": true }' }, { code: 'SCHEMA_UNKNOWN_PROPERTY', message: "unknown property '__proto__' in the top level; allowed: $schema, pack, packVersion, thematics, area, evidence, targets, scores, adjustments, cases", hint: 'rename it to one of the allowed properties, or remove it', pointer: '/__proto__' }],
+  ])('score() with an own key __proto__ in %s refuses it with its own error and pollutes nothing', (_where, parts, error) => {
     const compiled = compilePack(loadBase());
     if ('errors' in compiled) throw new Error(compiled.errors[0]!.message);
-    const inspection = JSON.parse(`{
-      "area": { "name": "T", "facts": { "__proto__": { "polluted": true } } },
-      "evidence": { "E1.1": "good", "__proto__": "good" },
-      "targets": { "T1.1": { "value": 88 }, "__proto__": { "value": 1 } },
-      "scores": { "D1": 70, "__proto__": 50 },
-      "adjustments": [{ "id": "__proto__", "score": 1, "reason": "r" }],
-      "cases": [{ "id": "c1", "facts": { "risk": "low" }, "answers": { "Q1.1": "yes" } }]
-    }`) as Inspection;
-    const outcome = score(compiled.plan, inspection);
-    expect('errors' in outcome).toBe(true);
+    const inspection = JSON.parse(`{ ${Object.values(parts).join(', ')}, ${rest} }`) as Inspection;
+    expect(score(compiled.plan, inspection)).toEqual({ errors: [{ severity: 'error', ...error }] });
     expectUntouched(before);
   });
 
@@ -121,11 +123,19 @@ describe('keys that reach a prototype, in-process', () => {
     const hostile = JSON.parse(JSON.stringify(pack)) as Pack & Record<string, unknown>;
     hostile.scales = JSON.parse('{"__proto__": {"levels": [{"id": "x", "label": "X"}]}, "answer": ' + JSON.stringify(pack.scales!.answer) + ', "grade": ' + JSON.stringify(pack.scales!.grade) + ', "status": ' + JSON.stringify(pack.scales!.status) + '}');
     hostile.weightClasses = JSON.parse('{"heavy": 2, "light": 1, "__proto__": 5}');
-    let outcome: ReturnType<typeof compilePack> | undefined;
-    expect(() => {
-      outcome = compilePack(hostile);
-    }).not.toThrow();
-    expect(outcome).toBeDefined();
+    const refusal = (pointer: string, key = '__proto__') => ({ code: 'FORBIDDEN_KEY', severity: 'error', message: `the key '${key}' is not allowed`, hint: "rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects", pointer });
+    expect(compilePack(hostile)).toEqual({ errors: [refusal('/scales/__proto__'), refusal('/weightClasses/__proto__')] });
+    expectUntouched(before);
+  });
+
+  it.each([
+    ['a fact named constructor', (p: Pack) => ({ ...p, facts: { ...p.facts, case: JSON.parse('{"constructor": {"type": "string"}}') } }), '/facts/case/constructor', 'constructor'],
+    ['a condition with a prototype key', (p: Pack) => ({ ...p, conditions: JSON.parse('{"c": {"all": [{"fact": "risk", "operator": "equal", "value": "low", "prototype": 1}]}}') }), '/conditions/c/all/0/prototype', 'prototype'],
+    ['a thematic with an own __proto__ key', null, '/__proto__', '__proto__'],
+  ] as const)('compilePack refuses %s with FORBIDDEN_KEY at its pointer', (_what, change, pointer, key) => {
+    const pack = loadBase();
+    const outcome = change ? compilePack(change(pack) as Pack) : compilePack(pack, { thematics: [JSON.parse(`{"id": "t", "__proto__": {"polluted": true}}`) as Pack] });
+    expect(outcome).toEqual({ errors: [{ code: 'FORBIDDEN_KEY', severity: 'error', message: `the key '${key}' is not allowed`, hint: "rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects", pointer }] });
     expectUntouched(before);
   });
 });
