@@ -20,7 +20,7 @@ export default tseslint.config(
     // Tests, the bench and the scripts read the command's JSON output, recorded answers and YAML
     // (JSON.parse gives `any`) and assert on them or print them; a typed declaration for each would
     // say no more than the assertion does.
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

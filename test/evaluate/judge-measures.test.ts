@@ -14,7 +14,7 @@ function criterion(measures: Array<Partial<TargetMeasure> & { counted?: boolean 
   return {
     def: { id: 'T1', title: 'Targets', kind: 'targets', statuses: { scale: 'status', met: 'met', nearlyMet: 'nearly', notMet: 'not' } },
     statusScale: status,
-    measures: measures.map(({ counted, ...def }, i): CompiledMeasure => ({ def: { id: `M${i}`, measure: `Measure ${i}`, direction: 'higher', ...def } as TargetMeasure, key: `M${i}`, counted: counted ?? true })),
+    measures: measures.map(({ counted, ...def }, i): CompiledMeasure => ({ def: { id: `M${i}`, measure: `Measure ${i}`, direction: 'higher', ...def }, key: `M${i}`, counted: counted ?? true })),
   } as unknown as CompiledCriterion;
 }
 

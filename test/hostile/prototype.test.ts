@@ -134,7 +134,7 @@ describe('keys that reach a prototype, in-process', () => {
     ['a thematic with an own __proto__ key', null, '/__proto__', '__proto__'],
   ] as const)('compilePack refuses %s with FORBIDDEN_KEY at its pointer', (_what, change, pointer, key) => {
     const pack = loadBase();
-    const outcome = change ? compilePack(change(pack) as Pack) : compilePack(pack, { thematics: [JSON.parse(`{"id": "t", "__proto__": {"polluted": true}}`) as Pack] });
+    const outcome = change ? compilePack(change(pack)) : compilePack(pack, { thematics: [JSON.parse(`{"id": "t", "__proto__": {"polluted": true}}`) as Pack] });
     expect(outcome).toEqual({ errors: [{ code: 'FORBIDDEN_KEY', severity: 'error', message: `the key '${key}' is not allowed`, hint: "rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects", pointer }] });
     expectUntouched(before);
   });
