@@ -24,16 +24,36 @@ function badCases(plan: CompiledPlan, header: InspectionHeader, valid: CaseRecor
     return { problem, cases: [c] };
   };
   return [
-    make('an unknown fact', (c) => { c.facts.colour = 'blue'; }),
-    make('an enum fact off its values', (c) => { c.facts.riskOfHarm = 'extreme'; }),
-    make('a boolean fact given as text', (c) => { c.facts.ebsNeeds = 'yes'; }),
-    make('a required fact missing', (c) => { delete c.facts.gender; }),
-    make('an unknown question', (c) => { c.answers['B9.9'] = 'sufficient'; }),
-    make('an answer off the scale', (c) => { c.answers[alwaysAsked.key] = 'good'; }),
-    make('an answer missing for a question that applies', (c) => { delete c.answers[alwaysAsked.key]; }),
-    make('an answer to a question that does not apply', (c) => { c.answers[notAsked.key] = 'sufficient'; }),
-    make('no id', (c) => { delete c.id; }),
-    make('an unknown property of the record', (c) => { c.note = 'x'; }),
+    make('an unknown fact', (c) => {
+      c.facts.colour = 'blue';
+    }),
+    make('an enum fact off its values', (c) => {
+      c.facts.riskOfHarm = 'extreme';
+    }),
+    make('a boolean fact given as text', (c) => {
+      c.facts.ebsNeeds = 'yes';
+    }),
+    make('a required fact missing', (c) => {
+      delete c.facts.gender;
+    }),
+    make('an unknown question', (c) => {
+      c.answers['B9.9'] = 'sufficient';
+    }),
+    make('an answer off the scale', (c) => {
+      c.answers[alwaysAsked.key] = 'good';
+    }),
+    make('an answer missing for a question that applies', (c) => {
+      delete c.answers[alwaysAsked.key];
+    }),
+    make('an answer to a question that does not apply', (c) => {
+      c.answers[notAsked.key] = 'sufficient';
+    }),
+    make('no id', (c) => {
+      delete c.id;
+    }),
+    make('an unknown property of the record', (c) => {
+      c.note = 'x';
+    }),
     { problem: 'a duplicate id', cases: [copy(), copy()] },
   ];
 }
@@ -46,7 +66,9 @@ export function checkRejections(plan: CompiledPlan, header: InspectionHeader, va
     const engine = refusedByEngine(bad.cases);
     const hand = refusedByHand(bad.cases);
     if (!engine || !hand) {
-      throw new Disagreement(`a case with ${bad.problem} is ${engine ? '' : 'not '}refused by the engine and ${hand ? '' : 'not '}refused by the hand-written scorer`);
+      throw new Disagreement(
+        `a case with ${bad.problem} is ${engine ? '' : 'not '}refused by the engine and ${hand ? '' : 'not '}refused by the hand-written scorer`,
+      );
     }
   }
 }

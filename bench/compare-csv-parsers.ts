@@ -83,7 +83,10 @@ const parsers: Record<string, (file: string) => Promise<Seen>> = {
       if (!parser) {
         // uDSV takes the header row for its schema: count it as the others do.
         const schema = inferSchema(text, { col: ',', row: '\n', encl: '"' });
-        tallyRow(seen, schema.cols.map((c) => c.name));
+        tallyRow(
+          seen,
+          schema.cols.map((c) => c.name),
+        );
         parser = initParser(schema);
       }
       parser.chunk<string[]>(text, parser.stringArrs, onRow);
@@ -132,9 +135,19 @@ async function main(): Promise<void> {
   }
   const reference = results[0]!.seen;
   const differing = results.filter((r) => r.seen.rows !== reference.rows || r.seen.cells !== reference.cells || r.seen.sum !== reference.sum);
-  if (differing.length > 0) throw new Error(`parsers disagree with csv-parse: ${differing.map((r) => `${r.name} ${JSON.stringify(r.seen)} vs ${JSON.stringify(reference)}`).join('; ')}`);
-  process.stdout.write(`${CASES.toLocaleString('en')} cases (${reference.rows.toLocaleString('en')} rows with the header, ${reference.cells.toLocaleString('en')} cells), best of ${RUNS}; every parser gave the same cells\n`);
-  for (const r of results) process.stdout.write(`${r.name.padEnd(32)} ${r.ms.toFixed(0).padStart(7)} ms ${Math.round((r.seen.rows * 1000) / r.ms).toLocaleString('en').padStart(10)} rows/s\n`);
+  if (differing.length > 0)
+    throw new Error(
+      `parsers disagree with csv-parse: ${differing.map((r) => `${r.name} ${JSON.stringify(r.seen)} vs ${JSON.stringify(reference)}`).join('; ')}`,
+    );
+  process.stdout.write(
+    `${CASES.toLocaleString('en')} cases (${reference.rows.toLocaleString('en')} rows with the header, ${reference.cells.toLocaleString('en')} cells), best of ${RUNS}; every parser gave the same cells\n`,
+  );
+  for (const r of results)
+    process.stdout.write(
+      `${r.name.padEnd(32)} ${r.ms.toFixed(0).padStart(7)} ms ${Math.round((r.seen.rows * 1000) / r.ms)
+        .toLocaleString('en')
+        .padStart(10)} rows/s\n`,
+    );
 }
 
 await main();

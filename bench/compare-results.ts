@@ -48,7 +48,10 @@ function addCriterion(figures: Figures, pack: string, c: PackResult['sections'][
 /** Level counts as comparable text: "partlyMet=1 wellMet=3", or null when there are none. */
 export function levelText(counts: Record<string, number> | undefined): string | null {
   if (!counts || Object.keys(counts).length === 0) return null;
-  return Object.keys(counts).sort().map((k) => `${k}=${counts[k]}`).join(' ');
+  return Object.keys(counts)
+    .sort()
+    .map((k) => `${k}=${counts[k]}`)
+    .join(' ');
 }
 
 /** Differences between two sets of counts, as lines; empty when they agree on every question. */

@@ -22,7 +22,10 @@ import type { CountsByKey, Figures } from './compare-results.js';
 // Facts ------------------------------------------------------------------------------------------
 
 const isBoolean = (v: unknown): boolean => v === true || v === false;
-const oneOf = (...values: string[]) => (v: unknown): boolean => typeof v === 'string' && values.includes(v);
+const oneOf =
+  (...values: string[]) =>
+  (v: unknown): boolean =>
+    typeof v === 'string' && values.includes(v);
 
 /** Every case fact ESI and EBS declare, with the test of a valid value. */
 const CASE_FACTS = new Map<string, (v: unknown) => boolean>([
@@ -54,12 +57,79 @@ const REQUIRED_FACTS = ['orderType', 'riskOfHarm', 'gender', 'ethnicity'];
 
 /** The questions, in the order their counters are kept: ESI sections B–D, then EBS (prefixed). */
 enum Q {
-  B1_1, B1_2, B1_3, B1_4, B1_5, B2_1, B2_2, B3_1, B3_2, B3_3, B3_4, B3_5, B3_6, B3_7, B3_8, B4_1, B4_2, B4_3,
-  C1_1, C1_2, C1_3, C1_4, C2_1, C2_2, C2_3, C2_4, C2_5, C2_6, C2_7, C2_8, C2_9, C2_10, C2_11,
-  C3_1, C3_2, C3_3, C3_4, C3_5, C3_6, C4_1, C4_2, C4_3, C5_1, C5_2, C5_3, C5_4, C5_5,
-  D1_1, D1_2, D1_3, D1_4, D1_5, D1_6, D1_7, D2_1, D2_2, D2_3, D4_1, D4_2,
-  EBS_B2_a, EBS_B2_b, EBS_B2_c, EBS_B3_a, EBS_B3_b, EBS_B4_a, EBS_B4_b,
-  EBS_C2_a, EBS_C2_b, EBS_C2_c, EBS_C5_a, EBS_D1_a, EBS_D1_b, EBS_D1_c,
+  B1_1,
+  B1_2,
+  B1_3,
+  B1_4,
+  B1_5,
+  B2_1,
+  B2_2,
+  B3_1,
+  B3_2,
+  B3_3,
+  B3_4,
+  B3_5,
+  B3_6,
+  B3_7,
+  B3_8,
+  B4_1,
+  B4_2,
+  B4_3,
+  C1_1,
+  C1_2,
+  C1_3,
+  C1_4,
+  C2_1,
+  C2_2,
+  C2_3,
+  C2_4,
+  C2_5,
+  C2_6,
+  C2_7,
+  C2_8,
+  C2_9,
+  C2_10,
+  C2_11,
+  C3_1,
+  C3_2,
+  C3_3,
+  C3_4,
+  C3_5,
+  C3_6,
+  C4_1,
+  C4_2,
+  C4_3,
+  C5_1,
+  C5_2,
+  C5_3,
+  C5_4,
+  C5_5,
+  D1_1,
+  D1_2,
+  D1_3,
+  D1_4,
+  D1_5,
+  D1_6,
+  D1_7,
+  D2_1,
+  D2_2,
+  D2_3,
+  D4_1,
+  D4_2,
+  EBS_B2_a,
+  EBS_B2_b,
+  EBS_B2_c,
+  EBS_B3_a,
+  EBS_B3_b,
+  EBS_B4_a,
+  EBS_B4_b,
+  EBS_C2_a,
+  EBS_C2_b,
+  EBS_C2_c,
+  EBS_C5_a,
+  EBS_D1_a,
+  EBS_D1_b,
+  EBS_D1_c,
 }
 const QUESTION_COUNT = Q.EBS_D1_c + 1;
 /** The key each question is answered under: B1_1 → 'B1.1', EBS_B2_a → 'ebs-2003:B2.a'. */
@@ -74,7 +144,13 @@ const NOT_APPLICABLE = 3;
 const NO_ANSWER = 4;
 const OFF_SCALE = 5;
 /** The judgement scale (every question of both packs uses it): excellent and sufficient are met. */
-const JUDGEMENT = new Map([['excellent', MET], ['sufficient', MET], ['insufficient', NOT_MET], ['poor', NOT_MET], ['na', NOT_APPLICABLE]]);
+const JUDGEMENT = new Map([
+  ['excellent', MET],
+  ['sufficient', MET],
+  ['insufficient', NOT_MET],
+  ['poor', NOT_MET],
+  ['na', NOT_APPLICABLE],
+]);
 
 // The arithmetic ---------------------------------------------------------------------------------
 
@@ -98,17 +174,74 @@ const IMPORTANT = 1;
 
 /** ESI sample criteria: their weight and questions (first and last, inclusive). */
 const ESI_SAMPLE = {
-  B: [{ id: 'B1', weight: CRITICAL, from: Q.B1_1, to: Q.B1_5 }, { id: 'B2', weight: CRITICAL, from: Q.B2_1, to: Q.B2_2 }, { id: 'B3', weight: CRITICAL, from: Q.B3_1, to: Q.B3_8 }, { id: 'B4', weight: IMPORTANT, from: Q.B4_1, to: Q.B4_3 }],
-  C: [{ id: 'C1', weight: CRITICAL, from: Q.C1_1, to: Q.C1_4 }, { id: 'C2', weight: CRITICAL, from: Q.C2_1, to: Q.C2_11 }, { id: 'C3', weight: CRITICAL, from: Q.C3_1, to: Q.C3_6 }, { id: 'C4', weight: IMPORTANT, from: Q.C4_1, to: Q.C4_3 }, { id: 'C5', weight: CRITICAL, from: Q.C5_1, to: Q.C5_5 }],
-  D: [{ id: 'D1', weight: CRITICAL, from: Q.D1_1, to: Q.D1_7 }, { id: 'D2', weight: IMPORTANT, from: Q.D2_1, to: Q.D2_3 }, { id: 'D4', weight: CRITICAL, from: Q.D4_1, to: Q.D4_2 }],
+  B: [
+    { id: 'B1', weight: CRITICAL, from: Q.B1_1, to: Q.B1_5 },
+    { id: 'B2', weight: CRITICAL, from: Q.B2_1, to: Q.B2_2 },
+    { id: 'B3', weight: CRITICAL, from: Q.B3_1, to: Q.B3_8 },
+    { id: 'B4', weight: IMPORTANT, from: Q.B4_1, to: Q.B4_3 },
+  ],
+  C: [
+    { id: 'C1', weight: CRITICAL, from: Q.C1_1, to: Q.C1_4 },
+    { id: 'C2', weight: CRITICAL, from: Q.C2_1, to: Q.C2_11 },
+    { id: 'C3', weight: CRITICAL, from: Q.C3_1, to: Q.C3_6 },
+    { id: 'C4', weight: IMPORTANT, from: Q.C4_1, to: Q.C4_3 },
+    { id: 'C5', weight: CRITICAL, from: Q.C5_1, to: Q.C5_5 },
+  ],
+  D: [
+    { id: 'D1', weight: CRITICAL, from: Q.D1_1, to: Q.D1_7 },
+    { id: 'D2', weight: IMPORTANT, from: Q.D2_1, to: Q.D2_3 },
+    { id: 'D4', weight: CRITICAL, from: Q.D4_1, to: Q.D4_2 },
+  ],
 };
 const ESI_SECTION_WEIGHTS = { B: 30, C: 40, D: 30 };
 
 /** EBS criteria by section: their questions with weights (employability and use of resources weigh 2). */
 const EBS_SAMPLE = {
-  B: [{ id: 'B2', questions: [[Q.EBS_B2_a, 1], [Q.EBS_B2_b, 2], [Q.EBS_B2_c, 1]] }, { id: 'B3', questions: [[Q.EBS_B3_a, 1], [Q.EBS_B3_b, 1]] }, { id: 'B4', questions: [[Q.EBS_B4_a, 1], [Q.EBS_B4_b, 1]] }],
-  C: [{ id: 'C2', questions: [[Q.EBS_C2_a, 1], [Q.EBS_C2_b, 2], [Q.EBS_C2_c, 1]] }, { id: 'C5', questions: [[Q.EBS_C5_a, 1]] }],
-  D: [{ id: 'D1', questions: [[Q.EBS_D1_a, 1], [Q.EBS_D1_b, 1], [Q.EBS_D1_c, 1]] }],
+  B: [
+    {
+      id: 'B2',
+      questions: [
+        [Q.EBS_B2_a, 1],
+        [Q.EBS_B2_b, 2],
+        [Q.EBS_B2_c, 1],
+      ],
+    },
+    {
+      id: 'B3',
+      questions: [
+        [Q.EBS_B3_a, 1],
+        [Q.EBS_B3_b, 1],
+      ],
+    },
+    {
+      id: 'B4',
+      questions: [
+        [Q.EBS_B4_a, 1],
+        [Q.EBS_B4_b, 1],
+      ],
+    },
+  ],
+  C: [
+    {
+      id: 'C2',
+      questions: [
+        [Q.EBS_C2_a, 1],
+        [Q.EBS_C2_b, 2],
+        [Q.EBS_C2_c, 1],
+      ],
+    },
+    { id: 'C5', questions: [[Q.EBS_C5_a, 1]] },
+  ],
+  D: [
+    {
+      id: 'D1',
+      questions: [
+        [Q.EBS_D1_a, 1],
+        [Q.EBS_D1_b, 1],
+        [Q.EBS_D1_c, 1],
+      ],
+    },
+  ],
 } as const;
 
 /** Management criteria: items rated very strong … weak (N/A and the NPD items do not count). */
@@ -513,7 +646,10 @@ function levelCounts(counts: Record<string, number>): string | null {
 }
 
 /** Scores a list of cases by hand. */
-export function scoreByHand(header: InspectionHeader, cases: Iterable<unknown>): { scorer: HandWrittenScorer; outcome: ReturnType<HandWrittenScorer['finish']> } {
+export function scoreByHand(
+  header: InspectionHeader,
+  cases: Iterable<unknown>,
+): { scorer: HandWrittenScorer; outcome: ReturnType<HandWrittenScorer['finish']> } {
   const scorer = new HandWrittenScorer(header);
   for (const c of cases) scorer.add(c);
   return { scorer, outcome: scorer.finish() };

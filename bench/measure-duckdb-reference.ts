@@ -34,7 +34,9 @@ export async function bestOf(runs: number, run: () => Promise<unknown>): Promise
 
 /** The levels of each answered question that count as met, by the question's key. */
 function metLevels(plan: CompiledPlan): Array<{ key: string; levels: string[] }> {
-  return plan.questions.filter((q) => q.answers !== null).map((q) => ({ key: q.key, levels: [...q.answers!].filter(([, outcome]) => outcome === Outcome.Met).map(([level]) => level) }));
+  return plan.questions
+    .filter((q) => q.answers !== null)
+    .map((q) => ({ key: q.key, levels: [...q.answers!].filter(([, outcome]) => outcome === Outcome.Met).map(([level]) => level) }));
 }
 
 /** The reference query over a relation whose columns are reached by `column(kind, name)`. */
@@ -58,12 +60,18 @@ function ndjsonColumns(plan: CompiledPlan): string {
   return `{id: 'VARCHAR', facts: ${duckdb.text(facts)}, answers: ${duckdb.text(answers)}}`;
 }
 
-export async function measureDuckDbReference(plan: CompiledPlan, files: { csv: string; ndjson: string }, options: { threads: number[]; runs: number }): Promise<DuckDbReference> {
+export async function measureDuckDbReference(
+  plan: CompiledPlan,
+  files: { csv: string; ndjson: string },
+  options: { threads: number[]; runs: number },
+): Promise<DuckDbReference> {
   const engine = await openDuckDb();
   try {
     const csvQuery = referenceQuery(plan, fileRelation(files.csv, 'csv', duckdb), (_kind, name) => duckdb.identifier(name));
-    const ndjsonQuery = referenceQuery(plan, `read_json(${duckdb.text(files.ndjson)}, format = 'newline_delimited', columns = ${ndjsonColumns(plan)})`, (kind, name) =>
-      kind === 'id' ? duckdb.identifier(name) : `${kind === 'fact' ? 'facts' : 'answers'}.${duckdb.identifier(name)}`,
+    const ndjsonQuery = referenceQuery(
+      plan,
+      `read_json(${duckdb.text(files.ndjson)}, format = 'newline_delimited', columns = ${ndjsonColumns(plan)})`,
+      (kind, name) => (kind === 'id' ? duckdb.identifier(name) : `${kind === 'fact' ? 'facts' : 'answers'}.${duckdb.identifier(name)}`),
     );
     const distinct = async (query: string) => Number((await engine.all(query))[0]!.distinct_ids);
     const distinctIds = { csv: await distinct(csvQuery), ndjson: await distinct(ndjsonQuery) };

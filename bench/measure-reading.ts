@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import type { CompiledPlan } from '../src/compile/compiled-plan.js';
 import { readCsvCases, readNdjsonCases, type CaseInput } from '../src/load/read-cases.js';
 
-export async function measureReading(plan: CompiledPlan, format: 'ndjson' | 'csv', file: string, limit: number): Promise<{ cases: number; ms: number; casesPerSecond: number }> {
+export async function measureReading(
+  plan: CompiledPlan,
+  format: 'ndjson' | 'csv',
+  file: string,
+  limit: number,
+): Promise<{ cases: number; ms: number; casesPerSecond: number }> {
   const hash = createHash('sha256');
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
   const inputs: AsyncIterable<CaseInput> = format === 'ndjson' ? readNdjsonCases(file, hash) : readCsvCases(file, columns, hash);

@@ -116,7 +116,8 @@ export async function measureService(log: (message: string) => void): Promise<Se
   const inProcess = { requests: times.length, medianMs: median(times), requestsPerSecond: (times.length * 1000) / times.reduce((a, b) => a + b, 0) };
 
   const checkService = (status: number, text: string) => {
-    if (status !== 200 || text !== expected) throw new Error(`criteria serve answered ${status} with a result that is not the library's:\n${text.slice(0, 500)}`);
+    if (status !== 200 || text !== expected)
+      throw new Error(`criteria serve answered ${status} with a result that is not the library's:\n${text.slice(0, 500)}`);
   };
   log(`service: criteria serve, ${ROUNDS} rounds of ${CONCURRENCY} concurrent requests`);
   const served = await startChild([join(ROOT, 'dist/cli/main.js'), 'serve', '--port', '0']);
@@ -142,7 +143,8 @@ export async function measureService(log: (message: string) => void): Promise<Se
 const ms = (n: number) => `${n.toFixed(n >= 100 ? 0 : 1)} ms`;
 
 export function formatService(r: ServiceResult): string[] {
-  const row = (name: string, f: LoadFigures) => `  ${name.padEnd(34)} ${f.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50 ${ms(f.p50Ms).padStart(8)}   p95 ${ms(f.p95Ms).padStart(8)}   max ${ms(f.maxMs).padStart(8)}`;
+  const row = (name: string, f: LoadFigures) =>
+    `  ${name.padEnd(34)} ${f.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50 ${ms(f.p50Ms).padStart(8)}   p95 ${ms(f.p95Ms).padStart(8)}   max ${ms(f.maxMs).padStart(8)}`;
   return [
     `The scoring service: ${ROUNDS} rounds of ${CONCURRENCY} concurrent POST /v1/score of the Derbyshire inspection (${r.cases} cases, ${(r.bodyBytes / 1024).toFixed(0)} kB), on 127.0.0.1; every answer checked against the library's result`,
     row('criteria serve', r.service),

@@ -51,9 +51,17 @@ async function main(): Promise<void> {
     const started = performance.now();
     const scored = await scoreInspectionFile(argument, workers !== undefined ? { workers: Number(workers) } : {});
     const wallMs = performance.now() - started;
-    if ('errors' in scored) throw new Error(scored.errors.slice(0, 5).map((e) => `${e.file ?? ''}:${e.line ?? ''} ${e.message}`).join('\n'));
+    if ('errors' in scored)
+      throw new Error(
+        scored.errors
+          .slice(0, 5)
+          .map((e) => `${e.file ?? ''}:${e.line ?? ''} ${e.message}`)
+          .join('\n'),
+      );
     const { relevant, met, notApplicable } = scored.tally;
-    const counts: CountsByKey = new Map(scored.plan.questions.map((q) => [q.key, { relevant: relevant[q.index]!, met: met[q.index]!, notApplicable: notApplicable[q.index]! }]));
+    const counts: CountsByKey = new Map(
+      scored.plan.questions.map((q) => [q.key, { relevant: relevant[q.index]!, met: met[q.index]!, notApplicable: notApplicable[q.index]! }]),
+    );
     measurement = { mode, cases: scored.result.cases.read, wallMs, rssWithCasesMB: null, figures: [...figuresOfResult(scored.result)], counts: [...counts] };
   } else {
     throw new Error('usage: tsx bench/measure-size.ts memory <count> | stream <inspection.yaml> [workers]');

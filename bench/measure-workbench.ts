@@ -45,7 +45,15 @@ export async function measureWorkbench(options: { serverRuns?: number; browserRu
   for (const part of ['rules', 'thematics']) cpSync(join(ROOT, part), join(workspace, part), { recursive: true });
   if (!existsSync(join(ROOT, 'dist/workbench/app.js'))) throw new Error('dist/workbench is not built: run npm run build');
   const { buildServer } = await import('../src/serve/build-server.js');
-  const service = await buildServer({ workspace, host: '127.0.0.1', port: 0, maxBodyBytes: 10 * 1024 * 1024, maxCases: 1_000_000, timeoutMs: 30_000, log: () => {} });
+  const service = await buildServer({
+    workspace,
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: 10 * 1024 * 1024,
+    maxCases: 1_000_000,
+    timeoutMs: 30_000,
+    log: () => {},
+  });
   const url = `${await service.app.listen({ host: '127.0.0.1', port: 0 })}/`;
   try {
     const text = readFileSync(join(workspace, EDITED), 'utf8');
@@ -54,16 +62,31 @@ export async function measureWorkbench(options: { serverRuns?: number; browserRu
     log('workbench: keystroke to diagnostics and sheet, server side');
     const check = async (i: number) => {
       const started = performance.now();
-      const response = await fetch(`${url}v1/workbench/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packs: ['rules/esi-2003'], inspection: INSPECTION, files: { [EDITED]: edit(i) } }) });
+      const response = await fetch(`${url}v1/workbench/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ packs: ['rules/esi-2003'], inspection: INSPECTION, files: { [EDITED]: edit(i) } }),
+      });
       const body = (await response.json()) as { packs: Array<{ valid: boolean }>; sheet?: { html?: string }; timings: { checkMs: number; scoreMs: number } };
       const ms = performance.now() - started;
-      if (!response.ok || !body.packs.every((p) => p.valid) || !body.sheet?.html) throw new Error(`the check of edit ${i} did not give a valid pack and a sheet`);
+      if (!response.ok || !body.packs.every((p) => p.valid) || !body.sheet?.html)
+        throw new Error(`the check of edit ${i} did not give a valid pack and a sheet`);
       return { ms, ...body.timings };
     };
     for (let i = 0; i < 10; i++) await check(i);
     const server: Array<{ ms: number; checkMs: number; scoreMs: number }> = [];
     for (let i = 0; i < (options.serverRuns ?? 100); i++) server.push(await check(i));
-    const serverLatency = { ...latency(server.map((s) => s.ms)), serverCheckP50Ms: percentile(server.map((s) => s.checkMs), 50), serverScoreP50Ms: percentile(server.map((s) => s.scoreMs), 50) };
+    const serverLatency = {
+      ...latency(server.map((s) => s.ms)),
+      serverCheckP50Ms: percentile(
+        server.map((s) => s.checkMs),
+        50,
+      ),
+      serverScoreP50Ms: percentile(
+        server.map((s) => s.scoreMs),
+        50,
+      ),
+    };
     let browser: WorkbenchLatency['browser'];
     if (!existsSync(CHROMIUM)) {
       browser = { skipped: `no chromium at ${CHROMIUM}` };
@@ -80,11 +103,26 @@ export async function measureWorkbench(options: { serverRuns?: number; browserRu
 
 async function measureInBrowser(url: string, line: string, runs: number): Promise<{ diagnostics: Latency; sheet: Latency }> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(url);
-    await page.locator('#status').filter({ hasText: /checked in/ }).waitFor();
+    await page
+      .locator('#status')
+      .filter({ hasText: /checked in/ })
+      .waitFor();
     await page.locator(`#tree button[data-path="${EDITED}"]`).click();
     await page.locator('.cm-line', { hasText: line }).first().click();
     await page.keyboard.press('End');
@@ -93,11 +131,19 @@ async function measureInBrowser(url: string, line: string, runs: number): Promis
     for (let i = 0; i < runs + 5; i++) {
       // A pause between keys, as between words: each keystroke is measured on its own.
       await page.waitForTimeout(150);
-      await page.evaluate("performance.clearMarks(); document.addEventListener('keydown', () => performance.mark('criteria:key'), { once: true, capture: true })");
+      await page.evaluate(
+        "performance.clearMarks(); document.addEventListener('keydown', () => performance.mark('criteria:key'), { once: true, capture: true })",
+      );
       await page.keyboard.type(i % 2 === 0 ? 'x' : ' ');
       // A function, not a string: the page's Content-Security-Policy forbids eval.
-      await page.waitForFunction(() => performance.getEntriesByName('criteria:sheet').length > 0 && performance.getEntriesByName('criteria:key').length > 0, undefined, { timeout: 10_000, polling: 'raf' });
-      const [key, shown, sheetShown] = await page.evaluate<number[]>("['criteria:key', 'criteria:diagnostics', 'criteria:sheet'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)");
+      await page.waitForFunction(
+        () => performance.getEntriesByName('criteria:sheet').length > 0 && performance.getEntriesByName('criteria:key').length > 0,
+        undefined,
+        { timeout: 10_000, polling: 'raf' },
+      );
+      const [key, shown, sheetShown] = await page.evaluate<number[]>(
+        "['criteria:key', 'criteria:diagnostics', 'criteria:sheet'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)",
+      );
       if (i < 5) continue;
       diagnostics.push(shown! - key!);
       sheet.push(sheetShown! - key!);
@@ -110,7 +156,8 @@ async function measureInBrowser(url: string, line: string, runs: number): Promis
 
 /** The figures as lines for the bench's report. */
 export function formatWorkbench(w: WorkbenchLatency): string {
-  const row = (label: string, l: Latency) => `${label.padEnd(44)} p50 ${l.p50Ms.toFixed(1).padStart(6)} ms   p95 ${l.p95Ms.toFixed(1).padStart(6)} ms   max ${l.maxMs.toFixed(1).padStart(6)} ms   (${l.runs} edits)`;
+  const row = (label: string, l: Latency) =>
+    `${label.padEnd(44)} p50 ${l.p50Ms.toFixed(1).padStart(6)} ms   p95 ${l.p95Ms.toFixed(1).padStart(6)} ms   max ${l.maxMs.toFixed(1).padStart(6)} ms   (${l.runs} edits)`;
   const lines = [
     `Workbench: keystroke to updated diagnostics and sheet (ESI 2003 + EBS 2003, 100 cases); goal p95 < ${w.goalMs} ms`,
     row('server: POST /v1/workbench/check over HTTP', w.server),

@@ -104,16 +104,30 @@ function table(header: string[], rows: string[][]): string {
 
 export function formatResults(r: BenchResults): string {
   const out: string[] = [];
-  out.push(`criteria benchmark — ${r.packs.methodology} + ${r.packs.thematics.join(', ')}: ${r.packs.questions} questions over ${r.packs.caseFacts} case facts; seed ${r.seed}`);
+  out.push(
+    `criteria benchmark — ${r.packs.methodology} + ${r.packs.thematics.join(', ')}: ${r.packs.questions} questions over ${r.packs.caseFacts} case facts; seed ${r.seed}`,
+  );
   out.push(`${r.date} · ${r.machine.cpus} × ${r.machine.cpuModel} · ${r.machine.totalMemoryGB} GB · Node ${r.machine.node} (${r.machine.platform})`);
   const busy = Math.max(r.loadAverage.start, r.loadAverage.end) > r.machine.cpus * 0.75;
-  out.push(`Load average (1 min) at start ${r.loadAverage.start.toFixed(2)}, at end ${r.loadAverage.end.toFixed(2)}${busy ? ' — other work was running on this machine: timings are noisier and slower than on an idle one' : ''}`);
+  out.push(
+    `Load average (1 min) at start ${r.loadAverage.start.toFixed(2)}, at end ${r.loadAverage.end.toFixed(2)}${busy ? ' — other work was running on this machine: timings are noisier and slower than on an idle one' : ''}`,
+  );
   out.push(`Records in memory: ${r.records}`);
   out.push('');
   out.push('Per-case evaluation, cases in memory (cases/s: median of the timed runs; peak RSS: our engine alone in a child process)');
   out.push(
     table(
-      ['cases', 'ours cases/s', 'json-rules-engine cases/s', 'hand-written cases/s', 'ours ÷ JRE', 'ours ÷ hand', 'ours question evals/s', 'hand question evals/s', 'peak RSS (with cases)'],
+      [
+        'cases',
+        'ours cases/s',
+        'json-rules-engine cases/s',
+        'hand-written cases/s',
+        'ours ÷ JRE',
+        'ours ÷ hand',
+        'ours question evals/s',
+        'hand question evals/s',
+        'peak RSS (with cases)',
+      ],
       r.sizes.map((s) => [
         integer(s.cases),
         integer(s.ours.casesPerSecond),
@@ -129,18 +143,29 @@ export function formatResults(r: BenchResults): string {
   );
   const extrapolated = r.sizes.find((s) => !s.jsonRulesEngine.measured);
   if (extrapolated && !extrapolated.jsonRulesEngine.measured) {
-    out.push(`json-rules-engine runs only up to ${integer(extrapolated.jsonRulesEngine.extrapolatedFrom)} cases (about ${integer(extrapolated.jsonRulesEngine.casesPerSecond)} cases/s); larger sizes are extrapolated from its throughput there.`);
+    out.push(
+      `json-rules-engine runs only up to ${integer(extrapolated.jsonRulesEngine.extrapolatedFrom)} cases (about ${integer(extrapolated.jsonRulesEngine.casesPerSecond)} cases/s); larger sizes are extrapolated from its throughput there.`,
+    );
   }
-  out.push('Peak RSS is the whole child process (Node + tsx + the generated cases held in memory); the RSS once the cases exist, before scoring, is in brackets.');
+  out.push(
+    'Peak RSS is the whole child process (Node + tsx + the generated cases held in memory); the RSS once the cases exist, before scoring, is in brackets.',
+  );
   out.push('');
   const p = r.engineParts;
-  out.push(`Our engine with the input hash on (${integer(p.cases)} cases, median of ${p.session.runs.length} interleaved runs), its fixed cost, and after a full garbage collection`);
+  out.push(
+    `Our engine with the input hash on (${integer(p.cases)} cases, median of ${p.session.runs.length} interleaved runs), its fixed cost, and after a full garbage collection`,
+  );
   out.push(
     table(
       ['part', 'time', 'cases/s', 'time vs the session'],
       [
         ['ScoringSession (start, add each, finish)', ms(p.session.medianMs), integer(p.session.casesPerSecond), '100%'],
-        ['ScoringSession with hashInput (content hash of every case)', ms(p.hashedSession.medianMs), integer(p.hashedSession.casesPerSecond), `${((100 * p.hashedSession.medianMs) / p.session.medianMs).toFixed(0)}%`],
+        [
+          'ScoringSession with hashInput (content hash of every case)',
+          ms(p.hashedSession.medianMs),
+          integer(p.hashedSession.casesPerSecond),
+          `${((100 * p.hashedSession.medianMs) / p.session.medianMs).toFixed(0)}%`,
+        ],
       ],
     ),
   );
@@ -156,21 +181,43 @@ export function formatResults(r: BenchResults): string {
   out.push(
     table(
       ['file', 'cases', 'size', 'wall time', 'cases/s', 'RSS at start', 'peak RSS', 'reading alone, cases/s', '2 workers: wall', '2 workers: peak RSS'],
-      r.streamed.map((s) => [s.format.toUpperCase(), integer(s.cases), mb(s.fileMB), ms(s.wallMs), integer(s.casesPerSecond), mb(s.rssAtStartMB), mb(s.peakRssMB), integer(s.readingAlone.casesPerSecond), ms(s.twoWorkers.wallMs), mb(s.twoWorkers.peakRssMB)]),
+      r.streamed.map((s) => [
+        s.format.toUpperCase(),
+        integer(s.cases),
+        mb(s.fileMB),
+        ms(s.wallMs),
+        integer(s.casesPerSecond),
+        mb(s.rssAtStartMB),
+        mb(s.peakRssMB),
+        integer(s.readingAlone.casesPerSecond),
+        ms(s.twoWorkers.wallMs),
+        mb(s.twoWorkers.peakRssMB),
+      ]),
     ),
   );
   const d = r.duckDb;
-  out.push(`DuckDB (${d.version}), the same files: every column's non-empty count, every question's met count, distinct ids (CSV: read_csv, every column as text; NDJSON: read_json), best run`);
+  out.push(
+    `DuckDB (${d.version}), the same files: every column's non-empty count, every question's met count, distinct ids (CSV: read_csv, every column as text; NDJSON: read_json), best run`,
+  );
   out.push(
     table(
       ['file', 'DuckDB 1 thread', 'DuckDB 2 threads', 'ours 1 thread ÷ DuckDB 1', 'ours 2 workers ÷ DuckDB 2'],
       r.streamed.map((s) => {
         const times = s.format === 'csv' ? d.csvMs : d.ndjsonMs;
-        return [s.format.toUpperCase(), ms(times[1]!), ms(times[2]!), `${(s.wallMs / times[1]!).toFixed(2)}×`, `${(s.twoWorkers.wallMs / times[2]!).toFixed(2)}×`];
+        return [
+          s.format.toUpperCase(),
+          ms(times[1]!),
+          ms(times[2]!),
+          `${(s.wallMs / times[1]!).toFixed(2)}×`,
+          `${(s.twoWorkers.wallMs / times[2]!).toFixed(2)}×`,
+        ];
       }),
     ),
   );
-  if (r.streamed.length > 0) out.push(`Reading alone: the engine's reader over the first ${integer(r.streamed[0]!.readingAlone.cases)} cases of the file (bytes hashed, rows parsed and typed), nothing checked or scored.`);
+  if (r.streamed.length > 0)
+    out.push(
+      `Reading alone: the engine's reader over the first ${integer(r.streamed[0]!.readingAlone.cases)} cases of the file (bytes hashed, rows parsed and typed), nothing checked or scored.`,
+    );
   out.push('');
   out.push(`Packs and start-up (median)`);
   out.push(
@@ -192,7 +239,12 @@ export function formatResults(r: BenchResults): string {
   out.push(...formatService(r.service));
   out.push('');
   out.push('Goals');
-  out.push(table(['goal', 'target', 'actual', ''], r.goals.map((g) => [g.goal, g.target, g.actual, g.met ? 'MET' : 'MISSED'])));
+  out.push(
+    table(
+      ['goal', 'target', 'actual', ''],
+      r.goals.map((g) => [g.goal, g.target, g.actual, g.met ? 'MET' : 'MISSED']),
+    ),
+  );
   out.push('');
   out.push('Checked before any figure was printed:');
   for (const c of r.checks) out.push(`  - ${c}`);

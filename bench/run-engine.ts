@@ -10,7 +10,12 @@ import type { CaseRecord } from '../src/model/inspection.js';
 import type { InspectionResult } from '../src/model/result.js';
 import type { CountsByKey } from './compare-results.js';
 
-export function scoreWithEngine(plan: CompiledPlan, header: InspectionHeader, cases: readonly unknown[], options: ScoreOptions = {}): { result: InspectionResult; counts: CountsByKey } | { errors: string[] } {
+export function scoreWithEngine(
+  plan: CompiledPlan,
+  header: InspectionHeader,
+  cases: readonly unknown[],
+  options: ScoreOptions = {},
+): { result: InspectionResult; counts: CountsByKey } | { errors: string[] } {
   const started = ScoringSession.start(plan, header, options);
   if ('errors' in started) return { errors: started.errors.map((e) => e.message) };
   const { session } = started;
@@ -18,7 +23,9 @@ export function scoreWithEngine(plan: CompiledPlan, header: InspectionHeader, ca
   const finished = session.finish();
   if ('errors' in finished) return { errors: finished.errors.map((e) => e.message) };
   const { relevant, met, notApplicable } = session.tally;
-  const counts: CountsByKey = new Map(plan.questions.map((q) => [q.key, { relevant: relevant[q.index]!, met: met[q.index]!, notApplicable: notApplicable[q.index]! }]));
+  const counts: CountsByKey = new Map(
+    plan.questions.map((q) => [q.key, { relevant: relevant[q.index]!, met: met[q.index]!, notApplicable: notApplicable[q.index]! }]),
+  );
   return { result: finished.result, counts };
 }
 

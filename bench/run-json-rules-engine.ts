@@ -20,7 +20,7 @@ export function buildEngine(plan: CompiledPlan, packs: Pack[], area: FactRecord)
     if (q.metWhen) throw new Error(`${q.key} is decided by metWhen; this runner only handles answered questions`);
     const rule: RuleProperties = {
       name: q.key,
-      conditions: (q.def.appliesWhen ? { all: [q.def.appliesWhen] } : { all: [] }),
+      conditions: q.def.appliesWhen ? { all: [q.def.appliesWhen] } : { all: [] },
       event: { type: 'applies', params: { question: q.index } },
     };
     engine.addRule(rule);

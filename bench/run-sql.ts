@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     parquetEngineMs: await best(() => score(parquetInspection)),
   };
   await engine.close();
-  const line = (name: string, engineMs: number, bareMs: number) => `${name.padEnd(8)} engine ${(engineMs / 1000).toFixed(2).padStart(6)} s   bare scan ${(bareMs / 1000).toFixed(2).padStart(6)} s   ratio ${(engineMs / bareMs).toFixed(2)} (goal ≤ 1.5)`;
+  const line = (name: string, engineMs: number, bareMs: number) =>
+    `${name.padEnd(8)} engine ${(engineMs / 1000).toFixed(2).padStart(6)} s   bare scan ${(bareMs / 1000).toFixed(2).padStart(6)} s   ratio ${(engineMs / bareMs).toFixed(2)} (goal ≤ 1.5)`;
   process.stdout.write(`${CASES.toLocaleString('en')} cases, ${THREADS} threads, best of ${RUNS}\n`);
   process.stdout.write(`${line('CSV', figures.csvEngineMs, figures.csvBareScanMs)}\n${line('Parquet', figures.parquetEngineMs, figures.parquetBareScanMs)}\n`);
   process.stdout.write(`Parquet is ${(figures.csvEngineMs / figures.parquetEngineMs).toFixed(1)}× faster than CSV through the engine (goal ≥ 3)\n`);

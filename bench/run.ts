@@ -74,7 +74,12 @@ async function hashFileAlone(file: string): Promise<number> {
 }
 
 function measureInChild(...args: string[]): SizeMeasurement {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/measure-size.ts'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/measure-size.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (child.status !== 0) throw new Error(`bench/measure-size.ts ${args.join(' ')} failed (${child.status ?? child.signal}):\n${child.stderr}`);
   return JSON.parse(child.stdout) as SizeMeasurement;
 }
@@ -97,7 +102,9 @@ async function main(): Promise<void> {
   log('checking that the hand-written scorer refuses what the engine refuses');
   const [firstCase] = generateCaseList(model, 1, SEED);
   checkRejections(plan, header, firstCase!);
-  checks.push('a valid case is accepted, and a case with each kind of problem (unknown fact, fact off its values, boolean as text, missing required fact, unknown question, answer off the scale, missing answer, answer to a question that does not apply, no id, unknown record property, duplicate id) refused, by both our engine and the hand-written scorer');
+  checks.push(
+    'a valid case is accepted, and a case with each kind of problem (unknown fact, fact off its values, boolean as text, missing required fact, unknown question, answer off the scale, missing answer, answer to a question that does not apply, no id, unknown record property, duplicate id) refused, by both our engine and the hand-written scorer',
+  );
 
   const engine = buildEngine(plan, [methodology, thematic], area);
   const sizes: Array<Omit<SizeResult, 'memory'>> = [];
@@ -119,7 +126,9 @@ async function main(): Promise<void> {
     const ourFigures = figuresOfResult(ours.result);
     requireAgreement(`${n} cases, per-question counts, ours and hand-written`, diffCounts('ours', ours.counts, 'hand-written', hand.scorer.counts()));
     requireAgreement(`${n} cases, scores, ours and hand-written`, diffFigures('ours', ourFigures, 'hand-written', hand.outcome.figures));
-    checks.push(`${n.toLocaleString('en-GB')} cases: per-question relevant/met/N/A counts and all ${ourFigures.size} scores, bands and level counts identical, ours and hand-written`);
+    checks.push(
+      `${n.toLocaleString('en-GB')} cases: per-question relevant/met/N/A counts and all ${ourFigures.size} scores, bands and level counts identical, ours and hand-written`,
+    );
     if (size.jsonRulesEngineRuns > 0) {
       const counts = await runJsonRulesEngine(engine, plan, cases);
       requireAgreement(`${n} cases, per-question counts, ours and json-rules-engine`, diffCounts('ours', ours.counts, 'json-rules-engine', counts));
@@ -162,7 +171,12 @@ async function main(): Promise<void> {
     if (n === PARTS_SIZE) {
       log(`${n.toLocaleString('en-GB')} cases: timing the parts of a session`);
       const one = list.slice(0, 1);
-      const perInspection = async (score: () => unknown) => (await time({ warmups: 20, runs: 5 }, () => { for (let i = 0; i < FIXED_REPEATS; i++) score(); })).median / FIXED_REPEATS;
+      const perInspection = async (score: () => unknown) =>
+        (
+          await time({ warmups: 20, runs: 5 }, () => {
+            for (let i = 0; i < FIXED_REPEATS; i++) score();
+          })
+        ).median / FIXED_REPEATS;
       // Interleaved, so that whatever else the machine is doing falls on both alike; a first round warms up.
       const timings = { session: [] as number[], hashedSession: [] as number[] };
       const once = (run: () => unknown) => {
@@ -194,7 +208,10 @@ async function main(): Promise<void> {
     log(`${size.cases.toLocaleString('en-GB')} cases: our engine alone in a child process, for its memory`);
     const m = measureInChild('memory', String(size.cases));
     const expected = figuresBySize.get(size.cases)!;
-    requireAgreement(`${size.cases} cases in a child process`, [...diffCounts('main', expected.counts, 'child', new Map(m.counts)), ...diffFigures('main', expected.figures, 'child', new Map(m.figures))]);
+    requireAgreement(`${size.cases} cases in a child process`, [
+      ...diffCounts('main', expected.counts, 'child', new Map(m.counts)),
+      ...diffFigures('main', expected.figures, 'child', new Map(m.figures)),
+    ]);
     memory.set(size.cases, { wallMs: m.wallMs, rssAtStartMB: m.rssAtStartMB, rssWithCasesMB: m.rssWithCasesMB, peakRssMB: m.peakRssMB });
   }
   checks.push('each size scored again in a child process: the same counts and scores');
@@ -210,10 +227,16 @@ async function main(): Promise<void> {
       log(`streaming ${STREAM_SIZE.toLocaleString('en-GB')} cases from ${format.toUpperCase()} (scoreInspectionFile in a child process)`);
       const inspection = format === 'ndjson' ? files.ndjsonInspection : files.csvInspection;
       const m = measureInChild('stream', inspection);
-      requireAgreement(`${STREAM_SIZE} cases streamed from ${format}`, [...diffCounts('in memory', expected.counts, format, new Map(m.counts)), ...diffFigures('in memory', expected.figures, format, new Map(m.figures))]);
+      requireAgreement(`${STREAM_SIZE} cases streamed from ${format}`, [
+        ...diffCounts('in memory', expected.counts, format, new Map(m.counts)),
+        ...diffFigures('in memory', expected.figures, format, new Map(m.figures)),
+      ]);
       log(`streaming ${STREAM_SIZE.toLocaleString('en-GB')} cases from ${format.toUpperCase()} on 2 worker threads`);
       const two = measureInChild('stream', inspection, '2');
-      requireAgreement(`${STREAM_SIZE} cases streamed from ${format} on 2 workers`, [...diffCounts('in memory', expected.counts, format, new Map(two.counts)), ...diffFigures('in memory', expected.figures, format, new Map(two.figures))]);
+      requireAgreement(`${STREAM_SIZE} cases streamed from ${format} on 2 workers`, [
+        ...diffCounts('in memory', expected.counts, format, new Map(two.counts)),
+        ...diffFigures('in memory', expected.figures, format, new Map(two.figures)),
+      ]);
       log(`hashing the ${format.toUpperCase()} file's bytes alone (sha256, as the reader hashes them for the result's inputSha256)`);
       const hashAloneMs = await hashFileAlone(format === 'ndjson' ? files.ndjson : files.csv);
       log(`reading the first ${READING_SIZE.toLocaleString('en-GB')} cases of the ${format.toUpperCase()} file alone`);
@@ -231,10 +254,13 @@ async function main(): Promise<void> {
         hashAloneMs,
       });
     }
-    checks.push(`${STREAM_SIZE.toLocaleString('en-GB')} cases streamed from NDJSON and from CSV, on one thread and on two workers: the same counts and scores as in memory`);
+    checks.push(
+      `${STREAM_SIZE.toLocaleString('en-GB')} cases streamed from NDJSON and from CSV, on one thread and on two workers: the same counts and scores as in memory`,
+    );
     log(`DuckDB's reference query on the same files, on 1 and 2 threads (best of ${DUCKDB_RUNS})`);
     duckDb = await measureDuckDbReference(plan, files, { threads: [1, 2], runs: DUCKDB_RUNS });
-    if (duckDb.distinctIds.csv !== STREAM_SIZE || duckDb.distinctIds.ndjson !== STREAM_SIZE) throw new Error(`DuckDB counted ${duckDb.distinctIds.csv} (CSV) and ${duckDb.distinctIds.ndjson} (NDJSON) distinct ids, not ${STREAM_SIZE}`);
+    if (duckDb.distinctIds.csv !== STREAM_SIZE || duckDb.distinctIds.ndjson !== STREAM_SIZE)
+      throw new Error(`DuckDB counted ${duckDb.distinctIds.csv} (CSV) and ${duckDb.distinctIds.ndjson} (NDJSON) distinct ids, not ${STREAM_SIZE}`);
     checks.push(`DuckDB's reference query counted ${STREAM_SIZE.toLocaleString('en-GB')} distinct ids in each file`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -245,7 +271,9 @@ async function main(): Promise<void> {
   const coldStarts = measureColdStarts();
 
   const service = await measureService(log);
-  checks.push(`the scoring service: all ${service.service.requests + service.service.concurrency} answers to concurrent requests byte-identical to the library's result for the same body`);
+  checks.push(
+    `the scoring service: all ${service.service.requests + service.service.concurrency} answers to concurrent requests byte-identical to the library's result for the same body`,
+  );
 
   const sizeResults: SizeResult[] = sizes.map((s) => ({ ...s, memory: memory.get(s.cases)! }));
   const worstOverJre = sizeResults.reduce((a, b) => (b.oursOverJsonRulesEngine < a.oursOverJsonRulesEngine ? b : a));
@@ -284,20 +312,56 @@ async function main(): Promise<void> {
       met: worstStream.peakRssMB < GOALS.streamedRssMB,
     },
     ...coldStartGoals(coldStarts),
-    { goal: `streamed CSV, 1 thread ÷ DuckDB, 1 thread`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.csv.toFixed(2)}× (${(csvStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[1]! / 1000).toFixed(1)} s)`, met: overDuckDb.csv <= GOALS.overDuckDb },
-    { goal: `streamed NDJSON, 1 thread ÷ DuckDB read_json, 1 thread`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.ndjson.toFixed(2)}× (${(ndjsonStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.ndjsonMs[1]! / 1000).toFixed(1)} s)`, met: overDuckDb.ndjson <= GOALS.overDuckDb },
-    { goal: `streamed CSV, 2 workers ÷ DuckDB, 2 threads`, target: `≤ ${GOALS.overDuckDb}×`, actual: `${overDuckDb.csvTwoWorkers.toFixed(2)}× (${(csvStream.twoWorkers.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[2]! / 1000).toFixed(1)} s)`, met: overDuckDb.csvTwoWorkers <= GOALS.overDuckDb },
-    { goal: 'streamed run ÷ the same without hashing its bytes (inputSha256)', target: `≤ ${GOALS.hashing}×`, actual: `CSV ${fileHashing(csvStream).toFixed(2)}×, NDJSON ${fileHashing(ndjsonStream).toFixed(2)}× (sha256 of the file alone: ${(csvStream.hashAloneMs / 1000).toFixed(1)} s, ${(ndjsonStream.hashAloneMs / 1000).toFixed(1)} s)`, met: worstFileHashing <= GOALS.hashing },
-    { goal: 'in-memory session with hashInput ÷ without', target: `≤ ${GOALS.hashing}×`, actual: `${hashing.toFixed(2)}× (${parts!.cases.toLocaleString('en-GB')} cases)`, met: hashing <= GOALS.hashing },
+    {
+      goal: `streamed CSV, 1 thread ÷ DuckDB, 1 thread`,
+      target: `≤ ${GOALS.overDuckDb}×`,
+      actual: `${overDuckDb.csv.toFixed(2)}× (${(csvStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[1]! / 1000).toFixed(1)} s)`,
+      met: overDuckDb.csv <= GOALS.overDuckDb,
+    },
+    {
+      goal: `streamed NDJSON, 1 thread ÷ DuckDB read_json, 1 thread`,
+      target: `≤ ${GOALS.overDuckDb}×`,
+      actual: `${overDuckDb.ndjson.toFixed(2)}× (${(ndjsonStream.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.ndjsonMs[1]! / 1000).toFixed(1)} s)`,
+      met: overDuckDb.ndjson <= GOALS.overDuckDb,
+    },
+    {
+      goal: `streamed CSV, 2 workers ÷ DuckDB, 2 threads`,
+      target: `≤ ${GOALS.overDuckDb}×`,
+      actual: `${overDuckDb.csvTwoWorkers.toFixed(2)}× (${(csvStream.twoWorkers.wallMs / 1000).toFixed(1)} s ÷ ${(duckDb!.csvMs[2]! / 1000).toFixed(1)} s)`,
+      met: overDuckDb.csvTwoWorkers <= GOALS.overDuckDb,
+    },
+    {
+      goal: 'streamed run ÷ the same without hashing its bytes (inputSha256)',
+      target: `≤ ${GOALS.hashing}×`,
+      actual: `CSV ${fileHashing(csvStream).toFixed(2)}×, NDJSON ${fileHashing(ndjsonStream).toFixed(2)}× (sha256 of the file alone: ${(csvStream.hashAloneMs / 1000).toFixed(1)} s, ${(ndjsonStream.hashAloneMs / 1000).toFixed(1)} s)`,
+      met: worstFileHashing <= GOALS.hashing,
+    },
+    {
+      goal: 'in-memory session with hashInput ÷ without',
+      target: `≤ ${GOALS.hashing}×`,
+      actual: `${hashing.toFixed(2)}× (${parts!.cases.toLocaleString('en-GB')} cases)`,
+      met: hashing <= GOALS.hashing,
+    },
   ];
 
   const cpuList = cpus();
   const results: BenchResults = {
     date: new Date().toISOString(),
-    machine: { cpus: cpuList.length, cpuModel: cpuList[0]?.model ?? 'unknown', totalMemoryGB: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model ?? 'unknown',
+      totalMemoryGB: Math.round(totalmem() / 1024 ** 3),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
     loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     seed: SEED,
-    packs: { methodology: `${methodology.id} ${methodology.version}`, thematics: [`${thematic.id} ${thematic.version}`], questions, caseFacts: plan.caseFacts.size },
+    packs: {
+      methodology: `${methodology.id} ${methodology.version}`,
+      thematics: [`${thematic.id} ${thematic.version}`],
+      questions,
+      caseFacts: plan.caseFacts.size,
+    },
     records: 'JSON.parse of generated NDJSON lines (as a reader of NDJSON or a JSON body gives them); the same cases for every scorer',
     sizes: sizeResults,
     engineParts: parts!,
@@ -307,7 +371,7 @@ async function main(): Promise<void> {
     loadCompile: { loadAndValidateMs: load.median, compileMs: compile.median, totalMs: both.median, runs: both.runs.length },
     service,
     coldStart: {
-      build: build.state === 'fresh' ? 'fresh' : build.state === 'built' ? 'built by npm run build before measuring' : build.note ?? 'stale',
+      build: build.state === 'fresh' ? 'fresh' : build.state === 'built' ? 'built by npm run build before measuring' : (build.note ?? 'stale'),
       bare: { command: coldStarts.bare.command, medianMs: coldStarts.bare.median, runs: coldStarts.bare.runs },
       validate: { command: coldStarts.validate.command, medianMs: coldStarts.validate.median, runs: coldStarts.validate.runs },
       score: { command: coldStarts.score.command, medianMs: coldStarts.score.median, runs: coldStarts.score.runs },
@@ -325,6 +389,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Disagreement ? 'bench: ' : ''}${error instanceof Error ? (error instanceof Disagreement ? error.message : error.stack) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Disagreement ? 'bench: ' : ''}${error instanceof Error ? (error instanceof Disagreement ? error.message : error.stack) : String(error)}\n`,
+  );
   process.exit(1);
 });

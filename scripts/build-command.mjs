@@ -24,7 +24,9 @@ const ownUrl = {
   setup(bundle) {
     bundle.onLoad({ filter: /\.ts$/ }, async (args) => {
       if (!args.path.startsWith(src)) return undefined;
-      const built = relative(dirname(outfile), join(root, 'dist', relative(src, args.path))).replace(/\\/g, '/').replace(/\.ts$/, '.js');
+      const built = relative(dirname(outfile), join(root, 'dist', relative(src, args.path)))
+        .replace(/\\/g, '/')
+        .replace(/\.ts$/, '.js');
       const text = await readFile(args.path, 'utf8');
       const url = `new URL(${JSON.stringify(built.startsWith('.') ? built : `./${built}`)}, __bundleUrl).href`;
       return { contents: text.replace(/\bimport\.meta\.url\b/g, url), loader: 'ts' };

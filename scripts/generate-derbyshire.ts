@@ -24,9 +24,22 @@ import { random, shuffled } from './seeded-random.js';
 
 const exampleDir = 'rules/esi-2003/examples/derbyshire-2003';
 
-interface QuestionDesign { relevant?: number; notApplicable?: number; met: number; source?: string }
-interface FactDesign { count: number; within?: string }
-interface Design { seed: number; thematics?: Record<string, { questions: Record<string, QuestionDesign> }>; questions: Record<string, QuestionDesign>; caseFacts?: Record<string, FactDesign> }
+interface QuestionDesign {
+  relevant?: number;
+  notApplicable?: number;
+  met: number;
+  source?: string;
+}
+interface FactDesign {
+  count: number;
+  within?: string;
+}
+interface Design {
+  seed: number;
+  thematics?: Record<string, { questions: Record<string, QuestionDesign> }>;
+  questions: Record<string, QuestionDesign>;
+  caseFacts?: Record<string, FactDesign>;
+}
 
 type Facts = Record<string, string | boolean>;
 
@@ -47,7 +60,13 @@ function buildFacts(rand: () => number, extra: Record<string, FactDesign>): Fact
   assign(cases, (f) => !f.riskOfHarm, 35, 'riskOfHarm', 'medium', rand);
   assign(cases, (f) => !f.riskOfHarm, 45, 'riskOfHarm', 'low', rand);
   // Most kinds of order and licence; 18 licences (C4: 83% of prison licence cases), 32 CPO/CPRO.
-  const orders: Array<[string, number]> = [['licence', 18], ['cro', 42], ['cpo', 20], ['cpro', 12], ['dtto', 8]];
+  const orders: Array<[string, number]> = [
+    ['licence', 18],
+    ['cro', 42],
+    ['cpo', 20],
+    ['cpro', 12],
+    ['dtto', 8],
+  ];
   for (const [order, n] of orders) assign(cases, (f) => !f.orderType, n, 'orderType', order, rand);
   assign(cases, all, 14, 'gender', 'female', rand);
   for (const f of cases) f.gender ??= 'male';
@@ -76,7 +95,15 @@ function buildFacts(rand: () => number, extra: Record<string, FactDesign>): Fact
   return cases;
 }
 
-function answerQuestion(q: CompiledQuestion, design: QuestionDesign, cases: Facts[], quality: number[], area: Facts, rand: () => number, answers: Array<Record<string, string>>): void {
+function answerQuestion(
+  q: CompiledQuestion,
+  design: QuestionDesign,
+  cases: Facts[],
+  quality: number[],
+  area: Facts,
+  rand: () => number,
+  answers: Array<Record<string, string>>,
+): void {
   const applying = cases.map((f, i) => i).filter((i) => q.applies === null || q.applies(cases[i]!, area));
   const notApplicable = design.notApplicable ?? 0;
   const relevant = design.relevant ?? 100;
@@ -138,7 +165,9 @@ function main(): void {
   if (designs.size > 0) throw new Error(`design.yaml names questions the packs do not have: ${[...designs.keys()].join(', ')}`);
   const factNames = [...plan.caseFacts.keys()];
   const header = ['id', ...factNames, ...plan.questions.map((q) => q.key)];
-  const rows = cases.map((facts, i) => [`D${String(i + 1).padStart(3, '0')}`, ...factNames.map((n) => facts[n]), ...plan.questions.map((q) => answers[i]![q.key])].map(csvCell).join(','));
+  const rows = cases.map((facts, i) =>
+    [`D${String(i + 1).padStart(3, '0')}`, ...factNames.map((n) => facts[n]), ...plan.questions.map((q) => answers[i]![q.key])].map(csvCell).join(','),
+  );
   writeFileSync(join(exampleDir, 'cases.csv'), `${header.join(',')}\n${rows.join('\n')}\n`);
   console.log(`${join(exampleDir, 'cases.csv')}: ${cases.length} cases, ${plan.questions.length} questions`);
 }

@@ -153,8 +153,18 @@ export interface Example {
 
 export const EXAMPLES: Example[] = [
   // Reading files
-  { code: 'FILE_NOT_FOUND', pack: [['status: draft\n', 'status: draft\ninclude: [sections.yaml]\n']], mend: 'Check the path and its spelling; paths in `include`, `pack:`, `thematics:` and `cases: { file }` are relative to the file that names them.' },
-  { code: 'FILE_UNREADABLE', pack: [['status: draft\n', 'status: draft\ninclude: [parts]\n']], files: { 'pack/parts/readme.txt': 'a folder, not a file\n' }, where: 'pack/pack.yaml (parts is a folder)', mend: 'Name a file, not a folder, and check that you may read it.' },
+  {
+    code: 'FILE_NOT_FOUND',
+    pack: [['status: draft\n', 'status: draft\ninclude: [sections.yaml]\n']],
+    mend: 'Check the path and its spelling; paths in `include`, `pack:`, `thematics:` and `cases: { file }` are relative to the file that names them.',
+  },
+  {
+    code: 'FILE_UNREADABLE',
+    pack: [['status: draft\n', 'status: draft\ninclude: [parts]\n']],
+    files: { 'pack/parts/readme.txt': 'a folder, not a file\n' },
+    where: 'pack/pack.yaml (parts is a folder)',
+    mend: 'Name a file, not a folder, and check that you may read it.',
+  },
   {
     code: 'FILE_TOO_LARGE',
     files: { 'pack/pack.yaml': (dir) => writeFileSync(join(dir, 'pack/pack.yaml'), `${BASE_PACK}padding: [${Array(300_001).fill('0').join(',')}]\n`) },
@@ -162,22 +172,73 @@ export const EXAMPLES: Example[] = [
     where: 'pack/pack.yaml (a file over 10 MB, or with more than 300,000 line breaks, commas, colons and brackets)',
     mend: 'Split the file: a pack can `include` further files; a large case sample belongs in a CSV or NDJSON file, which is read as a stream.',
   },
-  { code: 'EMPTY_FILE', files: { 'pack/pack.yaml': '# nothing but a comment\n' }, snippet: '# nothing but a comment', mend: 'Write the content: a pack root starts with `kind`, `id`, `version`, `title` and `status`.' },
-  { code: 'NOT_UTF8', files: { 'pack/pack.yaml': Buffer.from(BASE_PACK.replace('title: Example inspection', 'title: Caf\u00e9 inspection'), 'latin1') }, snippet: 'title: Café inspection      # é saved as the single Latin-1 byte 0xE9', mend: 'Save the file as UTF-8 (any editor can convert it); a byte order mark is fine.' },
-  { code: 'YAML_SYNTAX', pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1']], mend: 'Mend the YAML at the place shown: close brackets and quotes, indent with spaces, and put a space after each `:`.' },
-  { code: 'YAML_DUPLICATE_KEY', pack: [['title: Example inspection\n', 'title: Example inspection\ntitle: Another title\n']], mend: 'Keep one of the two entries, or rename one.' },
-  { code: 'YAML_UNKNOWN_TAG', pack: [['title: Example inspection', 'title: !include title.txt']], mend: 'Remove the tag: packs and inspections hold plain strings, numbers, booleans, null, mappings and lists.' },
+  {
+    code: 'EMPTY_FILE',
+    files: { 'pack/pack.yaml': '# nothing but a comment\n' },
+    snippet: '# nothing but a comment',
+    mend: 'Write the content: a pack root starts with `kind`, `id`, `version`, `title` and `status`.',
+  },
+  {
+    code: 'NOT_UTF8',
+    files: { 'pack/pack.yaml': Buffer.from(BASE_PACK.replace('title: Example inspection', 'title: Caf\u00e9 inspection'), 'latin1') },
+    snippet: 'title: Café inspection      # é saved as the single Latin-1 byte 0xE9',
+    mend: 'Save the file as UTF-8 (any editor can convert it); a byte order mark is fine.',
+  },
+  {
+    code: 'YAML_SYNTAX',
+    pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1']],
+    mend: 'Mend the YAML at the place shown: close brackets and quotes, indent with spaces, and put a space after each `:`.',
+  },
+  {
+    code: 'YAML_DUPLICATE_KEY',
+    pack: [['title: Example inspection\n', 'title: Example inspection\ntitle: Another title\n']],
+    mend: 'Keep one of the two entries, or rename one.',
+  },
+  {
+    code: 'YAML_UNKNOWN_TAG',
+    pack: [['title: Example inspection', 'title: !include title.txt']],
+    mend: 'Remove the tag: packs and inspections hold plain strings, numbers, booleans, null, mappings and lists.',
+  },
   {
     code: 'YAML_ALIAS_LIMIT',
-    files: { 'pack/pack.yaml': `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` },
-    snippet: 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    files: {
+      'pack/pack.yaml': `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+    },
+    snippet:
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
     mend: 'Write the values out; aliases may expand at most 100 times in a file.',
   },
-  { code: 'YAML_TOO_DEEP', files: { 'pack/pack.yaml': `nested: ${'['.repeat(101)}${']'.repeat(101)}\n` }, snippet: `nested: ${'['.repeat(101)}${']'.repeat(101)}`, mend: 'Flatten the structure: mappings and lists may nest 100 levels deep.' },
-  { code: 'YAML_KEY_NOT_TEXT', pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1, 2.10: 3 }']], mend: "Quote the key ('2.10'): YAML reads 2.10 as the number 2.1, 007 as 7 and ~ as null." },
-  { code: 'YAML_MULTIPLE_DOCUMENTS', files: { 'pack/pack.yaml': `${BASE_PACK}---\nkind: methodology\n` }, snippet: 'rounding: { mode: halfUp, digits: 0, at: [criterion, section, overall] }\n---\nkind: methodology', mend: 'Keep one document per file: remove the `---` line and what follows, or move it to a file of its own (and `include` it).' },
-  { code: 'JSON_SYNTAX', files: { 'pack/pack.json': '{\n  "kind": "methodology",\n  "id": "example",\n}\n' }, run: ['validate', 'pack/pack.json'], snippet: '{\n  "kind": "methodology",\n  "id": "example",\n}', lang: 'json', where: 'pack/pack.json', mend: 'Mend the JSON: keys and strings in double quotes, commas between entries and none after the last, no comments.' },
-  { code: 'FORBIDDEN_KEY', pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1, __proto__: 3 }']], mend: 'Rename the key: `__proto__`, `constructor` and `prototype` could tamper with objects, and no id, fact or name may be one of them.' },
+  {
+    code: 'YAML_TOO_DEEP',
+    files: { 'pack/pack.yaml': `nested: ${'['.repeat(101)}${']'.repeat(101)}\n` },
+    snippet: `nested: ${'['.repeat(101)}${']'.repeat(101)}`,
+    mend: 'Flatten the structure: mappings and lists may nest 100 levels deep.',
+  },
+  {
+    code: 'YAML_KEY_NOT_TEXT',
+    pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1, 2.10: 3 }']],
+    mend: "Quote the key ('2.10'): YAML reads 2.10 as the number 2.1, 007 as 7 and ~ as null.",
+  },
+  {
+    code: 'YAML_MULTIPLE_DOCUMENTS',
+    files: { 'pack/pack.yaml': `${BASE_PACK}---\nkind: methodology\n` },
+    snippet: 'rounding: { mode: halfUp, digits: 0, at: [criterion, section, overall] }\n---\nkind: methodology',
+    mend: 'Keep one document per file: remove the `---` line and what follows, or move it to a file of its own (and `include` it).',
+  },
+  {
+    code: 'JSON_SYNTAX',
+    files: { 'pack/pack.json': '{\n  "kind": "methodology",\n  "id": "example",\n}\n' },
+    run: ['validate', 'pack/pack.json'],
+    snippet: '{\n  "kind": "methodology",\n  "id": "example",\n}',
+    lang: 'json',
+    where: 'pack/pack.json',
+    mend: 'Mend the JSON: keys and strings in double quotes, commas between entries and none after the last, no comments.',
+  },
+  {
+    code: 'FORBIDDEN_KEY',
+    pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 1, __proto__: 3 }']],
+    mend: 'Rename the key: `__proto__`, `constructor` and `prototype` could tamper with objects, and no id, fact or name may be one of them.',
+  },
   {
     code: 'READ_OUTSIDE_ROOT',
     inspection: [['cases: { file: cases.csv }', 'cases: { file: /etc/hostname }']],
@@ -186,107 +247,431 @@ export const EXAMPLES: Example[] = [
     where: 'inspection.yaml',
     mend: 'Name files inside the folder given with `--root` (symbolic links are followed to where they lead). A deployment that scores inspections it did not write (the scoring service) confines reads to its data folder, so that an inspection cannot name a file of the machine and have its content quoted back; whether a file outside exists is not said. In the library, the option is `root` of `openInspection` and `scoreInspectionFile` (and of `loadPack`).',
   },
-  { code: 'INCLUDE_OUTSIDE_PACK', pack: [['status: draft\n', 'status: draft\ninclude: [../shared/scales.yaml]\n']], files: { 'shared/scales.yaml': 'scales: {}\n' }, mend: "Keep a pack's files in its folder (or beneath it) and include them by paths relative to the root file." },
-  { code: 'INCLUDE_TWICE', pack: [['status: draft\n', 'status: draft\ninclude: [more.yaml, ./more.yaml]\n']], files: { 'pack/more.yaml': 'weightClasses: { tiny: 0.5 }\n' }, mend: 'List each file once in `include`.' },
+  {
+    code: 'INCLUDE_OUTSIDE_PACK',
+    pack: [['status: draft\n', 'status: draft\ninclude: [../shared/scales.yaml]\n']],
+    files: { 'shared/scales.yaml': 'scales: {}\n' },
+    mend: "Keep a pack's files in its folder (or beneath it) and include them by paths relative to the root file.",
+  },
+  {
+    code: 'INCLUDE_TWICE',
+    pack: [['status: draft\n', 'status: draft\ninclude: [more.yaml, ./more.yaml]\n']],
+    files: { 'pack/more.yaml': 'weightClasses: { tiny: 0.5 }\n' },
+    mend: 'List each file once in `include`.',
+  },
   // Shape
-  { code: 'SCHEMA_REQUIRED', pack: [['title: Example inspection\n', '']], snippet: 'kind: methodology\nid: example\nversion: 1.0.0\nstatus: draft', mend: 'Add the property; the hint says what it is for.' },
-  { code: 'SCHEMA_UNKNOWN_PROPERTY', pack: [['  - id: E1\n    title: Management', '  - id: E1\n    titel: Management']], mend: 'Rename it to one of the allowed properties (a near miss is suggested), or remove it.' },
-  { code: 'SCHEMA_TYPE', pack: [['weightClasses: { heavy: 2, light: 1 }', "weightClasses: { heavy: '2', light: 1 }"]], mend: 'Write a value of the type asked for: here a number, without quotes.' },
+  {
+    code: 'SCHEMA_REQUIRED',
+    pack: [['title: Example inspection\n', '']],
+    snippet: 'kind: methodology\nid: example\nversion: 1.0.0\nstatus: draft',
+    mend: 'Add the property; the hint says what it is for.',
+  },
+  {
+    code: 'SCHEMA_UNKNOWN_PROPERTY',
+    pack: [['  - id: E1\n    title: Management', '  - id: E1\n    titel: Management']],
+    mend: 'Rename it to one of the allowed properties (a near miss is suggested), or remove it.',
+  },
+  {
+    code: 'SCHEMA_TYPE',
+    pack: [['weightClasses: { heavy: 2, light: 1 }', "weightClasses: { heavy: '2', light: 1 }"]],
+    mend: 'Write a value of the type asked for: here a number, without quotes.',
+  },
   { code: 'SCHEMA_ENUM', pack: [['status: draft', 'status: final']], mend: 'Use one of the values the hint lists.' },
-  { code: 'SCHEMA_PATTERN', pack: [['version: 1.0.0', "version: '1.0'"]], mend: 'Write the value in the form asked for: versions are semantic versions (1.0.0), ids letters, digits and `._()-`.' },
-  { code: 'SCHEMA_RANGE', pack: [['digits: 0,', 'digits: 7,']], mend: 'Use a value within the range the hint gives; numbers must also be finite (1e309 and .inf are not).' },
-  { code: 'SCHEMA_INVALID', pack: [['    age: { type: number }', '    age: { type: number, values: [young, old] }']], mend: 'Make the value fit what its place allows: here, `values` belongs to enum facts only.' },
+  {
+    code: 'SCHEMA_PATTERN',
+    pack: [['version: 1.0.0', "version: '1.0'"]],
+    mend: 'Write the value in the form asked for: versions are semantic versions (1.0.0), ids letters, digits and `._()-`.',
+  },
+  {
+    code: 'SCHEMA_RANGE',
+    pack: [['digits: 0,', 'digits: 7,']],
+    mend: 'Use a value within the range the hint gives; numbers must also be finite (1e309 and .inf are not).',
+  },
+  {
+    code: 'SCHEMA_INVALID',
+    pack: [['    age: { type: number }', '    age: { type: number, values: [young, old] }']],
+    mend: 'Make the value fit what its place allows: here, `values` belongs to enum facts only.',
+  },
   // Meaning
-  { code: 'DUPLICATE_ID', pack: [['  - id: E1\n', '  - id: C1\n']], snippet: '  - id: C1\n    title: Casework\n    ...\n  - id: C1\n    title: Management', mend: 'Give each section, criterion, question, evidence item and measure an id of its own (they share one namespace).' },
-  { code: 'UNKNOWN_CRITERION', pack: [['criteria: [C1, D1]', 'criteria: [C1, D2]']], mend: 'Name a criterion the pack declares (the hint lists them), or declare it.' },
-  { code: 'UNKNOWN_SCALE', pack: [['{ id: C1.1, text: Assessed on time, scale: answer }', '{ id: C1.1, text: Assessed on time, scale: answers }']], mend: 'Name a declared scale, or declare it under `scales`.' },
+  {
+    code: 'DUPLICATE_ID',
+    pack: [['  - id: E1\n', '  - id: C1\n']],
+    snippet: '  - id: C1\n    title: Casework\n    ...\n  - id: C1\n    title: Management',
+    mend: 'Give each section, criterion, question, evidence item and measure an id of its own (they share one namespace).',
+  },
+  {
+    code: 'UNKNOWN_CRITERION',
+    pack: [['criteria: [C1, D1]', 'criteria: [C1, D2]']],
+    mend: 'Name a criterion the pack declares (the hint lists them), or declare it.',
+  },
+  {
+    code: 'UNKNOWN_SCALE',
+    pack: [['{ id: C1.1, text: Assessed on time, scale: answer }', '{ id: C1.1, text: Assessed on time, scale: answers }']],
+    mend: 'Name a declared scale, or declare it under `scales`.',
+  },
   { code: 'UNKNOWN_LEVEL', pack: [['    met: [yes]', '    met: [yess]']], mend: 'Use a level of the scale (the hint lists them).' },
-  { code: 'UNKNOWN_FACT', pack: [['highRisk: { fact: risk,', 'highRisk: { fact: riks,']], mend: 'Declare the fact under `facts.case` or `facts.area`, or correct its name.' },
-  { code: 'UNKNOWN_OPERATOR', pack: [['highRisk: { fact: risk, operator: equal,', 'highRisk: { fact: risk, operator: equals,']], mend: "Use one of json-rules-engine's ten default operators; decorators such as `everyFact:` are not allowed." },
-  { code: 'UNKNOWN_CONDITION', pack: [['appliesWhen: { condition: highRisk }', 'appliesWhen: { condition: highRsk }']], mend: 'Name a condition declared under `conditions`, or declare it.' },
-  { code: 'CONDITION_CYCLE', pack: [['  highRisk: { fact: risk, operator: equal, value: high }', '  highRisk: { any: [{ condition: urgent }] }\n  urgent: { all: [{ condition: highRisk }] }']], mend: 'Break the circle: write one of the conditions without referring back.' },
-  { code: 'CONDITION_SHAPE', pack: [['highRisk: { fact: risk, operator: equal, value: high }', 'highRisk: { fact: risk, operator: equal, value: high, priority: 1 }']], mend: 'Write the condition as `all`, `any`, `not`, `condition: name`, or `fact`, `operator` and `value`. A condition may also not grow past 1,000 comparisons or 100 levels through the named conditions it refers to.' },
-  { code: 'PATH_NOT_ALLOWED', pack: [['highRisk: { fact: risk, operator: equal, value: high }', 'highRisk: { fact: risk, operator: equal, value: high, path: $.level }']], mend: 'Declare the value as a fact of its own and compare that fact.' },
-  { code: 'VALUE_TYPE', pack: [['highRisk: { fact: risk, operator: equal, value: high }', 'highRisk: { fact: risk, operator: equal, value: hihg }']], mend: "Compare with a value of the fact's type: one of an enum's values, a number for a number fact, a list for `in` and `notIn`." },
-  { code: 'UNKNOWN_WEIGHT_CLASS', pack: [['    weight: heavy\n', '    weight: heavey\n']], mend: 'Name a declared weight class (a near miss is suggested), or give a number.' },
+  {
+    code: 'UNKNOWN_FACT',
+    pack: [['highRisk: { fact: risk,', 'highRisk: { fact: riks,']],
+    mend: 'Declare the fact under `facts.case` or `facts.area`, or correct its name.',
+  },
+  {
+    code: 'UNKNOWN_OPERATOR',
+    pack: [['highRisk: { fact: risk, operator: equal,', 'highRisk: { fact: risk, operator: equals,']],
+    mend: "Use one of json-rules-engine's ten default operators; decorators such as `everyFact:` are not allowed.",
+  },
+  {
+    code: 'UNKNOWN_CONDITION',
+    pack: [['appliesWhen: { condition: highRisk }', 'appliesWhen: { condition: highRsk }']],
+    mend: 'Name a condition declared under `conditions`, or declare it.',
+  },
+  {
+    code: 'CONDITION_CYCLE',
+    pack: [
+      [
+        '  highRisk: { fact: risk, operator: equal, value: high }',
+        '  highRisk: { any: [{ condition: urgent }] }\n  urgent: { all: [{ condition: highRisk }] }',
+      ],
+    ],
+    mend: 'Break the circle: write one of the conditions without referring back.',
+  },
+  {
+    code: 'CONDITION_SHAPE',
+    pack: [['highRisk: { fact: risk, operator: equal, value: high }', 'highRisk: { fact: risk, operator: equal, value: high, priority: 1 }']],
+    mend: 'Write the condition as `all`, `any`, `not`, `condition: name`, or `fact`, `operator` and `value`. A condition may also not grow past 1,000 comparisons or 100 levels through the named conditions it refers to.',
+  },
+  {
+    code: 'PATH_NOT_ALLOWED',
+    pack: [['highRisk: { fact: risk, operator: equal, value: high }', 'highRisk: { fact: risk, operator: equal, value: high, path: $.level }']],
+    mend: 'Declare the value as a fact of its own and compare that fact.',
+  },
+  {
+    code: 'VALUE_TYPE',
+    pack: [['highRisk: { fact: risk, operator: equal, value: high }', 'highRisk: { fact: risk, operator: equal, value: hihg }']],
+    mend: "Compare with a value of the fact's type: one of an enum's values, a number for a number fact, a list for `in` and `notIn`.",
+  },
+  {
+    code: 'UNKNOWN_WEIGHT_CLASS',
+    pack: [['    weight: heavy\n', '    weight: heavey\n']],
+    mend: 'Name a declared weight class (a near miss is suggested), or give a number.',
+  },
   { code: 'UNKNOWN_BAND_SET', pack: [['    band: bands\n', '    band: band\n']], mend: 'Name a band set declared under `bandSets`.' },
-  { code: 'BAD_WEIGHT', pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 0 }']], mend: 'Give a weight above 0 (leave a part out of a mean by giving it no weight).' },
-  { code: 'EMPTY_SCALE', pack: [['    levels: [{ id: good, label: Good }, { id: poor, label: Poor }]', '    levels: []']], mend: 'List the levels, best first.' },
-  { code: 'KIND_MISMATCH', pack: [['    kind: evidence\n', '    kind: sample\n']], mend: 'Give the criterion what its kind needs (sample: questions; evidence: itemScale and items; targets: statuses and measures; direct: nothing) and nothing another kind uses.' },
-  { code: 'CRITERION_UNUSED', pack: [['criteria: [E1, T1]', 'criteria: [E1]']], mend: "List the criterion in a section, name it as an evidence item's `from`, or remove it." },
+  {
+    code: 'BAD_WEIGHT',
+    pack: [['weightClasses: { heavy: 2, light: 1 }', 'weightClasses: { heavy: 2, light: 0 }']],
+    mend: 'Give a weight above 0 (leave a part out of a mean by giving it no weight).',
+  },
+  {
+    code: 'EMPTY_SCALE',
+    pack: [['    levels: [{ id: good, label: Good }, { id: poor, label: Poor }]', '    levels: []']],
+    mend: 'List the levels, best first.',
+  },
+  {
+    code: 'KIND_MISMATCH',
+    pack: [['    kind: evidence\n', '    kind: sample\n']],
+    mend: 'Give the criterion what its kind needs (sample: questions; evidence: itemScale and items; targets: statuses and measures; direct: nothing) and nothing another kind uses.',
+  },
+  {
+    code: 'CRITERION_UNUSED',
+    pack: [['criteria: [E1, T1]', 'criteria: [E1]']],
+    mend: "List the criterion in a section, name it as an evidence item's `from`, or remove it.",
+  },
   { code: 'CRITERION_SHARED', pack: [['criteria: [E1, T1]', 'criteria: [E1, T1, D1]']], mend: 'List each criterion in one section only.' },
   {
     code: 'FROM_CYCLE',
-    pack: [['      - { id: E1.1, text: Plans exist }', '      - { id: E1.1, text: Plans exist }\n      - { id: E1.2, text: As E2 is, from: E2 }'], ['  - id: T1\n', '  - id: E2\n    title: Mirror\n    kind: evidence\n    itemScale: grade\n    band: { combine: lowest }\n    items:\n      - { id: E2.1, text: As E1 is, from: E1 }\n  - id: T1\n'], ['    score: { method: shareAtLeast, level: good }\n    items:', '    score: { method: shareAtLeast, level: good }\n    band: { combine: lowest }\n    items:']],
-    snippet: '  - id: E1\n    ...\n    items:\n      - { id: E1.2, text: As E2 is, from: E2 }\n  - id: E2\n    ...\n    items:\n      - { id: E2.1, text: As E1 is, from: E1 }',
+    pack: [
+      ['      - { id: E1.1, text: Plans exist }', '      - { id: E1.1, text: Plans exist }\n      - { id: E1.2, text: As E2 is, from: E2 }'],
+      [
+        '  - id: T1\n',
+        '  - id: E2\n    title: Mirror\n    kind: evidence\n    itemScale: grade\n    band: { combine: lowest }\n    items:\n      - { id: E2.1, text: As E1 is, from: E1 }\n  - id: T1\n',
+      ],
+      [
+        '    score: { method: shareAtLeast, level: good }\n    items:',
+        '    score: { method: shareAtLeast, level: good }\n    band: { combine: lowest }\n    items:',
+      ],
+    ],
+    snippet:
+      '  - id: E1\n    ...\n    items:\n      - { id: E1.2, text: As E2 is, from: E2 }\n  - id: E2\n    ...\n    items:\n      - { id: E2.1, text: As E1 is, from: E1 }',
     mend: 'Break the circle: one of the criteria must be rated by the inspectors, not take its level from the other.',
   },
-  { code: 'SCALE_MISMATCH', pack: [['      - { id: E1.1, text: Plans exist }', '      - { id: E1.1, text: Plans exist }\n      - { id: E1.2, text: Targets met, from: T1 }'], ['    statuses: { scale: status,', '    band: { combine: lowest }\n    statuses: { scale: status,']], snippet: '  - id: E1\n    itemScale: grade\n    items:\n      - { id: E1.2, text: Targets met, from: T1 }\n  - id: T1\n    band: { combine: lowest }      # the lowest status: a level of scale status, not grade', mend: "Use levels of one scale: an item taking its level `from` a criterion must be rated on that criterion's band scale; a band set's inputScale must be the scale its uses count." },
-  { code: 'BAD_TEMPLATE', pack: [['{ id: S1, title: Casework, criteria: [C1, D1], score: { method: weightedMean }, weight: 1 }', "{ id: S1, title: Casework, criteria: [C1, D1], score: { method: weightedMean }, weight: 1, summary: 'Casework scored {scor}' }"]], mend: 'Use the placeholders the hint lists: {rated}, {count:LEVEL}, {score}, {percent}, {band}, {points}.' },
-  { code: 'BAD_AGGREGATION', pack: [['criteria: [E1, T1], score: { method: weightedMean }, weight: 1', 'criteria: [E1, T1], score: { method: pooled, level: good }, weight: 1']], mend: 'Use a score method that works where it is used: shareAtLeast needs levels to count and a level; a weighted mean needs weighted parts.' },
-  { code: 'BAD_VERSION_RANGE', thematic: [['versions: ^1.0.0', 'versions: latest']], run: ['validate', 'thematic'], where: 'thematic/pack.yaml', mend: 'Write a semver range such as ^1.0.0, ~1.2.0 or >=1.0.0 <2.0.0.' },
-  { code: 'THEMATIC_ONLY', pack: [['status: draft\n', 'status: draft\nattachesTo: { methodology: other, versions: ^1.0.0 }\n']], mend: 'Remove `attachesTo` from a methodology (or make the pack `kind: thematic`); an inspection\'s `pack:` must be a methodology.' },
-  { code: 'THEMATIC_INCOMPATIBLE', thematic: [['versions: ^1.0.0', 'versions: ^2.0.0']], run: ['validate', 'thematic'], where: 'thematic/pack.yaml', mend: 'Check the thematic with a methodology version in its range, or widen `attachesTo.versions` once it has been checked against this one.' },
-  { code: 'METHODOLOGY_NOT_FOUND', thematic: [['path: ../pack', 'path: ../methodology']], run: ['validate', 'thematic'], where: 'thematic/pack.yaml', mend: "Correct `attachesTo.path`: the methodology's folder, relative to the thematic's root file." },
+  {
+    code: 'SCALE_MISMATCH',
+    pack: [
+      ['      - { id: E1.1, text: Plans exist }', '      - { id: E1.1, text: Plans exist }\n      - { id: E1.2, text: Targets met, from: T1 }'],
+      ['    statuses: { scale: status,', '    band: { combine: lowest }\n    statuses: { scale: status,'],
+    ],
+    snippet:
+      '  - id: E1\n    itemScale: grade\n    items:\n      - { id: E1.2, text: Targets met, from: T1 }\n  - id: T1\n    band: { combine: lowest }      # the lowest status: a level of scale status, not grade',
+    mend: "Use levels of one scale: an item taking its level `from` a criterion must be rated on that criterion's band scale; a band set's inputScale must be the scale its uses count.",
+  },
+  {
+    code: 'BAD_TEMPLATE',
+    pack: [
+      [
+        '{ id: S1, title: Casework, criteria: [C1, D1], score: { method: weightedMean }, weight: 1 }',
+        "{ id: S1, title: Casework, criteria: [C1, D1], score: { method: weightedMean }, weight: 1, summary: 'Casework scored {scor}' }",
+      ],
+    ],
+    mend: 'Use the placeholders the hint lists: {rated}, {count:LEVEL}, {score}, {percent}, {band}, {points}.',
+  },
+  {
+    code: 'BAD_AGGREGATION',
+    pack: [['criteria: [E1, T1], score: { method: weightedMean }, weight: 1', 'criteria: [E1, T1], score: { method: pooled, level: good }, weight: 1']],
+    mend: 'Use a score method that works where it is used: shareAtLeast needs levels to count and a level; a weighted mean needs weighted parts.',
+  },
+  {
+    code: 'BAD_VERSION_RANGE',
+    thematic: [['versions: ^1.0.0', 'versions: latest']],
+    run: ['validate', 'thematic'],
+    where: 'thematic/pack.yaml',
+    mend: 'Write a semver range such as ^1.0.0, ~1.2.0 or >=1.0.0 <2.0.0.',
+  },
+  {
+    code: 'THEMATIC_ONLY',
+    pack: [['status: draft\n', 'status: draft\nattachesTo: { methodology: other, versions: ^1.0.0 }\n']],
+    mend: "Remove `attachesTo` from a methodology (or make the pack `kind: thematic`); an inspection's `pack:` must be a methodology.",
+  },
+  {
+    code: 'THEMATIC_INCOMPATIBLE',
+    thematic: [['versions: ^1.0.0', 'versions: ^2.0.0']],
+    run: ['validate', 'thematic'],
+    where: 'thematic/pack.yaml',
+    mend: 'Check the thematic with a methodology version in its range, or widen `attachesTo.versions` once it has been checked against this one.',
+  },
+  {
+    code: 'METHODOLOGY_NOT_FOUND',
+    thematic: [['path: ../pack', 'path: ../methodology']],
+    run: ['validate', 'thematic'],
+    where: 'thematic/pack.yaml',
+    mend: "Correct `attachesTo.path`: the methodology's folder, relative to the thematic's root file.",
+  },
   // Inspection data
-  { code: 'INSPECTION_PACK_VERSION', inspection: [['pack: pack\n', 'pack: pack\npackVersion: ^2.0.0\n']], mend: 'Score it with a pack version in the range, or update `packVersion` after checking what changed (`criteria diff`).' },
-  { code: 'UNKNOWN_THEMATIC', inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low }, answers: { C1.1: yes, theme:H1.1: yes } }']], mend: 'List the thematic under `thematics:`, or remove its answers and ratings.' },
-  { code: 'AREA_FACT', inspection: [['facts: { toolInUse: true }', "facts: { toolInUse: 'yes' }"]], mend: "Give the area's facts by their declared names, with values of their types; give every required one." },
-  { code: 'EVIDENCE_UNKNOWN_ITEM', inspection: [['evidence: { E1.1: good }', 'evidence: { E1.1: good, E1.9: good }']], mend: 'Rate only the evidence items the pack has (a thematic\'s prefixed with its id and a colon).' },
-  { code: 'EVIDENCE_MISSING', inspection: [['evidence: { E1.1: good }', 'evidence: {}']], mend: "Rate every counted item; use the scale's not-applicable level where one does not apply." },
-  { code: 'EVIDENCE_BAD_LEVEL', inspection: [['evidence: { E1.1: good }', 'evidence: { E1.1: excellent }']], mend: "Use a level of the item's scale (or its not-applicable value)." },
-  { code: 'TARGET_UNKNOWN', inspection: [['targets: { T1.1: { value: 88 } }', 'targets: { T1.1: { value: 88 }, T1.2: { value: 5 } }']], mend: 'Give figures only for the measures the pack has.' },
-  { code: 'TARGET_MISSING', inspection: [['targets: { T1.1: { value: 88 } }', 'targets: {}']], mend: 'Give every measure its figure: `targets: { <id>: { value: … } }`.' },
-  { code: 'TARGET_NO_TARGET', pack: [['direction: higher, target: 90, tolerance: 5', 'direction: higher, tolerance: 5']], run: ['score', 'inspection.yaml'], snippet: "      - { id: T1.1, measure: Orders started on time, unit: '%', direction: higher, tolerance: 5 }", where: 'pack/pack.yaml (and no target in the inspection)', mend: 'Give the measure a target in the pack, or a `target` beside its value in the inspection.' },
-  { code: 'SCORE_UNKNOWN', inspection: [['scores: { D1: 70 }', 'scores: { D1: 70, C1: 50 }']], mend: 'Give scores only to `direct` criteria, as numbers from 0 to 100.' },
+  {
+    code: 'INSPECTION_PACK_VERSION',
+    inspection: [['pack: pack\n', 'pack: pack\npackVersion: ^2.0.0\n']],
+    mend: 'Score it with a pack version in the range, or update `packVersion` after checking what changed (`criteria diff`).',
+  },
+  {
+    code: 'UNKNOWN_THEMATIC',
+    inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low }, answers: { C1.1: yes, theme:H1.1: yes } }']],
+    mend: 'List the thematic under `thematics:`, or remove its answers and ratings.',
+  },
+  {
+    code: 'AREA_FACT',
+    inspection: [['facts: { toolInUse: true }', "facts: { toolInUse: 'yes' }"]],
+    mend: "Give the area's facts by their declared names, with values of their types; give every required one.",
+  },
+  {
+    code: 'EVIDENCE_UNKNOWN_ITEM',
+    inspection: [['evidence: { E1.1: good }', 'evidence: { E1.1: good, E1.9: good }']],
+    mend: "Rate only the evidence items the pack has (a thematic's prefixed with its id and a colon).",
+  },
+  {
+    code: 'EVIDENCE_MISSING',
+    inspection: [['evidence: { E1.1: good }', 'evidence: {}']],
+    mend: "Rate every counted item; use the scale's not-applicable level where one does not apply.",
+  },
+  {
+    code: 'EVIDENCE_BAD_LEVEL',
+    inspection: [['evidence: { E1.1: good }', 'evidence: { E1.1: excellent }']],
+    mend: "Use a level of the item's scale (or its not-applicable value).",
+  },
+  {
+    code: 'TARGET_UNKNOWN',
+    inspection: [['targets: { T1.1: { value: 88 } }', 'targets: { T1.1: { value: 88 }, T1.2: { value: 5 } }']],
+    mend: 'Give figures only for the measures the pack has.',
+  },
+  {
+    code: 'TARGET_MISSING',
+    inspection: [['targets: { T1.1: { value: 88 } }', 'targets: {}']],
+    mend: 'Give every measure its figure: `targets: { <id>: { value: … } }`.',
+  },
+  {
+    code: 'TARGET_NO_TARGET',
+    pack: [['direction: higher, target: 90, tolerance: 5', 'direction: higher, tolerance: 5']],
+    run: ['score', 'inspection.yaml'],
+    snippet: "      - { id: T1.1, measure: Orders started on time, unit: '%', direction: higher, tolerance: 5 }",
+    where: 'pack/pack.yaml (and no target in the inspection)',
+    mend: 'Give the measure a target in the pack, or a `target` beside its value in the inspection.',
+  },
+  {
+    code: 'SCORE_UNKNOWN',
+    inspection: [['scores: { D1: 70 }', 'scores: { D1: 70, C1: 50 }']],
+    mend: 'Give scores only to `direct` criteria, as numbers from 0 to 100.',
+  },
   { code: 'SCORE_MISSING', inspection: [['scores: { D1: 70 }', 'scores: {}']], mend: 'Give every direct criterion its score: `scores: { <id>: <0–100> }`.' },
-  { code: 'ADJUSTMENT_UNKNOWN', inspection: [['scores: { D1: 70 }\n', 'scores: { D1: 70 }\nadjustments: [{ id: C9, band: good, reason: Second visit }]\n']], mend: 'Name a criterion, section or `overall` of the pack (a thematic\'s prefixed with its id and a colon).' },
-  { code: 'ADJUSTMENT_NOT_ALLOWED', inspection: [['scores: { D1: 70 }\n', 'scores: { D1: 70 }\nadjustments: [{ id: C1, score: 80, reason: Second visit }]\n']], mend: 'Adjust only what the pack lists under the result\'s `adjustable` (here C1 allows its band only).' },
-  { code: 'ADJUSTMENT_BAD_LEVEL', inspection: [['scores: { D1: 70 }\n', 'scores: { D1: 70 }\nadjustments: [{ id: C1, band: excellent, reason: Second visit }]\n']], mend: "Give a level of the result's band scale." },
-  { code: 'NO_CASES', files: { 'cases.csv': 'id,risk,age,C1.1,C1.2\n' }, snippet: 'id,risk,age,C1.1,C1.2', lang: 'csv', where: 'cases.csv (a header and no rows)', mend: 'Give the cases: rows under the CSV header, lines of NDJSON, or `cases:` in the inspection (an empty list written there is taken as meant).' },
-  { code: 'CASES_NOT_SCORED', cases: [['c2,low,70,na,\n', 'c2,medium,70,na,\n']], snippet: 'c2,medium,70,na,', where: 'cases.csv (one case with a problem)', mend: 'Mend each case as the entries above the summary say, or score with `--exclude-invalid` (`excludeInvalid: true` in the library) to leave the bad cases out; the result then lists them and why. Counting diagnostics by code counts each problem once: the summary has a code of its own.' },
+  {
+    code: 'ADJUSTMENT_UNKNOWN',
+    inspection: [['scores: { D1: 70 }\n', 'scores: { D1: 70 }\nadjustments: [{ id: C9, band: good, reason: Second visit }]\n']],
+    mend: "Name a criterion, section or `overall` of the pack (a thematic's prefixed with its id and a colon).",
+  },
+  {
+    code: 'ADJUSTMENT_NOT_ALLOWED',
+    inspection: [['scores: { D1: 70 }\n', 'scores: { D1: 70 }\nadjustments: [{ id: C1, score: 80, reason: Second visit }]\n']],
+    mend: "Adjust only what the pack lists under the result's `adjustable` (here C1 allows its band only).",
+  },
+  {
+    code: 'ADJUSTMENT_BAD_LEVEL',
+    inspection: [['scores: { D1: 70 }\n', 'scores: { D1: 70 }\nadjustments: [{ id: C1, band: excellent, reason: Second visit }]\n']],
+    mend: "Give a level of the result's band scale.",
+  },
+  {
+    code: 'NO_CASES',
+    files: { 'cases.csv': 'id,risk,age,C1.1,C1.2\n' },
+    snippet: 'id,risk,age,C1.1,C1.2',
+    lang: 'csv',
+    where: 'cases.csv (a header and no rows)',
+    mend: 'Give the cases: rows under the CSV header, lines of NDJSON, or `cases:` in the inspection (an empty list written there is taken as meant).',
+  },
+  {
+    code: 'CASES_NOT_SCORED',
+    cases: [['c2,low,70,na,\n', 'c2,medium,70,na,\n']],
+    snippet: 'c2,medium,70,na,',
+    where: 'cases.csv (one case with a problem)',
+    mend: 'Mend each case as the entries above the summary say, or score with `--exclude-invalid` (`excludeInvalid: true` in the library) to leave the bad cases out; the result then lists them and why. Counting diagnostics by code counts each problem once: the summary has a code of its own.',
+  },
   { code: 'CASE_DUPLICATE_ID', cases: [['c2,low,70,na,\n', 'c1,low,70,na,\n']], mend: 'Give every case a unique id.' },
   { code: 'CASE_MISSING_ID', cases: [['c2,low,70,na,\n', ',low,70,na,\n']], mend: 'Give every case an id.' },
-  { code: 'CASE_BAD_ID', cases: [['c2,low,70,na,\n', 'c1 ,low,70,na,\n']], mend: 'Write the id without spaces at its ends and without invisible or control characters (zero-width spaces, direction marks, byte order marks), in Unicode NFC form, as most editors save text. Ids that only look alike would otherwise count as different cases; under this rule they are refused, or are the same id (and then CASE_DUPLICATE_ID).' },
-  { code: 'CASE_UNKNOWN_FACT', inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low, mood: cheerful }, answers: { C1.1: yes } }']], mend: 'Give only declared case facts (the hint lists them), or declare the fact in the pack.' },
+  {
+    code: 'CASE_BAD_ID',
+    cases: [['c2,low,70,na,\n', 'c1 ,low,70,na,\n']],
+    mend: 'Write the id without spaces at its ends and without invisible or control characters (zero-width spaces, direction marks, byte order marks), in Unicode NFC form, as most editors save text. Ids that only look alike would otherwise count as different cases; under this rule they are refused, or are the same id (and then CASE_DUPLICATE_ID).',
+  },
+  {
+    code: 'CASE_UNKNOWN_FACT',
+    inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low, mood: cheerful }, answers: { C1.1: yes } }']],
+    mend: 'Give only declared case facts (the hint lists them), or declare the fact in the pack.',
+  },
   { code: 'CASE_MISSING_FACT', cases: [['c2,low,70,na,\n', 'c2,,70,na,\n']], mend: 'Give every required fact for every case.' },
-  { code: 'CASE_BAD_VALUE', cases: [['c2,low,70,na,\n', 'c2,medium,70,na,\n']], mend: "Give a value of the fact's type: one of an enum's values, a finite number within its bounds, true or false, a date YYYY-MM-DD." },
-  { code: 'CASE_UNKNOWN_QUESTION', inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low }, answers: { C1.1: yes, C1.9: no } }']], mend: 'Answer only questions the pack has (a thematic\'s prefixed with its id and a colon).' },
-  { code: 'CASE_ANSWER_OFF_SCALE', cases: [['c2,low,70,na,\n', 'c2,low,70,maybe,\n']], mend: "Answer with a level of the question's scale or its not-applicable value." },
-  { code: 'CASE_MISSING_ANSWER', cases: [['c1,high,30,yes,no\n', 'c1,high,30,yes,\n']], mend: 'Answer every question that applies to the case (with the not-applicable value where the scale has one).' },
-  { code: 'CASE_ANSWER_NOT_APPLICABLE', cases: [['c2,low,70,na,\n', 'c2,low,70,na,yes\n']], mend: "Remove the answer, or correct the case's facts: the question applies only when its `appliesWhen` holds." },
-  { code: 'CASE_ANSWER_NOT_ASKED', inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low, age: 40 }, answers: { C1.1: yes, C1.3: yes } }']], mend: "Remove the answer: the question is decided by the case's facts (`metWhen`)." },
-  { code: 'CSV_SYNTAX', cases: [['c2,low,70,na,\n', 'c2,low,70,na\n']], mend: 'Give every row one cell per header column, quote cells that hold commas or line breaks, and close every quote.' },
-  { code: 'CSV_HEADER', cases: [['id,risk,age,C1.1,C1.2\n', 'case,risk,age,C1.1,C1.2\n']], mend: "Start with a header row: `id`, then a column per declared case fact and per question id." },
+  {
+    code: 'CASE_BAD_VALUE',
+    cases: [['c2,low,70,na,\n', 'c2,medium,70,na,\n']],
+    mend: "Give a value of the fact's type: one of an enum's values, a finite number within its bounds, true or false, a date YYYY-MM-DD.",
+  },
+  {
+    code: 'CASE_UNKNOWN_QUESTION',
+    inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low }, answers: { C1.1: yes, C1.9: no } }']],
+    mend: "Answer only questions the pack has (a thematic's prefixed with its id and a colon).",
+  },
+  {
+    code: 'CASE_ANSWER_OFF_SCALE',
+    cases: [['c2,low,70,na,\n', 'c2,low,70,maybe,\n']],
+    mend: "Answer with a level of the question's scale or its not-applicable value.",
+  },
+  {
+    code: 'CASE_MISSING_ANSWER',
+    cases: [['c1,high,30,yes,no\n', 'c1,high,30,yes,\n']],
+    mend: 'Answer every question that applies to the case (with the not-applicable value where the scale has one).',
+  },
+  {
+    code: 'CASE_ANSWER_NOT_APPLICABLE',
+    cases: [['c2,low,70,na,\n', 'c2,low,70,na,yes\n']],
+    mend: "Remove the answer, or correct the case's facts: the question applies only when its `appliesWhen` holds.",
+  },
+  {
+    code: 'CASE_ANSWER_NOT_ASKED',
+    inspection: [['cases: { file: cases.csv }', 'cases:\n  - { id: c1, facts: { risk: low, age: 40 }, answers: { C1.1: yes, C1.3: yes } }']],
+    mend: "Remove the answer: the question is decided by the case's facts (`metWhen`).",
+  },
+  {
+    code: 'CSV_SYNTAX',
+    cases: [['c2,low,70,na,\n', 'c2,low,70,na\n']],
+    mend: 'Give every row one cell per header column, quote cells that hold commas or line breaks, and close every quote.',
+  },
+  {
+    code: 'CSV_HEADER',
+    cases: [['id,risk,age,C1.1,C1.2\n', 'case,risk,age,C1.1,C1.2\n']],
+    mend: 'Start with a header row: `id`, then a column per declared case fact and per question id.',
+  },
   // Counting where the data lives
-  { code: 'SQL_CONNECTION', inspection: [['cases: { file: cases.csv }', 'cases: { database: CASES_DB, table: cases }']], run: ['score', 'inspection.yaml', '--engine', 'postgres'], mend: 'Set the environment variable the inspection names to the connection URL (`CASES_DB=postgres://user@host:5432/db`), and check that the server runs and accepts the connection.' },
-  { code: 'SQL_SOURCE', inspection: [['cases: { file: cases.csv }', 'cases: { file: cases.parquet }']], files: { 'cases.parquet': 'PAR1' }, mend: 'Score a Parquet file or a database table with `--engine duckdb` or `--engine postgres`; check that the file, table or view exists and that the query runs (`criteria sql` prints what is run).' },
-  { code: 'SQL_COLUMN', cases: [['id,risk,age,C1.1,C1.2\n', 'case,risk,age,C1.1,C1.2\n']], run: ['score', 'inspection.yaml', '--engine', 'duckdb'], mend: 'Give the table the columns of the CSV case format: `id`, a column per case fact, a column per question id (select and rename them in a view or a query), of types that hold one value each.' },
-  { code: 'SQL_UNSUPPORTED', pack: [['values: [low, high]', 'values: [low, high, "hi\\0gh"]']], run: ['sql', 'pack'], mend: 'Rename the value or name that holds a NUL character (SQL text cannot carry one), or score with the interpreter.' },
+  {
+    code: 'SQL_CONNECTION',
+    inspection: [['cases: { file: cases.csv }', 'cases: { database: CASES_DB, table: cases }']],
+    run: ['score', 'inspection.yaml', '--engine', 'postgres'],
+    mend: 'Set the environment variable the inspection names to the connection URL (`CASES_DB=postgres://user@host:5432/db`), and check that the server runs and accepts the connection.',
+  },
+  {
+    code: 'SQL_SOURCE',
+    inspection: [['cases: { file: cases.csv }', 'cases: { file: cases.parquet }']],
+    files: { 'cases.parquet': 'PAR1' },
+    mend: 'Score a Parquet file or a database table with `--engine duckdb` or `--engine postgres`; check that the file, table or view exists and that the query runs (`criteria sql` prints what is run).',
+  },
+  {
+    code: 'SQL_COLUMN',
+    cases: [['id,risk,age,C1.1,C1.2\n', 'case,risk,age,C1.1,C1.2\n']],
+    run: ['score', 'inspection.yaml', '--engine', 'duckdb'],
+    mend: 'Give the table the columns of the CSV case format: `id`, a column per case fact, a column per question id (select and rename them in a view or a query), of types that hold one value each.',
+  },
+  {
+    code: 'SQL_UNSUPPORTED',
+    pack: [['values: [low, high]', 'values: [low, high, "hi\\0gh"]']],
+    run: ['sql', 'pack'],
+    mend: 'Rename the value or name that holds a NUL character (SQL text cannot carry one), or score with the interpreter.',
+  },
   // Running
-  { code: 'USAGE', run: ['explain', 'inspection.yaml'], snippet: 'criteria explain inspection.yaml', lang: 'sh', mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too. Under `--format json` a usage error is `{ "errors": [ … ] }` on standard error, like every other error.' },
-  { code: 'OUTPUT_WRITE', run: ['score', 'inspection.yaml', '--out', 'no-such-folder/result.json'], snippet: 'criteria score inspection.yaml --out no-such-folder/result.json', lang: 'sh', mend: 'Write to a folder that exists and that you may write to.' },
+  {
+    code: 'USAGE',
+    run: ['explain', 'inspection.yaml'],
+    snippet: 'criteria explain inspection.yaml',
+    lang: 'sh',
+    mend: 'Give the command what it needs (see `criteria <command> --help`). Usage errors exit 2; naming a result the inspection does not have (`criteria explain inspection.yaml C9`) is USAGE too. Under `--format json` a usage error is `{ "errors": [ … ] }` on standard error, like every other error.',
+  },
+  {
+    code: 'OUTPUT_WRITE',
+    run: ['score', 'inspection.yaml', '--out', 'no-such-folder/result.json'],
+    snippet: 'criteria score inspection.yaml --out no-such-folder/result.json',
+    lang: 'sh',
+    mend: 'Write to a folder that exists and that you may write to.',
+  },
   {
     code: 'LINE_TOO_LONG',
     files: { 'cases.csv': (dir: string) => writeFileSync(join(dir, 'cases.csv'), `${BASE_CASES}c3,low,70,${'x'.repeat(1_100_000)}\n`) },
-    snippet: "id,risk,age,C1.1,C1.2\nc1,high,30,yes,no\nc2,low,70,na,\nc3,low,70,xxxxxxxx… (1,100,000 characters on one line)",
+    snippet: 'id,risk,age,C1.1,C1.2\nc1,high,30,yes,no\nc2,low,70,na,\nc3,low,70,xxxxxxxx… (1,100,000 characters on one line)',
     lang: 'csv',
     mend: 'Check that the file is a CSV or NDJSON file of cases with one record per line: a line of a case file may have at most 1,048,576 characters, far more than any case needs, so that a file with no line breaks (or the wrong file) stops at once instead of being read whole into memory.',
   },
   {
     code: 'FILE_CHANGED',
     // A writer appends to the case file for the length of the run (and stops by itself).
-    files: { 'cases.csv': (dir: string) => { writeFileSync(join(dir, 'cases.csv'), BASE_CASES); const writer = spawn('timeout', ['20', 'sh', '-c', 'while :; do echo "g$$-$RANDOM,low,40,yes," >> cases.csv; done'], { cwd: dir, stdio: 'ignore', detached: true }); writer.unref(); WRITERS.add(writer); } },
+    files: {
+      'cases.csv': (dir: string) => {
+        writeFileSync(join(dir, 'cases.csv'), BASE_CASES);
+        const writer = spawn('timeout', ['20', 'sh', '-c', 'while :; do echo "g$$-$RANDOM,low,40,yes," >> cases.csv; done'], {
+          cwd: dir,
+          stdio: 'ignore',
+          detached: true,
+        });
+        writer.unref();
+        WRITERS.add(writer);
+      },
+    },
     run: ['score', 'inspection.yaml', '--workers', '2'],
     snippet: 'while :; do echo "g$RANDOM,low,40,yes," >> cases.csv; done &\ncriteria score inspection.yaml --workers 2',
     lang: 'sh',
-    mend: 'Score a file that nothing is writing to: wait for the writer to finish, or score a copy. A run compares the case file\'s size, time and identity before and after reading it, and the bytes it read; the cases counted must be the bytes hashed, on one thread or on several.',
+    mend: "Score a file that nothing is writing to: wait for the writer to finish, or score a copy. A run compares the case file's size, time and identity before and after reading it, and the bytes it read; the cases counted must be the bytes hashed, on one thread or on several.",
   },
-  { code: 'OUTPUT_IS_INPUT', run: ['score', 'inspection.yaml', '--out', 'cases.csv'], snippet: 'criteria score inspection.yaml --out cases.csv', lang: 'sh', mend: 'Name another file. `--out` never writes over the inspection, its case file or a file of its packs (also through another name or a link); the input is left as it was.' },
-  { code: 'OUTPUT_NOT_FILE', run: ['score', 'inspection.yaml', '--out', 'pack'], snippet: 'criteria score inspection.yaml --out pack', lang: 'sh', mend: 'Name a regular file (new, or one to replace). `--out` refuses folders, devices (`/dev/null` too), FIFOs and symbolic links to any of them or to nothing; to send the output to a pipe or a device, leave out `--out` and redirect standard output. A symbolic link to a regular file is kept and written through.' },
+  {
+    code: 'OUTPUT_IS_INPUT',
+    run: ['score', 'inspection.yaml', '--out', 'cases.csv'],
+    snippet: 'criteria score inspection.yaml --out cases.csv',
+    lang: 'sh',
+    mend: 'Name another file. `--out` never writes over the inspection, its case file or a file of its packs (also through another name or a link); the input is left as it was.',
+  },
+  {
+    code: 'OUTPUT_NOT_FILE',
+    run: ['score', 'inspection.yaml', '--out', 'pack'],
+    snippet: 'criteria score inspection.yaml --out pack',
+    lang: 'sh',
+    mend: 'Name a regular file (new, or one to replace). `--out` refuses folders, devices (`/dev/null` too), FIFOs and symbolic links to any of them or to nothing; to send the output to a pipe or a device, leave out `--out` and redirect standard output. A symbolic link to a regular file is kept and written through.',
+  },
   {
     code: 'OUTPUT_READ_ONLY',
-    files: { 'result.json': (dir: string) => { writeFileSync(join(dir, 'result.json'), '{}\n'); chmodSync(join(dir, 'result.json'), 0o444); } },
+    files: {
+      'result.json': (dir: string) => {
+        writeFileSync(join(dir, 'result.json'), '{}\n');
+        chmodSync(join(dir, 'result.json'), 0o444);
+      },
+    },
     run: ['score', 'inspection.yaml', '--out', 'result.json'],
     snippet: 'chmod a-w result.json\ncriteria score inspection.yaml --out result.json',
     lang: 'sh',
@@ -294,7 +679,12 @@ export const EXAMPLES: Example[] = [
   },
   {
     code: 'OUTPUT_LINKED',
-    files: { 'result.json': (dir: string) => { writeFileSync(join(dir, 'result.json'), '{}\n'); linkSync(join(dir, 'result.json'), join(dir, 'archive.json')); } },
+    files: {
+      'result.json': (dir: string) => {
+        writeFileSync(join(dir, 'result.json'), '{}\n');
+        linkSync(join(dir, 'result.json'), join(dir, 'archive.json'));
+      },
+    },
     run: ['score', 'inspection.yaml', '--out', 'result.json'],
     snippet: 'ln result.json archive.json\ncriteria score inspection.yaml --out result.json',
     lang: 'sh',
@@ -309,7 +699,16 @@ export const EXAMPLES: Example[] = [
     printed: /^ {2}FAIL /m,
     mend: 'Correct the expectation, or the pack: the line under FAIL gives the value expected and the value got. In `criteria test --format json` a failed test carries `code: TEST_FAILED`.',
   },
-  { code: 'TEST_INVALID', files: { 'pack/tests/basic.yaml': 'tests:\n  - name: no area, no cases\n    inspection: { evidence: { E1.1: good } }\n    expect:\n      C1: { score: 60 }\n' }, run: ['test', 'pack'], snippet: 'tests:\n  - name: no area, no cases\n    inspection: { evidence: { E1.1: good } }', where: 'pack/tests/basic.yaml', mend: 'Give the test inspection an `area` and `cases` (an empty list will do), or a `base` inspection that has them.' },
+  {
+    code: 'TEST_INVALID',
+    files: {
+      'pack/tests/basic.yaml': 'tests:\n  - name: no area, no cases\n    inspection: { evidence: { E1.1: good } }\n    expect:\n      C1: { score: 60 }\n',
+    },
+    run: ['test', 'pack'],
+    snippet: 'tests:\n  - name: no area, no cases\n    inspection: { evidence: { E1.1: good } }',
+    where: 'pack/tests/basic.yaml',
+    mend: 'Give the test inspection an `area` and `cases` (an empty list will do), or a `base` inspection that has them.',
+  },
 ];
 
 function replaceAll(text: string, changes: Array<[string, string]> | undefined, file: string, code: string): string {
@@ -419,7 +818,12 @@ export async function captureAll(cli: string, examples: readonly Example[] = EXA
         const args = commandOf(example);
         const { status, output } = await runCli(cli, args, dir);
         // Paths in the temporary folder, and the name of a temporary output file (process id and time), made stable.
-        const normalized = output.split(`${dir}/`).join('').split(dir).join('.').replace(/\.\d+\.\d+\.tmp\b/g, '.<pid>.<time>.tmp');
+        const normalized = output
+          .split(`${dir}/`)
+          .join('')
+          .split(dir)
+          .join('.')
+          .replace(/\.\d+\.\d+\.tmp\b/g, '.<pid>.<time>.tmp');
         const block = blockFor(normalized, example.code, example.printed);
         if (block === undefined) {
           failures.push(`${example.code}: \`criteria ${args.join(' ')}\` did not print it:\n${normalized.slice(0, 1500)}`);
@@ -485,7 +889,14 @@ export function renderDoc(captured: ReadonlyMap<ErrorCode, Captured>): string {
       const run = captured.get(code);
       if (!example || !run) throw new Error(`no example was run for ${code}`);
       lines.push(`### ${code}`, '', `**Meaning.** ${ERROR_CODES[code]}`, '');
-      lines.push(langOf(example) === 'sh' ? '**Example**, on the command line:' : `**Example**, in ${whereOf(example)}:`, '', '```' + langOf(example), snippetOf(example), '```', '');
+      lines.push(
+        langOf(example) === 'sh' ? '**Example**, on the command line:' : `**Example**, in ${whereOf(example)}:`,
+        '',
+        '```' + langOf(example),
+        snippetOf(example),
+        '```',
+        '',
+      );
       lines.push(`**Printed** by \`${run.command}\` (exit ${run.status}):`, '', '```text', run.block, '```', '');
       lines.push(`**To mend it.** ${example.mend}`, '');
     }

@@ -40,10 +40,9 @@ export function compilePack(pack: Pack, options: { thematics?: Pack[] } = {}): {
   // A pack built in code may nest deeper than any file may: refuse it before the checks walk it.
   const deep = [pack, ...(options.thematics ?? [])].map((p) => tooDeep(p, 'pack')).find((d) => d !== undefined);
   if (deep) return { errors: [deep] };
-  const errors = [
-    ...checkPack(pack, new PackSourceMap()),
-    ...(options.thematics ?? []).flatMap((t) => checkPack(t, new PackSourceMap(), pack)),
-  ].filter((d) => d.severity === 'error');
+  const errors = [...checkPack(pack, new PackSourceMap()), ...(options.thematics ?? []).flatMap((t) => checkPack(t, new PackSourceMap(), pack))].filter(
+    (d) => d.severity === 'error',
+  );
   if (errors.length > 0) return { errors };
   return { plan: compilePlan(pack, options.thematics ?? []) };
 }
@@ -59,5 +58,11 @@ export function score(plan: CompiledPlan, inspection: Inspection, options: Score
 function tooDeep(value: unknown, what: string): Diagnostic | undefined {
   const pointer = findValueTooDeep(value);
   if (pointer === undefined) return undefined;
-  return { code: 'YAML_TOO_DEEP', severity: 'error', message: `the ${what} nests objects or lists more than ${MAX_DEPTH} levels deep (at ${pointer.length > 200 ? `${pointer.slice(0, 200)}…` : pointer})`, hint: `a ${what} read from a file may nest at most ${MAX_DEPTH} levels; name conditions and refer to them instead of nesting them`, pointer: pointer.length > 1000 ? pointer.slice(0, 1000) : pointer };
+  return {
+    code: 'YAML_TOO_DEEP',
+    severity: 'error',
+    message: `the ${what} nests objects or lists more than ${MAX_DEPTH} levels deep (at ${pointer.length > 200 ? `${pointer.slice(0, 200)}…` : pointer})`,
+    hint: `a ${what} read from a file may nest at most ${MAX_DEPTH} levels; name conditions and refer to them instead of nesting them`,
+    pointer: pointer.length > 1000 ? pointer.slice(0, 1000) : pointer,
+  };
 }

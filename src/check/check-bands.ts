@@ -28,7 +28,17 @@ function checkBandSet(ctx: CheckContext, name: string, set: BandSet): void {
   const resolved = ctx.resolvedBandSet(name)!;
   if (set.extends === undefined) {
     for (const key of ['scale', 'rules'] as const) {
-      if (set[key] === undefined) ctx.error('SCHEMA_REQUIRED', set, undefined, `${what} gives no ${key}`, key === 'scale' ? 'name the scale of the levels its rules assign, or extend another band set' : 'list its rules (first match wins), or extend another band set', true);
+      if (set[key] === undefined)
+        ctx.error(
+          'SCHEMA_REQUIRED',
+          set,
+          undefined,
+          `${what} gives no ${key}`,
+          key === 'scale'
+            ? 'name the scale of the levels its rules assign, or extend another band set'
+            : 'list its rules (first match wins), or extend another band set',
+          true,
+        );
     }
   }
   if (set.inputScale !== undefined) ctx.requireScale(set.inputScale, set, 'inputScale', what);
@@ -45,11 +55,24 @@ function checkExtends(ctx: CheckContext, name: string, set: BandSet): boolean {
   const resolved = ctx.resolvedBandSet(name)!;
   if (resolved.broken?.kind === 'unknown' && resolved.chain.length === 1) {
     const names = ctx.names('bandSets').filter((n) => n !== name);
-    ctx.error('UNKNOWN_BAND_SET', set, 'extends', `band set ${name} extends '${set.extends}', which is not declared${didYouMean(set.extends!, names)}`, `extend one of: ${listNames(names)}`);
+    ctx.error(
+      'UNKNOWN_BAND_SET',
+      set,
+      'extends',
+      `band set ${name} extends '${set.extends}', which is not declared${didYouMean(set.extends!, names)}`,
+      `extend one of: ${listNames(names)}`,
+    );
     return false;
   }
   if (resolved.broken?.kind === 'cycle') {
-    ctx.error('BAD_AGGREGATION', set, 'extends', `band sets extend each other in a circle: ${[...resolved.chain, resolved.broken.name].join(' → ')}`, 'break the circle: one of these band sets must give its own scale and rules without extending', true);
+    ctx.error(
+      'BAD_AGGREGATION',
+      set,
+      'extends',
+      `band sets extend each other in a circle: ${[...resolved.chain, resolved.broken.name].join(' → ')}`,
+      'break the circle: one of these band sets must give its own scale and rules without extending',
+      true,
+    );
     return false;
   }
   // A set further along the chain that names an undeclared set is reported at that set.
@@ -64,7 +87,13 @@ function checkLimits(ctx: CheckContext, limits: Limit[], scale: string | undefin
     if (seen.has(limit.id)) ctx.error('DUPLICATE_ID', limit, 'id', `${what} has two limits with the id '${limit.id}'`, 'give each limit its own id', false);
     seen.add(limit.id);
     if ((limit.cap === undefined) === (limit.floor === undefined)) {
-      ctx.error('BAD_AGGREGATION', limit, limit.cap === undefined ? 'id' : 'floor', `${where} gives ${limit.cap === undefined ? 'neither cap nor floor' : 'both cap and floor'}`, 'give cap: <level> (no better than) or floor: <level> (no worse than), one of the two');
+      ctx.error(
+        'BAD_AGGREGATION',
+        limit,
+        limit.cap === undefined ? 'id' : 'floor',
+        `${where} gives ${limit.cap === undefined ? 'neither cap nor floor' : 'both cap and floor'}`,
+        'give cap: <level> (no better than) or floor: <level> (no worse than), one of the two',
+      );
       return;
     }
     const key = limit.cap !== undefined ? 'cap' : 'floor';
@@ -77,7 +106,14 @@ function checkSubjectLimits(ctx: CheckContext, subject: Subject): void {
   const limits = subject.node.limits;
   if (limits === undefined || limits.length === 0) return;
   if (subject.node.band === undefined) {
-    ctx.error('BAD_AGGREGATION', subject.node, 'limits', `${subject.label} has limits but no band for them to cap or floor`, `give ${subject.label} a band, or move the limits to the result whose band they limit`, true);
+    ctx.error(
+      'BAD_AGGREGATION',
+      subject.node,
+      'limits',
+      `${subject.label} has limits but no band for them to cap or floor`,
+      `give ${subject.label} a band, or move the limits to the result whose band they limit`,
+      true,
+    );
     return;
   }
   checkLimits(ctx, limits, bandScaleOf(ctx, subject), subject.label);
@@ -86,7 +122,13 @@ function checkSubjectLimits(ctx: CheckContext, subject: Subject): void {
 function checkBandUse(ctx: CheckContext, subject: Subject): void {
   const band = subject.node.band!;
   if (typeof band === 'object' && (band.set === undefined) === (band.combine === undefined)) {
-    ctx.error('BAD_AGGREGATION', subject.node, 'band', `the band of ${subject.label} gives ${band.set === undefined ? 'neither set nor combine' : 'both set and combine'}`, 'give set (a band set) or combine (lowest or highest), one of the two');
+    ctx.error(
+      'BAD_AGGREGATION',
+      subject.node,
+      'band',
+      `the band of ${subject.label} gives ${band.set === undefined ? 'neither set nor combine' : 'both set and combine'}`,
+      'give set (a band set) or combine (lowest or highest), one of the two',
+    );
     return;
   }
   const setName = bandSetNameOf(band);
@@ -94,14 +136,32 @@ function checkBandUse(ctx: CheckContext, subject: Subject): void {
     const set = ctx.resolvedBandSet(setName);
     if (!set) {
       const names = ctx.names('bandSets');
-      ctx.error('UNKNOWN_BAND_SET', subject.node, 'band', `unknown band set '${setName}' for ${subject.label}${didYouMean(setName, names)}`, `declare it under bandSets, or use one of: ${listNames(names)}`);
+      ctx.error(
+        'UNKNOWN_BAND_SET',
+        subject.node,
+        'band',
+        `unknown band set '${setName}' for ${subject.label}${didYouMean(setName, names)}`,
+        `declare it under bandSets, or use one of: ${listNames(names)}`,
+      );
       return;
     }
     checkInputScale(ctx, subject, setName, set);
     if (subject.kind !== 'criterion' && subject.node.points === undefined && usesPoints(set)) {
-      ctx.error('BAD_AGGREGATION', subject.node, 'band', `band set ${setName} compares points, but ${subject.label} gives no points`, `add points: { <level>: <number>, ... } to ${subject.label}, or use a band set without points`);
+      ctx.error(
+        'BAD_AGGREGATION',
+        subject.node,
+        'band',
+        `band set ${setName} compares points, but ${subject.label} gives no points`,
+        `add points: { <level>: <number>, ... } to ${subject.label}, or use a band set without points`,
+      );
     } else if (subject.kind === 'criterion' && usesPoints(set)) {
-      ctx.error('BAD_AGGREGATION', subject.node, 'band', `band set ${setName} compares points, which ${subject.label} cannot have`, 'points are given on sections and the overall result; use a band set without points here');
+      ctx.error(
+        'BAD_AGGREGATION',
+        subject.node,
+        'band',
+        `band set ${setName} compares points, which ${subject.label} cannot have`,
+        'points are given on sections and the overall result; use a band set without points here',
+      );
     }
     return;
   }
@@ -115,23 +175,53 @@ function checkInputScale(ctx: CheckContext, subject: Subject, setName: string, s
   if (!allDeclared(ctx, counted)) return;
   const other = counted.find((s) => s !== input);
   if (counted.length === 0) {
-    ctx.error('SCALE_MISMATCH', subject.node, 'band', `band set ${setName} counts levels of scale ${input}, but ${subject.label} has no levels to count`, 'use a band set without inputScale here (e.g. one over score)');
+    ctx.error(
+      'SCALE_MISMATCH',
+      subject.node,
+      'band',
+      `band set ${setName} counts levels of scale ${input}, but ${subject.label} has no levels to count`,
+      'use a band set without inputScale here (e.g. one over score)',
+    );
   } else if (other !== undefined) {
-    ctx.error('SCALE_MISMATCH', subject.node, 'band', `band set ${setName} counts levels of scale ${input}, but ${subject.label} counts levels of ${counted.join(' and ')}`, `use a band set whose inputScale is ${other}, or put ${subject.label}'s inputs on ${input}`);
+    ctx.error(
+      'SCALE_MISMATCH',
+      subject.node,
+      'band',
+      `band set ${setName} counts levels of scale ${input}, but ${subject.label} counts levels of ${counted.join(' and ')}`,
+      `use a band set whose inputScale is ${other}, or put ${subject.label}'s inputs on ${input}`,
+    );
   }
 }
 
 function checkCombine(ctx: CheckContext, subject: Subject): void {
   if (subject.kind === 'criterion' && (subject.node.kind === 'sample' || subject.node.kind === 'direct')) {
-    ctx.error('BAD_AGGREGATION', subject.node, 'band', `${subject.label} combines the bands of its children, but a ${subject.node.kind} criterion has none`, 'use band: <band set> for this criterion');
+    ctx.error(
+      'BAD_AGGREGATION',
+      subject.node,
+      'band',
+      `${subject.label} combines the bands of its children, but a ${subject.node.kind} criterion has none`,
+      'use band: <band set> for this criterion',
+    );
     return;
   }
   const scales = childBandScales(ctx, subject);
   if (!allDeclared(ctx, scales)) return;
   if (scales.length === 0) {
-    ctx.error('BAD_AGGREGATION', subject.node, 'band', `${subject.label} combines the bands of its children, but none of them has a band`, 'give its children bands, or band it with a band set');
+    ctx.error(
+      'BAD_AGGREGATION',
+      subject.node,
+      'band',
+      `${subject.label} combines the bands of its children, but none of them has a band`,
+      'give its children bands, or band it with a band set',
+    );
   } else if (scales.length > 1) {
-    ctx.error('SCALE_MISMATCH', subject.node, 'band', `${subject.label} takes the ${typeof subject.node.band === 'object' ? subject.node.band.combine : ''} band of children banded on different scales: ${scales.join(', ')}`, 'band the children on one scale, or band this result with a band set');
+    ctx.error(
+      'SCALE_MISMATCH',
+      subject.node,
+      'band',
+      `${subject.label} takes the ${typeof subject.node.band === 'object' ? subject.node.band.combine : ''} band of children banded on different scales: ${scales.join(', ')}`,
+      'band the children on one scale, or band this result with a band set',
+    );
   }
 }
 

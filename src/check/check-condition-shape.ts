@@ -9,12 +9,24 @@ import { suggestOperator } from './suggest-operator.js';
 import { scalarText } from '../source/scalar-text.js';
 
 /** json-rules-engine's default operators, the only ones a pack may use (the schema's `Operator`). */
-export const OPERATORS: readonly string[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+export const OPERATORS: readonly string[] = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+];
 
 const GROUP_KEYS = ['all', 'any', 'not', 'condition'] as const;
 const FACT_KEYS = ['fact', 'operator', 'value', 'params'] as const;
 const ALL_KEYS = [...GROUP_KEYS, ...FACT_KEYS];
-const SHAPES = "a condition is one of: all: [conditions], any: [conditions], not: condition, condition: name, or fact, operator and value (with optional params)";
+const SHAPES =
+  'a condition is one of: all: [conditions], any: [conditions], not: condition, condition: name, or fact, operator and value (with optional params)';
 
 /** One problem with a condition's shape, at a pointer (on the key when `onKey`). */
 export interface ShapeProblem {
@@ -42,7 +54,13 @@ function checkOne(value: unknown, at: string, where: string, visit: (child: unkn
   if (!isObject(value)) return shape(`${where} is ${describeValue(value)}, not a condition`);
   const keys = Object.keys(value);
   if (keys.includes('path')) {
-    return { code: 'PATH_NOT_ALLOWED', pointer: joinPointer(at, 'path'), onKey: true, message: `${where} uses 'path', which packs may not use`, hint: 'declare the value as a fact of its own and compare that fact' };
+    return {
+      code: 'PATH_NOT_ALLOWED',
+      pointer: joinPointer(at, 'path'),
+      onKey: true,
+      message: `${where} uses 'path', which packs may not use`,
+      hint: 'declare the value as a fact of its own and compare that fact',
+    };
   }
   const groups = GROUP_KEYS.filter((k) => keys.includes(k));
   const factKeys = FACT_KEYS.filter((k) => keys.includes(k));
@@ -54,7 +72,12 @@ function checkOne(value: unknown, at: string, where: string, visit: (child: unkn
   }
   if (groups.length + (factKeys.length > 0 ? 1 : 0) > 1) {
     const [a, b] = [...groups, ...factKeys];
-    return shape(`${where} mixes '${a}' and '${b}'`, 'give one kind of condition per mapping; to require several, list them under all: [...]', joinPointer(at, b!), true);
+    return shape(
+      `${where} mixes '${a}' and '${b}'`,
+      'give one kind of condition per mapping; to require several, list them under all: [...]',
+      joinPointer(at, b!),
+      true,
+    );
   }
   if (unknown.length > 0) {
     const key = unknown[0]!;
@@ -64,7 +87,12 @@ function checkOne(value: unknown, at: string, where: string, visit: (child: unkn
   const group = groups[0];
   if (group === 'all' || group === 'any') {
     const list = value[group];
-    if (!Array.isArray(list)) return shape(`'${group}' in ${where} must be a list of conditions, not ${describeValue(list)}`, `write ${group}: [ ... ] with one condition per entry`, joinPointer(at, group));
+    if (!Array.isArray(list))
+      return shape(
+        `'${group}' in ${where} must be a list of conditions, not ${describeValue(list)}`,
+        `write ${group}: [ ... ] with one condition per entry`,
+        joinPointer(at, group),
+      );
     for (let i = list.length - 1; i >= 0; i--) visit(list[i], joinPointer(at, group, i));
     return undefined;
   }
@@ -73,17 +101,29 @@ function checkOne(value: unknown, at: string, where: string, visit: (child: unkn
     return undefined;
   }
   if (group === 'condition') {
-    if (typeof value.condition !== 'string' || value.condition === '') return shape(`'condition' in ${where} must name a declared condition, not ${describeValue(value.condition)}`, 'write condition: <name of a condition under conditions>', joinPointer(at, 'condition'));
+    if (typeof value.condition !== 'string' || value.condition === '')
+      return shape(
+        `'condition' in ${where} must name a declared condition, not ${describeValue(value.condition)}`,
+        'write condition: <name of a condition under conditions>',
+        joinPointer(at, 'condition'),
+      );
     return undefined;
   }
   return checkFactCondition(value, at, where, shape);
 }
 
-function checkFactCondition(value: Record<string, unknown>, at: string, where: string, shape: (message: string, hint?: string, pointer?: string, onKey?: boolean) => ShapeProblem): ShapeProblem | undefined {
+function checkFactCondition(
+  value: Record<string, unknown>,
+  at: string,
+  where: string,
+  shape: (message: string, hint?: string, pointer?: string, onKey?: boolean) => ShapeProblem,
+): ShapeProblem | undefined {
   for (const key of ['fact', 'operator', 'value'] as const) {
-    if (!(key in value)) return shape(`${where} lacks '${key}'`, 'a fact condition needs fact, operator and value, e.g. { fact: x, operator: equal, value: 1 }');
+    if (!(key in value))
+      return shape(`${where} lacks '${key}'`, 'a fact condition needs fact, operator and value, e.g. { fact: x, operator: equal, value: 1 }');
   }
-  if (typeof value.fact !== 'string' || value.fact === '') return shape(`'fact' in ${where} must be a fact's name, not ${describeValue(value.fact)}`, 'write the name of a declared fact', joinPointer(at, 'fact'));
+  if (typeof value.fact !== 'string' || value.fact === '')
+    return shape(`'fact' in ${where} must be a fact's name, not ${describeValue(value.fact)}`, 'write the name of a declared fact', joinPointer(at, 'fact'));
   const operator = value.operator;
   if (typeof operator !== 'string' || !OPERATORS.includes(operator)) {
     const shown = typeof operator === 'string' ? `'${operator}'` : describeValue(operator);
@@ -95,15 +135,31 @@ function checkFactCondition(value: Record<string, unknown>, at: string, where: s
       hint: `use one of json-rules-engine's operators: ${listNames(OPERATORS)}`,
     };
   }
-  if ('params' in value && !isScalarMap(value.params)) return shape(`'params' in ${where} must be a mapping of plain values, not ${describeValue(value.params)}`, 'write params: { name: value }', joinPointer(at, 'params'));
+  if ('params' in value && !isScalarMap(value.params))
+    return shape(
+      `'params' in ${where} must be a mapping of plain values, not ${describeValue(value.params)}`,
+      'write params: { name: value }',
+      joinPointer(at, 'params'),
+    );
   const v = value.value;
   if (isScalar(v) || (Array.isArray(v) && v.every(isScalar))) return undefined;
   if (isObject(v)) {
     const extra = Object.keys(v).find((k) => k !== 'fact' && k !== 'params');
     if (typeof v.fact === 'string' && extra === undefined && (!('params' in v) || isScalarMap(v.params))) return undefined;
-    if (extra === 'path') return { code: 'PATH_NOT_ALLOWED', pointer: joinPointer(at, 'value', 'path'), onKey: true, message: `the value of ${where} uses 'path', which packs may not use`, hint: 'declare the value as a fact of its own and compare that fact' };
+    if (extra === 'path')
+      return {
+        code: 'PATH_NOT_ALLOWED',
+        pointer: joinPointer(at, 'value', 'path'),
+        onKey: true,
+        message: `the value of ${where} uses 'path', which packs may not use`,
+        hint: 'declare the value as a fact of its own and compare that fact',
+      };
   }
-  return shape(`'value' in ${where} must be a string, number, boolean, null, a list of those, or { fact: name }`, 'compare with a literal, a list (for in and notIn), or another fact', joinPointer(at, 'value'));
+  return shape(
+    `'value' in ${where} must be a string, number, boolean, null, a list of those, or { fact: name }`,
+    'compare with a literal, a list (for in and notIn), or another fact',
+    joinPointer(at, 'value'),
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -32,9 +32,23 @@ export function checkConditionSize(ctx: CheckContext): void {
   const report = (node: object, key: string, label: string, condition: unknown, m: Measure): void => {
     if (!crossesHere(condition, m)) return;
     if (m.depth > MAX_CONDITION_DEPTH) {
-      ctx.error('CONDITION_SHAPE', node, key, `${label} nests ${m.depth} levels deep through the named conditions it refers to, more than the ${MAX_CONDITION_DEPTH} allowed`, 'write the condition out with fewer named conditions referring to named conditions', node === ctx.pack.conditions);
+      ctx.error(
+        'CONDITION_SHAPE',
+        node,
+        key,
+        `${label} nests ${m.depth} levels deep through the named conditions it refers to, more than the ${MAX_CONDITION_DEPTH} allowed`,
+        'write the condition out with fewer named conditions referring to named conditions',
+        node === ctx.pack.conditions,
+      );
     } else {
-      ctx.error('CONDITION_SHAPE', node, key, `${label} expands to more than ${MAX_CONDITION_SIZE} comparisons through the named conditions it refers to (each reference is evaluated in full)`, 'refer to each named condition once: declare a condition for the shared part and refer to that once', node === ctx.pack.conditions);
+      ctx.error(
+        'CONDITION_SHAPE',
+        node,
+        key,
+        `${label} expands to more than ${MAX_CONDITION_SIZE} comparisons through the named conditions it refers to (each reference is evaluated in full)`,
+        'refer to each named condition once: declare a condition for the shared part and refer to that once',
+        node === ctx.pack.conditions,
+      );
     }
   };
   const conditions = ctx.pack.conditions ?? {};

@@ -57,7 +57,13 @@ export function checkConditions(ctx: CheckContext): void {
   }
   for (const subject of subjectsOf(ctx)) {
     const counted = countedScales(ctx, subject);
-    checkLimitConditions(ctx, subject.node.limits, subject.label, counted.length === 1 ? { name: subject.label, levelScale: counted[0]! } : { name: subject.label }, bandRoots);
+    checkLimitConditions(
+      ctx,
+      subject.node.limits,
+      subject.label,
+      counted.length === 1 ? { name: subject.label, levelScale: counted[0]! } : { name: subject.label },
+      bandRoots,
+    );
   }
   // A named condition is a case condition when a question uses it (or nothing uses it and it
   // compares no derived quantity); otherwise band rules and limits use it, and it sees what they see.
@@ -74,13 +80,25 @@ export function checkConditions(ctx: CheckContext): void {
     const asCase = caseUser !== undefined || (!bandScales.has(name) && !comparesDerived(ctx, condition));
     const scales = [...(bandScales.get(name) ?? [])];
     const levelScale = scales.length === 1 ? scales[0] : undefined;
-    checkCondition(ctx, condition, asCase ? { label: `condition ${name}`, ...(caseUser ? { usedBy: caseUser } : {}) } : { label: `condition ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } });
+    checkCondition(
+      ctx,
+      condition,
+      asCase
+        ? { label: `condition ${name}`, ...(caseUser ? { usedBy: caseUser } : {}) }
+        : { label: `condition ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } },
+    );
   }
   // Sizes are measured only when no circle makes them endless.
   if (!checkConditionCycles(ctx)) checkConditionSize(ctx);
 }
 
-function checkLimitConditions(ctx: CheckContext, limits: Limit[] | undefined, what: string, band: NonNullable<Scope['band']>, roots: Array<{ condition: Condition; levelScale?: string | undefined }>): void {
+function checkLimitConditions(
+  ctx: CheckContext,
+  limits: Limit[] | undefined,
+  what: string,
+  band: NonNullable<Scope['band']>,
+  roots: Array<{ condition: Condition; levelScale?: string | undefined }>,
+): void {
   (limits ?? []).forEach((limit, i) => {
     if (limit.when === undefined) return;
     checkCondition(ctx, limit.when, { label: `limit ${limit.id ?? i + 1} of ${what}`, band });
@@ -111,18 +129,35 @@ function comparesDerived(ctx: CheckContext, condition: Condition): boolean {
 /** The scale whose levels a band set's `count` and `share` parameters name: its inputScale, or the one scale all its uses count. */
 function levelScaleOf(ctx: CheckContext, name: string, set: ResolvedBandSet): string | undefined {
   if (set.inputScale !== undefined) return set.inputScale;
-  const scales = new Set(subjectsOf(ctx).filter((s) => bandSetNameOf(s.node.band) === name).flatMap((s) => countedScales(ctx, s)));
+  const scales = new Set(
+    subjectsOf(ctx)
+      .filter((s) => bandSetNameOf(s.node.band) === name)
+      .flatMap((s) => countedScales(ctx, s)),
+  );
   return scales.size === 1 ? [...scales][0] : undefined;
 }
 
 function checkCondition(ctx: CheckContext, condition: Condition, scope: Scope): void {
   for (const part of conditionParts(condition)) {
     if ('path' in part.node) {
-      ctx.error('PATH_NOT_ALLOWED', part.node, 'path', `${scope.label} uses 'path', which packs may not use`, 'declare the value as a fact of its own and compare that fact', true);
+      ctx.error(
+        'PATH_NOT_ALLOWED',
+        part.node,
+        'path',
+        `${scope.label} uses 'path', which packs may not use`,
+        'declare the value as a fact of its own and compare that fact',
+        true,
+      );
     } else if (part.kind === 'reference') {
       if (ctx.condition(part.node.condition) === undefined) {
         const names = ctx.names('conditions');
-        ctx.error('UNKNOWN_CONDITION', part.node, 'condition', `unknown condition '${part.node.condition}' in ${scope.label}${didYouMean(part.node.condition, names)}`, `declare it under conditions, or name one of: ${listNames(names)}`);
+        ctx.error(
+          'UNKNOWN_CONDITION',
+          part.node,
+          'condition',
+          `unknown condition '${part.node.condition}' in ${scope.label}${didYouMean(part.node.condition, names)}`,
+          `declare it under conditions, or name one of: ${listNames(names)}`,
+        );
       }
     } else if (part.kind === 'fact') {
       checkFactCondition(ctx, part.node, scope);
@@ -138,7 +173,13 @@ function checkFactCondition(ctx: CheckContext, c: FactCondition, scope: Scope): 
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const other = factType(ctx, value.fact, scope, value, 'fact');
     if (other && other.type !== declaration.type) {
-      ctx.error('VALUE_TYPE', value, 'fact', `${scope.label} compares ${c.fact} (${declaration.type}) with ${value.fact} (${other.type})`, 'compare facts of the same type');
+      ctx.error(
+        'VALUE_TYPE',
+        value,
+        'fact',
+        `${scope.label} compares ${c.fact} (${declaration.type}) with ${value.fact} (${other.type})`,
+        'compare facts of the same type',
+      );
     }
     checkOperator(ctx, c, declaration, scope, false);
     return;
@@ -154,38 +195,78 @@ function factType(ctx: CheckContext, name: string, scope: Scope, node: object, k
     if (fact?.of === 'area') return fact.declaration;
     const names = [...DERIVED_FACTS, ...ctx.factNames('area')];
     const why = fact ? `in ${scope.label}, '${name}' is a case fact, which band rules cannot see` : `unknown fact '${name}' in ${scope.label}`;
-    ctx.error('UNKNOWN_FACT', node, key, `${why}; band rules use: ${listNames(names, 20)}${fact ? '' : didYouMean(name, names)}`, 'band rules compare derived quantities (score, count, share, rated, points, maxPoints, meanPoints) and area facts');
+    ctx.error(
+      'UNKNOWN_FACT',
+      node,
+      key,
+      `${why}; band rules use: ${listNames(names, 20)}${fact ? '' : didYouMean(name, names)}`,
+      'band rules compare derived quantities (score, count, share, rated, points, maxPoints, meanPoints) and area facts',
+    );
     return undefined;
   }
   const fact = ctx.fact(name);
   if (fact) return fact.declaration;
   if (DERIVED_FACTS.includes(name)) {
     const user = scope.usedBy ? `, and ${scope.usedBy} uses it` : '';
-    ctx.error('UNKNOWN_FACT', node, key, `'${name}' in ${scope.label} is a quantity only band rules and limits can compare${user}; a case condition sees the facts of the case and the area`, scope.usedBy ? `use ${scope.label.replace('condition ', '')} only in band rules and limits, or compare case facts in ${scope.usedBy}` : 'compare it in band rules and limits only, or compare declared facts here');
+    ctx.error(
+      'UNKNOWN_FACT',
+      node,
+      key,
+      `'${name}' in ${scope.label} is a quantity only band rules and limits can compare${user}; a case condition sees the facts of the case and the area`,
+      scope.usedBy
+        ? `use ${scope.label.replace('condition ', '')} only in band rules and limits, or compare case facts in ${scope.usedBy}`
+        : 'compare it in band rules and limits only, or compare declared facts here',
+    );
     return undefined;
   }
   const names = ctx.factNames();
-  ctx.error('UNKNOWN_FACT', node, key, `unknown fact '${name}' in ${scope.label}; declared facts: ${listNames(names, 20)}${didYouMean(name, names)}`, 'declare the fact under facts.case or facts.area, or correct its name');
+  ctx.error(
+    'UNKNOWN_FACT',
+    node,
+    key,
+    `unknown fact '${name}' in ${scope.label}; declared facts: ${listNames(names, 20)}${didYouMean(name, names)}`,
+    'declare the fact under facts.case or facts.area, or correct its name',
+  );
   return undefined;
 }
 
 function checkParams(ctx: CheckContext, c: FactCondition, scope: Scope): void {
   if (c.params === undefined) return;
   if (!scope.band || !LEVEL_FACTS.includes(c.fact)) {
-    ctx.error('CONDITION_SHAPE', c, 'params', `${c.fact} in ${scope.label} takes no params`, 'only count and share (in band rules) take params: atLeast, atMost or is a level', true);
+    ctx.error(
+      'CONDITION_SHAPE',
+      c,
+      'params',
+      `${c.fact} in ${scope.label} takes no params`,
+      'only count and share (in band rules) take params: atLeast, atMost or is a level',
+      true,
+    );
     return;
   }
   const keys = Object.keys(c.params);
   const bad = keys.find((k) => !LEVEL_PARAMS.includes(k));
   if (bad !== undefined || keys.length > 1) {
-    ctx.error('CONDITION_SHAPE', c.params, bad ?? keys[1], `params of ${c.fact} in ${scope.label} must be one of atLeast, atMost or is${bad ? `, not '${bad}'${didYouMean(bad, LEVEL_PARAMS)}` : ''}`, `write e.g. params: { atLeast: <level> }, or no params to count every rated input`, true);
+    ctx.error(
+      'CONDITION_SHAPE',
+      c.params,
+      bad ?? keys[1],
+      `params of ${c.fact} in ${scope.label} must be one of atLeast, atMost or is${bad ? `, not '${bad}'${didYouMean(bad, LEVEL_PARAMS)}` : ''}`,
+      `write e.g. params: { atLeast: <level> }, or no params to count every rated input`,
+      true,
+    );
     return;
   }
   const key = keys[0];
   if (key === undefined) return;
   const level = c.params[key];
   if (typeof level !== 'string') {
-    ctx.error('VALUE_TYPE', c.params, key, `${key} of ${c.fact} in ${scope.label} must be a level id, not ${describeValue(level)}`, 'name a level of the scale being counted');
+    ctx.error(
+      'VALUE_TYPE',
+      c.params,
+      key,
+      `${key} of ${c.fact} in ${scope.label} must be a level id, not ${describeValue(level)}`,
+      'name a level of the scale being counted',
+    );
   } else if (scope.band.levelScale !== undefined) {
     ctx.requireLevel(level, scope.band.levelScale, c.params, key, `${c.fact}.${key} in ${scope.label}`);
   }
@@ -194,34 +275,70 @@ function checkParams(ctx: CheckContext, c: FactCondition, scope: Scope): void {
 function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDeclaration, scope: Scope, literal: boolean): void {
   const where = scope.label;
   if (CONTAINS_OPERATORS.has(c.operator)) {
-    ctx.error('VALUE_TYPE', c, 'operator', `${c.operator} looks inside a list, but ${c.fact} in ${where} holds a single value`, `use equal, notEqual, in or notIn`);
+    ctx.error(
+      'VALUE_TYPE',
+      c,
+      'operator',
+      `${c.operator} looks inside a list, but ${c.fact} in ${where} holds a single value`,
+      `use equal, notEqual, in or notIn`,
+    );
     return;
   }
   if (ORDER_OPERATORS.has(c.operator) && declaration.type !== 'number') {
-    ctx.error('VALUE_TYPE', c, 'operator', `${c.operator} compares numbers, but ${c.fact} in ${where} is ${withArticle(declaration.type)} fact`, 'use equal, notEqual, in or notIn, or compare a number fact');
+    ctx.error(
+      'VALUE_TYPE',
+      c,
+      'operator',
+      `${c.operator} compares numbers, but ${c.fact} in ${where} is ${withArticle(declaration.type)} fact`,
+      'use equal, notEqual, in or notIn, or compare a number fact',
+    );
     return;
   }
   if (!literal && LIST_OPERATORS.has(c.operator)) {
     // json-rules-engine would read `in` with another fact's value as a substring test on text, always false on a single value.
-    ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a list of values written in the pack, but ${c.fact} in ${where} is compared with another fact`, `write value: [ ... ], or compare the two facts with ${c.operator === 'in' ? 'equal' : 'notEqual'}`);
+    ctx.error(
+      'VALUE_TYPE',
+      c,
+      'value',
+      `${c.operator} needs a list of values written in the pack, but ${c.fact} in ${where} is compared with another fact`,
+      `write value: [ ... ], or compare the two facts with ${c.operator === 'in' ? 'equal' : 'notEqual'}`,
+    );
     return;
   }
   if (!literal) return;
   const value = c.value;
   if (LIST_OPERATORS.has(c.operator)) {
     if (!Array.isArray(value)) {
-      ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a list of values, but ${c.fact} in ${where} is compared with ${describeValue(value)}`, `write value: [ ... ], or use ${c.operator === 'in' ? 'equal' : 'notEqual'} for a single value`);
+      ctx.error(
+        'VALUE_TYPE',
+        c,
+        'value',
+        `${c.operator} needs a list of values, but ${c.fact} in ${where} is compared with ${describeValue(value)}`,
+        `write value: [ ... ], or use ${c.operator === 'in' ? 'equal' : 'notEqual'} for a single value`,
+      );
       return;
     }
     value.forEach((v, i) => checkLiteral(ctx, value, i, v, c.fact, declaration, where));
     return;
   }
   if (Array.isArray(value)) {
-    ctx.error('VALUE_TYPE', c, 'value', `${c.operator} compares with one value, but ${c.fact} in ${where} is compared with a list`, `use ${c.operator === 'notEqual' ? 'notIn' : 'in'} to compare with a list`);
+    ctx.error(
+      'VALUE_TYPE',
+      c,
+      'value',
+      `${c.operator} compares with one value, but ${c.fact} in ${where} is compared with a list`,
+      `use ${c.operator === 'notEqual' ? 'notIn' : 'in'} to compare with a list`,
+    );
     return;
   }
   if (ORDER_OPERATORS.has(c.operator) && typeof value !== 'number') {
-    ctx.error('VALUE_TYPE', c, 'value', `${c.operator} needs a number, but ${c.fact} in ${where} is compared with ${describeValue(value)}`, 'compare with a number');
+    ctx.error(
+      'VALUE_TYPE',
+      c,
+      'value',
+      `${c.operator} needs a number, but ${c.fact} in ${where} is compared with ${describeValue(value)}`,
+      'compare with a number',
+    );
     return;
   }
   if (scope.band && typeof value === 'number' && ctx.fact(c.fact) === undefined) warnUnlikelyNumber(ctx, c, value, where);
@@ -236,9 +353,21 @@ function checkOperator(ctx: CheckContext, c: FactCondition, declaration: FactDec
 function warnUnlikelyNumber(ctx: CheckContext, c: FactCondition, value: number, where: string): void {
   if (c.fact === 'share' && value > 1) {
     const fraction = value <= 100 ? ` (for ${value}% write ${value / 100})` : '';
-    ctx.warn('VALUE_TYPE', c, 'value', `${where} compares share with ${value}, but a share is a fraction of the rated inputs from 0 to 1`, `write the share as a fraction${fraction}, or compare count if ${value} is a number of inputs`);
+    ctx.warn(
+      'VALUE_TYPE',
+      c,
+      'value',
+      `${where} compares share with ${value}, but a share is a fraction of the rated inputs from 0 to 1`,
+      `write the share as a fraction${fraction}, or compare count if ${value} is a number of inputs`,
+    );
   } else if (c.fact === 'score' && value > 0 && value <= 1) {
-    ctx.warn('VALUE_TYPE', c, 'value', `${where} compares score with ${value}, but a score is a percentage from 0 to 100`, `write the score as a percentage (for ${value * 100}% write ${value * 100}), or compare share if ${value} is a fraction of the inputs`);
+    ctx.warn(
+      'VALUE_TYPE',
+      c,
+      'value',
+      `${where} compares score with ${value}, but a score is a percentage from 0 to 100`,
+      `write the score as a percentage (for ${value * 100}% write ${value * 100}), or compare share if ${value} is a fraction of the inputs`,
+    );
   }
 }
 
@@ -249,10 +378,23 @@ function checkLiteral(ctx: CheckContext, node: object, key: string | number, val
   if (type === 'enum') {
     const values = declaration.values ?? [];
     if (typeof value === 'string' && values.includes(value)) return;
-    ctx.error('VALUE_TYPE', node, key, `${describeValue(value)} is not a value of ${fact} in ${where}${typeof value === 'string' ? didYouMean(value, values) : ''}`, `use one of the declared values of ${fact}: ${listNames(values)}`);
+    ctx.error(
+      'VALUE_TYPE',
+      node,
+      key,
+      `${describeValue(value)} is not a value of ${fact} in ${where}${typeof value === 'string' ? didYouMean(value, values) : ''}`,
+      `use one of the declared values of ${fact}: ${listNames(values)}`,
+    );
     return;
   }
-  const fits = type === 'number' ? typeof value === 'number' : type === 'boolean' ? typeof value === 'boolean' : type === 'date' ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) : typeof value === 'string';
+  const fits =
+    type === 'number'
+      ? typeof value === 'number'
+      : type === 'boolean'
+        ? typeof value === 'boolean'
+        : type === 'date'
+          ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          : typeof value === 'string';
   if (!fits) {
     const want = type === 'number' ? 'a number' : type === 'boolean' ? 'true or false' : type === 'date' ? 'a date YYYY-MM-DD' : 'a string';
     ctx.error('VALUE_TYPE', node, key, `${fact} is ${withArticle(type)} fact, but ${where} compares it with ${describeValue(value)}`, `compare with ${want}`);
@@ -264,13 +406,23 @@ function checkConditionCycles(ctx: CheckContext): boolean {
   const conditions = ctx.pack.conditions ?? {};
   const edges = new Map<string, string[]>();
   for (const [name, condition] of Object.entries(conditions)) {
-    edges.set(name, conditionParts(condition).flatMap((p) => (p.kind === 'reference' && Object.hasOwn(conditions, p.node.condition) ? [p.node.condition] : [])));
+    edges.set(
+      name,
+      conditionParts(condition).flatMap((p) => (p.kind === 'reference' && Object.hasOwn(conditions, p.node.condition) ? [p.node.condition] : [])),
+    );
   }
   const cycles = findCycles(edges);
   for (const cycle of cycles) {
     // A circle of thousands of conditions is named by its ends, not in full.
     const shown = cycle.length <= 12 ? cycle.join(' → ') : `${cycle.slice(0, 6).join(' → ')} → … (${cycle.length - 9} more) → ${cycle.slice(-3).join(' → ')}`;
-    ctx.error('CONDITION_CYCLE', conditions, cycle[0], `named conditions refer to each other in a circle: ${shown}`, 'break the circle: one of these conditions must be written without referring back', true);
+    ctx.error(
+      'CONDITION_CYCLE',
+      conditions,
+      cycle[0],
+      `named conditions refer to each other in a circle: ${shown}`,
+      'break the circle: one of these conditions must be written without referring back',
+      true,
+    );
   }
   return cycles.length > 0;
 }

@@ -23,7 +23,11 @@ export class CheckContext {
   /** The pack's criteria by id (the first of any duplicates). */
   readonly criteria = new Map<string, Criterion>();
 
-  constructor(readonly pack: Pack, readonly sources: SourceMap, readonly methodology?: Pack) {
+  constructor(
+    readonly pack: Pack,
+    readonly sources: SourceMap,
+    readonly methodology?: Pack,
+  ) {
     for (const c of pack.criteria ?? []) if (!this.criteria.has(c.id)) this.criteria.set(c.id, c);
   }
 
@@ -37,7 +41,15 @@ export class CheckContext {
     this.report('warning', code, node, key, message, hint, onKey);
   }
 
-  private report(severity: Diagnostic['severity'], code: ErrorCode, node: object, key: string | number | undefined, message: string, hint: string, onKey: boolean): void {
+  private report(
+    severity: Diagnostic['severity'],
+    code: ErrorCode,
+    node: object,
+    key: string | number | undefined,
+    message: string,
+    hint: string,
+    onKey: boolean,
+  ): void {
     const at = this.sources.locate(node, key, onKey);
     const d: Diagnostic = { code, severity, message, hint };
     if (at) Object.assign(d, { file: at.file, line: at.line, column: at.column, pointer: at.pointer });
@@ -110,7 +122,13 @@ export class CheckContext {
   requireScale(name: string, node: object, key: string | number, what: string): boolean {
     if (this.scale(name)) return true;
     const names = this.names('scales');
-    this.error('UNKNOWN_SCALE', node, key, `unknown scale '${name}' in ${what}${didYouMean(name, names)}`, `declare it under scales, or use one of: ${listNames(names)}`);
+    this.error(
+      'UNKNOWN_SCALE',
+      node,
+      key,
+      `unknown scale '${name}' in ${what}${didYouMean(name, names)}`,
+      `declare it under scales, or use one of: ${listNames(names)}`,
+    );
     return false;
   }
 
@@ -119,7 +137,14 @@ export class CheckContext {
     const levels = this.levels(scaleName);
     // A scale without levels is reported once, as EMPTY_SCALE, not at every use.
     if (!levels || levels.length === 0 || levels.includes(level)) return true;
-    this.error('UNKNOWN_LEVEL', node, key, `'${level}' in ${what} is not a level of scale ${scaleName}${didYouMean(level, levels)}`, `use one of the levels of ${scaleName}: ${listNames(levels)}`, onKey);
+    this.error(
+      'UNKNOWN_LEVEL',
+      node,
+      key,
+      `'${level}' in ${what} is not a level of scale ${scaleName}${didYouMean(level, levels)}`,
+      `use one of the levels of ${scaleName}: ${listNames(levels)}`,
+      onKey,
+    );
     return false;
   }
 }

@@ -8,8 +8,14 @@ import type { CheckContext } from './check-context.js';
 /** The properties that belong to one kind of criterion, and whether they must be non-empty lists. */
 const KIND_PARTS: Readonly<Record<Exclude<CriterionKind, 'direct'>, ReadonlyArray<{ key: keyof Criterion; list: boolean }>>> = {
   sample: [{ key: 'questions', list: true }],
-  evidence: [{ key: 'itemScale', list: false }, { key: 'items', list: true }],
-  targets: [{ key: 'statuses', list: false }, { key: 'measures', list: true }],
+  evidence: [
+    { key: 'itemScale', list: false },
+    { key: 'items', list: true },
+  ],
+  targets: [
+    { key: 'statuses', list: false },
+    { key: 'measures', list: true },
+  ],
 };
 
 const NEEDS: Readonly<Record<CriterionKind, string>> = {
@@ -25,14 +31,22 @@ export function checkCriteria(ctx: CheckContext): void {
     for (const question of criterion.questions ?? []) {
       const has = [question.scale !== undefined, question.metWhen !== undefined];
       if (has[0] === has[1]) {
-        ctx.error('KIND_MISMATCH', question, has[0] ? 'metWhen' : undefined, `question ${question.id} has ${has[0] ? 'both scale and metWhen' : 'neither scale nor metWhen'}`, 'give scale (the answer is recorded on it) or metWhen (the question is decided by the case facts), not both', has[0]);
+        ctx.error(
+          'KIND_MISMATCH',
+          question,
+          has[0] ? 'metWhen' : undefined,
+          `question ${question.id} has ${has[0] ? 'both scale and metWhen' : 'neither scale nor metWhen'}`,
+          'give scale (the answer is recorded on it) or metWhen (the question is decided by the case facts), not both',
+          has[0],
+        );
       }
       if (question.scale !== undefined) ctx.requireScale(question.scale, question, 'scale', `question ${question.id}`);
     }
     if (criterion.itemScale !== undefined) ctx.requireScale(criterion.itemScale, criterion, 'itemScale', `criterion ${criterion.id}`);
     const statuses = criterion.statuses;
     if (statuses && ctx.requireScale(statuses.scale, statuses, 'scale', `statuses of criterion ${criterion.id}`)) {
-      for (const key of ['met', 'nearlyMet', 'notMet'] as const) ctx.requireLevel(statuses[key], statuses.scale, statuses, key, `statuses.${key} of criterion ${criterion.id}`);
+      for (const key of ['met', 'nearlyMet', 'notMet'] as const)
+        ctx.requireLevel(statuses[key], statuses.scale, statuses, key, `statuses.${key} of criterion ${criterion.id}`);
     }
   }
 }
@@ -43,7 +57,13 @@ function checkKind(ctx: CheckContext, criterion: Criterion): void {
   for (const { key, list } of own) {
     const value = criterion[key];
     if (value === undefined || (list && Array.isArray(value) && value.length === 0)) {
-      ctx.error('KIND_MISMATCH', criterion, value === undefined ? undefined : key, `${kind} criterion ${criterion.id} has ${value === undefined ? `no ${key}` : `an empty ${key} list`}`, NEEDS[kind]);
+      ctx.error(
+        'KIND_MISMATCH',
+        criterion,
+        value === undefined ? undefined : key,
+        `${kind} criterion ${criterion.id} has ${value === undefined ? `no ${key}` : `an empty ${key} list`}`,
+        NEEDS[kind],
+      );
       return;
     }
   }
@@ -51,7 +71,14 @@ function checkKind(ctx: CheckContext, criterion: Criterion): void {
     if (other === kind) continue;
     for (const { key } of parts) {
       if (criterion[key] !== undefined) {
-        ctx.error('KIND_MISMATCH', criterion, key, `${kind} criterion ${criterion.id} has ${key}, which only ${other} criteria use`, `remove ${key}, or make the criterion kind: ${other}; ${NEEDS[kind]}`, true);
+        ctx.error(
+          'KIND_MISMATCH',
+          criterion,
+          key,
+          `${kind} criterion ${criterion.id} has ${key}, which only ${other} criteria use`,
+          `remove ${key}, or make the criterion kind: ${other}; ${NEEDS[kind]}`,
+          true,
+        );
         return;
       }
     }

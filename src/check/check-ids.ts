@@ -12,7 +12,13 @@ export function checkIds(ctx: CheckContext): void {
     if (KEY_ONLY_IDS.has(node.id)) {
       // Inspections give answers, ratings, figures and scores under these ids as keys, which the
       // loader refuses for these names: a pack using them could never be scored.
-      ctx.error('FORBIDDEN_KEY', node, 'id', `the id '${node.id}' of ${noun} ${node.id} cannot be used: inspection data would need it as a key, and '${node.id}' is not allowed as a key`, `rename the ${noun}`);
+      ctx.error(
+        'FORBIDDEN_KEY',
+        node,
+        'id',
+        `the id '${node.id}' of ${noun} ${node.id} cannot be used: inspection data would need it as a key, and '${node.id}' is not allowed as a key`,
+        `rename the ${noun}`,
+      );
       return;
     }
     if (node.id === RESERVED_ID) {
@@ -21,7 +27,13 @@ export function checkIds(ctx: CheckContext): void {
     }
     const first = used.get(node.id);
     if (first) {
-      ctx.error('DUPLICATE_ID', node, 'id', `the id '${node.id}' of this ${noun} is already the id of ${first}`, 'sections, criteria, questions, evidence items and measures share one namespace: give this one another id');
+      ctx.error(
+        'DUPLICATE_ID',
+        node,
+        'id',
+        `the id '${node.id}' of this ${noun} is already the id of ${first}`,
+        'sections, criteria, questions, evidence items and measures share one namespace: give this one another id',
+      );
       return;
     }
     used.set(node.id, `${noun} ${node.id}`);

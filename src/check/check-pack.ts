@@ -61,7 +61,14 @@ function checkRounding(ctx: CheckContext): void {
   // Decimal places are whole numbers: the schema bounds them, this makes 0.5 an error before scoring.
   for (const key of ['digits', 'display'] as const) {
     const value = rounding?.[key];
-    if (typeof value === 'number' && !Number.isInteger(value)) ctx.error('SCHEMA_TYPE', rounding, key, `rounding.${key} is ${value}, not a whole number of decimal places`, `write a whole number, e.g. ${Math.max(0, Math.round(value))}`);
+    if (typeof value === 'number' && !Number.isInteger(value))
+      ctx.error(
+        'SCHEMA_TYPE',
+        rounding,
+        key,
+        `rounding.${key} is ${value}, not a whole number of decimal places`,
+        `write a whole number, e.g. ${Math.max(0, Math.round(value))}`,
+      );
   }
   const at = rounding?.at ?? [];
   at.forEach((stage, i) => {

@@ -16,10 +16,23 @@ export function checkScales(ctx: CheckContext): void {
       ids.add(level.id);
     }
     (scale.met ?? []).forEach((id, i) => {
-      if (!ids.has(id)) ctx.error('UNKNOWN_LEVEL', scale.met!, i, `'${id}' in met of scale ${name} is not one of its levels${didYouMean(id, ids)}`, `met lists levels of the scale: ${listNames(ids)}`);
+      if (!ids.has(id))
+        ctx.error(
+          'UNKNOWN_LEVEL',
+          scale.met!,
+          i,
+          `'${id}' in met of scale ${name} is not one of its levels${didYouMean(id, ids)}`,
+          `met lists levels of the scale: ${listNames(ids)}`,
+        );
     });
     if (scale.notApplicable && ids.has(scale.notApplicable.id)) {
-      ctx.error('DUPLICATE_ID', scale.notApplicable, 'id', `the not-applicable value '${scale.notApplicable.id}' of scale ${name} is also one of its levels`, 'give the not-applicable value an id that is not a level (e.g. na)');
+      ctx.error(
+        'DUPLICATE_ID',
+        scale.notApplicable,
+        'id',
+        `the not-applicable value '${scale.notApplicable.id}' of scale ${name} is also one of its levels`,
+        'give the not-applicable value an id that is not a level (e.g. na)',
+      );
     }
     if (scale.countLabel !== undefined) checkCountLabel(ctx, scale, name);
   }
@@ -31,7 +44,13 @@ function checkCountLabel(ctx: CheckContext, scale: { countLabel?: string }, name
   for (const match of scale.countLabel!.matchAll(/\{([^{}]*)\}/g)) {
     const field = match[1]!;
     if (!COUNT_LABEL_FIELDS.includes(field)) {
-      ctx.error('BAD_TEMPLATE', scale, 'countLabel', `countLabel of scale ${name} names the placeholder {${field}}${didYouMean(field, COUNT_LABEL_FIELDS)}`, 'countLabel may use {label}, {achieved} and {of}');
+      ctx.error(
+        'BAD_TEMPLATE',
+        scale,
+        'countLabel',
+        `countLabel of scale ${name} names the placeholder {${field}}${didYouMean(field, COUNT_LABEL_FIELDS)}`,
+        'countLabel may use {label}, {achieved} and {of}',
+      );
     }
   }
 }

@@ -22,7 +22,10 @@ export function checkScores(ctx: CheckContext): void {
     if (subject.kind === 'criterion') {
       const allowed = CRITERION_METHODS[subject.node.kind] ?? [];
       if (!allowed.includes(score.method)) {
-        const hint = allowed.length === 0 ? 'a direct criterion takes its score from the inspection: remove score' : `${withArticle(subject.node.kind)} criterion's score may use: ${allowed.join(', ')}`;
+        const hint =
+          allowed.length === 0
+            ? 'a direct criterion takes its score from the inspection: remove score'
+            : `${withArticle(subject.node.kind)} criterion's score may use: ${allowed.join(', ')}`;
         ctx.error('BAD_AGGREGATION', score, 'method', `${subject.label} cannot use the score method ${score.method}`, hint);
         continue;
       }
@@ -36,16 +39,36 @@ export function checkScores(ctx: CheckContext): void {
 
 function checkShareLevel(ctx: CheckContext, subject: Subject, score: ScoreRule): void {
   if (score.method !== 'shareAtLeast') {
-    if (score.level !== undefined) ctx.error('BAD_AGGREGATION', score, 'level', `the score of ${subject.label} has a level, which only shareAtLeast uses`, 'remove level, or use method: shareAtLeast', true);
+    if (score.level !== undefined)
+      ctx.error(
+        'BAD_AGGREGATION',
+        score,
+        'level',
+        `the score of ${subject.label} has a level, which only shareAtLeast uses`,
+        'remove level, or use method: shareAtLeast',
+        true,
+      );
     return;
   }
   if (score.level === undefined) {
-    ctx.error('BAD_AGGREGATION', score, undefined, `the score of ${subject.label} uses shareAtLeast without a level`, 'add level: the level from which inputs count, e.g. level: <a level of the counted scale>');
+    ctx.error(
+      'BAD_AGGREGATION',
+      score,
+      undefined,
+      `the score of ${subject.label} uses shareAtLeast without a level`,
+      'add level: the level from which inputs count, e.g. level: <a level of the counted scale>',
+    );
     return;
   }
   const scales = countedScales(ctx, subject);
   if (scales.length === 0) {
-    ctx.error('BAD_AGGREGATION', score, 'method', `${subject.label} has no levels to count, so shareAtLeast cannot work`, 'use shareAtLeast where items, measures or banded children are counted');
+    ctx.error(
+      'BAD_AGGREGATION',
+      score,
+      'method',
+      `${subject.label} has no levels to count, so shareAtLeast cannot work`,
+      'use shareAtLeast where items, measures or banded children are counted',
+    );
   } else if (scales.length === 1) {
     ctx.requireLevel(score.level, scales[0]!, score, 'level', `the score of ${subject.label}`);
   }
@@ -55,6 +78,12 @@ function checkWeighted(ctx: CheckContext, subject: Subject, score: ScoreRule): v
   const children: Array<{ weight?: string | number }> = subject.kind === 'section' ? criteriaOf(ctx, subject.node) : (ctx.pack.sections ?? []);
   if (!children.some((c) => c.weight !== undefined)) {
     const what = subject.kind === 'section' ? 'criteria' : 'sections';
-    ctx.error('BAD_AGGREGATION', score, 'method', `${subject.label} takes a weighted mean, but none of its ${what} has a weight`, `give its ${what} a weight (a weight class or a number), or use another method`);
+    ctx.error(
+      'BAD_AGGREGATION',
+      score,
+      'method',
+      `${subject.label} takes a weighted mean, but none of its ${what} has a weight`,
+      `give its ${what} a weight (a weight class or a number), or use another method`,
+    );
   }
 }

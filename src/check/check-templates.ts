@@ -23,17 +23,35 @@ export function checkTemplates(ctx: CheckContext): void {
       if (PLACEHOLDERS.includes(name)) continue;
       const count = /^count:(.+)$/.exec(name);
       if (!count) {
-        ctx.error('BAD_TEMPLATE', subject.node, 'summary', `${what} names the placeholder {${name}}${didYouMean(name, [...PLACEHOLDERS, 'count:LEVEL'])}`, `summaries may use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')} and {count:LEVEL}`);
+        ctx.error(
+          'BAD_TEMPLATE',
+          subject.node,
+          'summary',
+          `${what} names the placeholder {${name}}${didYouMean(name, [...PLACEHOLDERS, 'count:LEVEL'])}`,
+          `summaries may use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')} and {count:LEVEL}`,
+        );
         continue;
       }
       if (!known) continue;
       if (scales.length === 1) {
         const levels = ctx.levels(scales[0]!) ?? [];
         if (!levels.includes(count[1]!)) {
-          ctx.error('BAD_TEMPLATE', subject.node, 'summary', `{${name}} in ${what}: '${count[1]}' is not a level of scale ${scales[0]}${didYouMean(count[1]!, levels)}`, `count one of the levels ${subject.label} counts: ${levels.join(', ')}`);
+          ctx.error(
+            'BAD_TEMPLATE',
+            subject.node,
+            'summary',
+            `{${name}} in ${what}: '${count[1]}' is not a level of scale ${scales[0]}${didYouMean(count[1]!, levels)}`,
+            `count one of the levels ${subject.label} counts: ${levels.join(', ')}`,
+          );
         }
       } else if (scales.length === 0) {
-        ctx.error('BAD_TEMPLATE', subject.node, 'summary', `{${name}} in ${what}: ${subject.label} counts no levels`, 'use {count:LEVEL} where children are banded or items counted');
+        ctx.error(
+          'BAD_TEMPLATE',
+          subject.node,
+          'summary',
+          `{${name}} in ${what}: ${subject.label} counts no levels`,
+          'use {count:LEVEL} where children are banded or items counted',
+        );
       }
     }
   }

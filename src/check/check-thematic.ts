@@ -8,16 +8,36 @@ export function checkThematic(ctx: CheckContext): void {
   const pack = ctx.pack;
   const attachesTo = pack.attachesTo;
   if (pack.kind === 'methodology') {
-    if (attachesTo) ctx.error('THEMATIC_ONLY', pack, 'attachesTo', `methodology ${pack.id} has attachesTo, which only thematics have`, 'remove attachesTo, or make the pack kind: thematic', true);
+    if (attachesTo)
+      ctx.error(
+        'THEMATIC_ONLY',
+        pack,
+        'attachesTo',
+        `methodology ${pack.id} has attachesTo, which only thematics have`,
+        'remove attachesTo, or make the pack kind: thematic',
+        true,
+      );
     return;
   }
   if (!attachesTo) {
-    ctx.error('SCHEMA_REQUIRED', pack, 'kind', `thematic ${pack.id} lacks attachesTo`, 'add attachesTo: { methodology: <pack id>, versions: <semver range>, path: <methodology folder> }');
+    ctx.error(
+      'SCHEMA_REQUIRED',
+      pack,
+      'kind',
+      `thematic ${pack.id} lacks attachesTo`,
+      'add attachesTo: { methodology: <pack id>, versions: <semver range>, path: <methodology folder> }',
+    );
     return;
   }
   const { validRange } = semverFunctions();
   if (validRange(attachesTo.versions) === null) {
-    ctx.error('BAD_VERSION_RANGE', attachesTo, 'versions', `'${attachesTo.versions}' in attachesTo.versions of thematic ${pack.id} is not a semver range`, 'write a range such as ^1.0.0, ~1.2.0 or >=1.0.0 <2.0.0');
+    ctx.error(
+      'BAD_VERSION_RANGE',
+      attachesTo,
+      'versions',
+      `'${attachesTo.versions}' in attachesTo.versions of thematic ${pack.id} is not a semver range`,
+      'write a range such as ^1.0.0, ~1.2.0 or >=1.0.0 <2.0.0',
+    );
     return;
   }
   const methodology = ctx.methodology;
@@ -28,11 +48,29 @@ function checkAttachment(ctx: CheckContext, pack: Pack, methodology: Pack): void
   const attachesTo = pack.attachesTo!;
   const wanted = `${attachesTo.methodology} ${attachesTo.versions}`;
   if (methodology.kind !== 'methodology') {
-    ctx.error('THEMATIC_INCOMPATIBLE', attachesTo, 'methodology', `thematic ${pack.id} requires ${wanted} but ${methodology.id} is a thematic, not a methodology`, 'attach the thematic to a methodology pack');
+    ctx.error(
+      'THEMATIC_INCOMPATIBLE',
+      attachesTo,
+      'methodology',
+      `thematic ${pack.id} requires ${wanted} but ${methodology.id} is a thematic, not a methodology`,
+      'attach the thematic to a methodology pack',
+    );
   } else if (methodology.id !== attachesTo.methodology) {
-    ctx.error('THEMATIC_INCOMPATIBLE', attachesTo, 'methodology', `thematic ${pack.id} requires ${wanted} but was given ${methodology.id} ${methodology.version}`, `check it with ${attachesTo.methodology}, or correct attachesTo.methodology`);
+    ctx.error(
+      'THEMATIC_INCOMPATIBLE',
+      attachesTo,
+      'methodology',
+      `thematic ${pack.id} requires ${wanted} but was given ${methodology.id} ${methodology.version}`,
+      `check it with ${attachesTo.methodology}, or correct attachesTo.methodology`,
+    );
   } else if (!semverFunctions().satisfies(methodology.version, attachesTo.versions, { includePrerelease: true })) {
-    ctx.error('THEMATIC_INCOMPATIBLE', attachesTo, 'versions', `thematic ${pack.id} requires ${wanted} but ${methodology.id} is ${methodology.version}`, `use a version of ${methodology.id} in ${attachesTo.versions}, or widen attachesTo.versions once the thematic is checked against ${methodology.version}`);
+    ctx.error(
+      'THEMATIC_INCOMPATIBLE',
+      attachesTo,
+      'versions',
+      `thematic ${pack.id} requires ${wanted} but ${methodology.id} is ${methodology.version}`,
+      `use a version of ${methodology.id} in ${attachesTo.versions}, or widen attachesTo.versions once the thematic is checked against ${methodology.version}`,
+    );
   }
 }
 

@@ -5,7 +5,8 @@ import { didYouMean, listNames } from '../source/suggest-name.js';
 export function checkWeights(ctx: CheckContext): void {
   const classes = ctx.pack.weightClasses ?? {};
   for (const [name, value] of Object.entries(classes)) {
-    if (!isPositive(value)) ctx.error('BAD_WEIGHT', classes, name, `weight class ${name} is ${value}, not a positive number`, 'give the class a weight above 0, e.g. 1 or 2');
+    if (!isPositive(value))
+      ctx.error('BAD_WEIGHT', classes, name, `weight class ${name} is ${value}, not a positive number`, 'give the class a weight above 0, e.g. 1 or 2');
   }
   for (const criterion of ctx.pack.criteria ?? []) {
     checkWeight(ctx, criterion, `criterion ${criterion.id}`);
@@ -22,12 +23,19 @@ function checkWeight(ctx: CheckContext, node: { weight?: string | number }, what
   const weight = node.weight;
   if (weight === undefined) return;
   if (typeof weight === 'number') {
-    if (!isPositive(weight)) ctx.error('BAD_WEIGHT', node, 'weight', `the weight of ${what} is ${weight}, not a positive number`, 'give a weight above 0, or leave weight out');
+    if (!isPositive(weight))
+      ctx.error('BAD_WEIGHT', node, 'weight', `the weight of ${what} is ${weight}, not a positive number`, 'give a weight above 0, or leave weight out');
     return;
   }
   if (ctx.weightClass(weight) === undefined) {
     const names = ctx.names('weightClasses');
-    ctx.error('UNKNOWN_WEIGHT_CLASS', node, 'weight', `unknown weight class '${weight}' for ${what}${didYouMean(weight, names)}`, `declare it under weightClasses, or use one of: ${listNames(names)}`);
+    ctx.error(
+      'UNKNOWN_WEIGHT_CLASS',
+      node,
+      'weight',
+      `unknown weight class '${weight}' for ${what}${didYouMean(weight, names)}`,
+      `declare it under weightClasses, or use one of: ${listNames(names)}`,
+    );
   }
 }
 

@@ -22,7 +22,14 @@ export function findForbiddenKeys(value: unknown): Diagnostic[] {
     for (const [key, child] of entries) {
       const at = joinPointer(pointer, key);
       if (!Array.isArray(v) && FORBIDDEN_KEYS.has(key)) {
-        found.push(makeError('FORBIDDEN_KEY', `the key '${key}' is not allowed`, `rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects`, { pointer: at }));
+        found.push(
+          makeError(
+            'FORBIDDEN_KEY',
+            `the key '${key}' is not allowed`,
+            `rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects`,
+            { pointer: at },
+          ),
+        );
       } else {
         children.push({ value: child, pointer: at });
       }

@@ -74,7 +74,8 @@ export class SchemaNavigator {
       const segment = segments[i]!;
       const next: JsonSchema[] = [];
       for (const s of current.flatMap((c) => this.expand(c, value))) {
-        const child = s.properties?.[segment] ?? (Array.isArray(value) ? s.items : typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+        const child =
+          s.properties?.[segment] ?? (Array.isArray(value) ? s.items : typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
         if (child) next.push(child);
       }
       value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;

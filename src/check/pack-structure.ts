@@ -8,9 +8,7 @@ import type { CheckContext } from './check-context.js';
 
 /** A result with a band: a criterion, a section or the overall result. */
 export type Subject =
-  | { kind: 'criterion'; node: Criterion; label: string }
-  | { kind: 'section'; node: Section; label: string }
-  | { kind: 'overall'; node: Overall; label: string };
+  { kind: 'criterion'; node: Criterion; label: string } | { kind: 'section'; node: Section; label: string } | { kind: 'overall'; node: Overall; label: string };
 
 /** Every result of the pack that can have a band, criteria first. */
 export function subjectsOf(ctx: CheckContext): Subject[] {
@@ -44,9 +42,10 @@ export function bandScaleOf(ctx: CheckContext, subject: Subject): string | undef
 /** The distinct band scales of a subject's children (items' scale or statuses for criteria). */
 export function childBandScales(ctx: CheckContext, subject: Subject): string[] {
   if (subject.kind === 'criterion') return ownCountedScales(subject.node);
-  const children: Subject[] = subject.kind === 'section'
-    ? criteriaOf(ctx, subject.node).map((node) => ({ kind: 'criterion', node, label: `criterion ${node.id}` }))
-    : (ctx.pack.sections ?? []).map((node) => ({ kind: 'section', node, label: `section ${node.id}` }));
+  const children: Subject[] =
+    subject.kind === 'section'
+      ? criteriaOf(ctx, subject.node).map((node) => ({ kind: 'criterion', node, label: `criterion ${node.id}` }))
+      : (ctx.pack.sections ?? []).map((node) => ({ kind: 'section', node, label: `section ${node.id}` }));
   return unique(children.filter((c) => c.node.band !== undefined).flatMap((c) => bandScaleOf(ctx, c) ?? []));
 }
 

@@ -17,7 +17,18 @@ import { didYouMean, listNames, suggestName } from '../source/suggest-name.js';
 import { quoteExcerpt } from '../source/quote-excerpt.js';
 import { scalarText } from '../source/scalar-text.js';
 
-const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
+const RANGE_KEYWORDS = new Set([
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+]);
 const PRIORITY: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1, enum: 2, pattern: 3, type: 5 };
 
 /** The Diagnostics for `errors` that validating `doc` against `schema` gave. */
@@ -28,7 +39,10 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: SourceDoc
 
 class Explainer {
   private readonly data: unknown;
-  constructor(private readonly doc: SourceDocument, private readonly nav: SchemaNavigator) {
+  constructor(
+    private readonly doc: SourceDocument,
+    private readonly nav: SchemaNavigator,
+  ) {
     this.data = doc.value;
   }
 
@@ -56,10 +70,14 @@ class Explainer {
     for (const [at, group] of groups) out.push(this.explainUnion(group, at));
     rest = outside;
     // A misspelt property is also a missing one: the unknown property's "did you mean" says both.
-    const misspelt = new Set(rest.filter((e) => e.keyword === 'additionalProperties').flatMap((e) => {
-      const suggestion = suggestName(String(e.params.additionalProperty), this.allowedProperties(e.instancePath));
-      return suggestion === undefined ? [] : [`${e.instancePath}|${suggestion}`];
-    }));
+    const misspelt = new Set(
+      rest
+        .filter((e) => e.keyword === 'additionalProperties')
+        .flatMap((e) => {
+          const suggestion = suggestName(String(e.params.additionalProperty), this.allowedProperties(e.instancePath));
+          return suggestion === undefined ? [] : [`${e.instancePath}|${suggestion}`];
+        }),
+    );
     rest = rest.filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}|${String(e.params.missingProperty)}`)));
     // A property written one level too far out (`when:` under the band set instead of its rule) is
     // both unknown where it is and missing where it belongs: one error, at the line it is on.
@@ -105,7 +123,14 @@ class Explainer {
     const value = this.valueAt(root);
     const problems = checkConditionShape(value, root, (p) => describePlace(this.data, p));
     if (problems.length === 0) {
-      return [this.error('SCHEMA_INVALID', root, `${describePlace(this.data, root)} is not a valid condition`, 'a condition is all / any / not / condition, or fact with operator and value')];
+      return [
+        this.error(
+          'SCHEMA_INVALID',
+          root,
+          `${describePlace(this.data, root)} is not a valid condition`,
+          'a condition is all / any / not / condition, or fact with operator and value',
+        ),
+      ];
     }
     return problems.map((p) => this.error(p.code, p.pointer, p.message, p.hint, p.onKey));
   }
@@ -116,7 +141,12 @@ class Explainer {
     if (candidates.length === 0) {
       const types = [...new Set(group.filter((e) => e.keyword === 'type').flatMap((e) => String(e.params.type).split(',')))];
       const value = this.valueAt(at);
-      return this.error('SCHEMA_TYPE', at, `${describePlace(this.data, at)} must be ${types.map(article).join(' or ')}, not ${describeValue(value)}`, this.withMeaning(`write ${types.map(article).join(' or ')}`, at));
+      return this.error(
+        'SCHEMA_TYPE',
+        at,
+        `${describePlace(this.data, at)} must be ${types.map(article).join(' or ')}, not ${describeValue(value)}`,
+        this.withMeaning(`write ${types.map(article).join(' or ')}`, at),
+      );
     }
     candidates.sort((a, b) => depth(b.instancePath) - depth(a.instancePath) || (PRIORITY[a.keyword] ?? 4) - (PRIORITY[b.keyword] ?? 4));
     return this.explainOne(candidates[0]!);
@@ -131,7 +161,12 @@ class Explainer {
       case 'required': {
         const missing = String(params.missingProperty);
         const about = this.describe(joinPointer(at, missing));
-        return this.error('SCHEMA_REQUIRED', at, `${place} lacks the required property '${missing}'`, `add '${missing}'${about ? `: ${lowerFirst(about)}` : ''}`);
+        return this.error(
+          'SCHEMA_REQUIRED',
+          at,
+          `${place} lacks the required property '${missing}'`,
+          `add '${missing}'${about ? `: ${lowerFirst(about)}` : ''}`,
+        );
       }
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
@@ -139,26 +174,57 @@ class Explainer {
         const suggestion = didYouMean(key, allowed);
         const list = `${suggestion ? ' Allowed' : '; allowed'}: ${listNames(allowed, 40)}`;
         const loose = this.valueAt(joinPointer(at, key)) === null && !suggestion;
-        const hint = loose ? "rename or remove it; if it is text cut off at a comma inside { ... }, put the text in quotes" : 'rename it to one of the allowed properties, or remove it';
-        return this.error('SCHEMA_UNKNOWN_PROPERTY', joinPointer(at, key), `unknown property '${quoteExcerpt(key)}' in ${place}${suggestion}${list}`, hint, true);
+        const hint = loose
+          ? 'rename or remove it; if it is text cut off at a comma inside { ... }, put the text in quotes'
+          : 'rename it to one of the allowed properties, or remove it';
+        return this.error(
+          'SCHEMA_UNKNOWN_PROPERTY',
+          joinPointer(at, key),
+          `unknown property '${quoteExcerpt(key)}' in ${place}${suggestion}${list}`,
+          hint,
+          true,
+        );
       }
       case 'type': {
         const expected = String(params.type).split(',');
-        return this.error('SCHEMA_TYPE', at, `${place} must be ${expected.map(article).join(' or ')}, not ${describeValue(value)}`, this.withMeaning(`write ${expected.map(article).join(' or ')}`, at));
+        return this.error(
+          'SCHEMA_TYPE',
+          at,
+          `${place} must be ${expected.map(article).join(' or ')}, not ${describeValue(value)}`,
+          this.withMeaning(`write ${expected.map(article).join(' or ')}`, at),
+        );
       }
       case 'enum': {
         const allowed = (params.allowedValues as unknown[]).map(String);
         const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : '';
-        return this.error('SCHEMA_ENUM', at, `${place} is ${describeValue(value)}, not one of the allowed values${suggestion}`, `use one of: ${allowed.join(', ')}`);
+        return this.error(
+          'SCHEMA_ENUM',
+          at,
+          `${place} is ${describeValue(value)}, not one of the allowed values${suggestion}`,
+          `use one of: ${allowed.join(', ')}`,
+        );
       }
       case 'pattern':
-        return this.error('SCHEMA_PATTERN', at, `${place} is ${describeValue(value)}, which does not have the required form`, `write ${lowerFirst(this.describeType(at) ?? `a value matching ${String(params.pattern)}`)}`);
+        return this.error(
+          'SCHEMA_PATTERN',
+          at,
+          `${place} is ${describeValue(value)}, which does not have the required form`,
+          `write ${lowerFirst(this.describeType(at) ?? `a value matching ${String(params.pattern)}`)}`,
+        );
       case 'format':
-        return this.error('SCHEMA_PATTERN', at, `${place} is ${describeValue(value)}, which is not a valid ${String(params.format)}`, this.describe(at) ?? `write a valid ${String(params.format)}`);
+        return this.error(
+          'SCHEMA_PATTERN',
+          at,
+          `${place} is ${describeValue(value)}, which is not a valid ${String(params.format)}`,
+          this.describe(at) ?? `write a valid ${String(params.format)}`,
+        );
       default: {
         const code: ErrorCode = RANGE_KEYWORDS.has(e.keyword) ? 'SCHEMA_RANGE' : 'SCHEMA_INVALID';
         const what = code === 'SCHEMA_RANGE' && typeof value === 'number' ? `is ${value}; it ${e.message ?? 'is out of range'}` : (e.message ?? 'is not valid');
-        const fix = code === 'SCHEMA_RANGE' && params.comparison !== undefined ? `use a value ${scalarText(params.comparison)} ${scalarText(params.limit)}` : 'change the value to fit the schema';
+        const fix =
+          code === 'SCHEMA_RANGE' && params.comparison !== undefined
+            ? `use a value ${scalarText(params.comparison)} ${scalarText(params.limit)}`
+            : 'change the value to fit the schema';
         return this.error(code, at, `${place} ${what}`, this.withMeaning(fix, at));
       }
     }
@@ -236,7 +302,15 @@ function depth(pointer: string): number {
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'a boolean (true or false)', null: 'null' };
+  const words: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'a boolean (true or false)',
+    null: 'null',
+  };
   return words[type] ?? type;
 }
 

@@ -74,13 +74,32 @@ function nonPlainValues(root: unknown): Diagnostic[] {
     }
     const { value, pointer } = entry;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) found.push({ code: Number.isNaN(value) ? 'SCHEMA_TYPE' : 'SCHEMA_RANGE', severity: 'error', message: `${placeOf(root, pointer)} is ${value}, not a finite number`, hint: 'give a finite number', pointer });
+      if (!Number.isFinite(value))
+        found.push({
+          code: Number.isNaN(value) ? 'SCHEMA_TYPE' : 'SCHEMA_RANGE',
+          severity: 'error',
+          message: `${placeOf(root, pointer)} is ${value}, not a finite number`,
+          hint: 'give a finite number',
+          pointer,
+        });
     } else if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-      found.push({ code: 'SCHEMA_TYPE', severity: 'error', message: `${placeOf(root, pointer)} is a ${typeof value}, which a pack cannot hold`, hint: 'give plain data: strings, finite numbers, booleans, null, objects and arrays', pointer });
+      found.push({
+        code: 'SCHEMA_TYPE',
+        severity: 'error',
+        message: `${placeOf(root, pointer)} is a ${typeof value}, which a pack cannot hold`,
+        hint: 'give plain data: strings, finite numbers, booleans, null, objects and arrays',
+        pointer,
+      });
     } else if (typeof value === 'object' && value !== null) {
       // A structure that contains itself has no end (one shared by two places is fine).
       if (onPath.has(value)) {
-        found.push({ code: 'SCHEMA_INVALID', severity: 'error', message: `${placeOf(root, pointer)} contains itself`, hint: 'give plain data without cycles', pointer });
+        found.push({
+          code: 'SCHEMA_INVALID',
+          severity: 'error',
+          message: `${placeOf(root, pointer)} contains itself`,
+          hint: 'give plain data without cycles',
+          pointer,
+        });
         continue;
       }
       onPath.add(value);

@@ -2,10 +2,7 @@
 import type { Condition, FactCondition } from '../model/condition.js';
 
 /** One part of a condition: a fact comparison, a reference to a named condition, or a group. */
-export type ConditionPart =
-  | { kind: 'fact'; node: FactCondition }
-  | { kind: 'reference'; node: { condition: string } }
-  | { kind: 'other'; node: object };
+export type ConditionPart = { kind: 'fact'; node: FactCondition } | { kind: 'reference'; node: { condition: string } } | { kind: 'other'; node: object };
 
 /** A condition node's children (`all`, `any`, then `not`), whatever their shape. */
 export function conditionChildren(c: Record<string, unknown>): unknown[] {

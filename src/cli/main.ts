@@ -99,7 +99,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help asked for (--help, --version) is a normal end; help shown because a subcommand is missing (`criteria init`) is a usage error.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) return EXIT.ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0))
+        return EXIT.ok;
       if (error.code !== 'commander.help') await printUsage((commanderError.text || error.message).replace(/^error: /, '').trim(), argv);
       return EXIT.usage;
     }

@@ -10,7 +10,25 @@ export async function printDiagnostics(errors: Diagnostic[], format: string): Pr
   const { quoteExcerpt } = await import('../source/quote-excerpt.js');
   if (format === 'json') {
     // The same cut as in text: a value quoted from a file comes back as a short excerpt, never whole.
-    printJson({ errors: errors.map((d) => ({ ...d, message: shorten(d.message), ...(d.hint !== undefined ? { hint: shorten(d.hint) } : {}), ...(d.caseId !== undefined ? { caseId: shorten(d.caseId) } : {}), ...(d.pointer !== undefined ? { pointer: d.pointer.split('/').map((k) => quoteExcerpt(k)).join('/') } : {}) })) }, 'stderr');
+    printJson(
+      {
+        errors: errors.map((d) => ({
+          ...d,
+          message: shorten(d.message),
+          ...(d.hint !== undefined ? { hint: shorten(d.hint) } : {}),
+          ...(d.caseId !== undefined ? { caseId: shorten(d.caseId) } : {}),
+          ...(d.pointer !== undefined
+            ? {
+                pointer: d.pointer
+                  .split('/')
+                  .map((k) => quoteExcerpt(k))
+                  .join('/'),
+              }
+            : {}),
+        })),
+      },
+      'stderr',
+    );
     return;
   }
   printText(formatDiagnostics(errors) + '\n', { stream: 'stderr' });

@@ -32,7 +32,10 @@ export async function startProgress(caseFile: { file: string; format: string } |
   if (!process.stderr.isTTY || caseFile === undefined || !existsSync(caseFile.file) || statSync(caseFile.file).size < LARGE) return none;
   const { SingleBar, Presets } = await import('cli-progress');
   const total = await countRows(caseFile.file, caseFile.format);
-  const bar = new SingleBar({ stream: process.stderr, format: 'scoring |{bar}| {percentage}% | {value}/{total} cases | {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'scoring |{bar}| {percentage}% | {value}/{total} cases | {eta_formatted} left', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   return { update: (read) => bar.update(Math.min(read, total)), stop: () => bar.stop() };
 }

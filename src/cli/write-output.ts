@@ -12,7 +12,21 @@
  * - a file with other hard links is refused (replacing it atomically would cut the links, and
  *   writing it in place would not be atomic): OUTPUT_LINKED.
  */
-import { accessSync, chmodSync, closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorCode } from '../model/errors.js';
 import { safeOutput } from './print-text.js';
@@ -40,7 +54,11 @@ const REASONS: Record<string, string> = {
 /** A failure to write, in words that name no temporary file. */
 function writeFailure(out: string, error: unknown): OutputProblem {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return { code: 'OUTPUT_WRITE', message: `cannot write ${out}: ${REASONS[code] ?? code ?? 'the write failed'}`, hint: 'write to a folder that exists and that you may write to' };
+  return {
+    code: 'OUTPUT_WRITE',
+    message: `cannot write ${out}: ${REASONS[code] ?? code ?? 'the write failed'}`,
+    hint: 'write to a folder that exists and that you may write to',
+  };
 }
 
 /** The same file (through links and other names): the same device and inode. */
@@ -69,8 +87,20 @@ export function checkOutputTarget(out: string, inputs: readonly string[] = []): 
     return { code: 'OUTPUT_NOT_FILE', message: `${out} is a symbolic link to nothing`, hint: 'name a regular file, or remove the link' };
   }
   if (!stat.isFile()) {
-    const what = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
-    return { code: 'OUTPUT_NOT_FILE', message: `${out} is ${what}${link.isSymbolicLink() ? ' (through a symbolic link)' : ''}; --out writes regular files only`, hint: 'name a regular file; to write to a pipe or a device, leave out --out and redirect standard output' };
+    const what = stat.isDirectory()
+      ? 'a folder'
+      : stat.isFIFO()
+        ? 'a FIFO (named pipe)'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : stat.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
+    return {
+      code: 'OUTPUT_NOT_FILE',
+      message: `${out} is ${what}${link.isSymbolicLink() ? ' (through a symbolic link)' : ''}; --out writes regular files only`,
+      hint: 'name a regular file; to write to a pipe or a device, leave out --out and redirect standard output',
+    };
   }
   for (const input of inputs) {
     let other: Stats;
@@ -81,14 +111,22 @@ export function checkOutputTarget(out: string, inputs: readonly string[] = []): 
     }
     if (sameFile(stat, other)) {
       const same = resolve(input) === resolve(out) ? '' : ` (the same file as ${showPath(input)})`;
-      return { code: 'OUTPUT_IS_INPUT', message: `${out} is one of this run's inputs${same}; writing the output there would destroy it`, hint: 'name another file for --out' };
+      return {
+        code: 'OUTPUT_IS_INPUT',
+        message: `${out} is one of this run's inputs${same}; writing the output there would destroy it`,
+        hint: 'name another file for --out',
+      };
     }
   }
   if ((stat.mode & 0o222) === 0 || !writable(real)) {
     return { code: 'OUTPUT_READ_ONLY', message: `${out} is read-only`, hint: 'make it writable (chmod u+w) if it may be replaced, or name another file' };
   }
   if (stat.nlink > 1) {
-    return { code: 'OUTPUT_LINKED', message: `${out} has ${stat.nlink - 1} other hard link${stat.nlink > 2 ? 's' : ''}; replacing it would cut ${stat.nlink > 2 ? 'them' : 'it'}`, hint: 'name another file, or remove the other links first' };
+    return {
+      code: 'OUTPUT_LINKED',
+      message: `${out} has ${stat.nlink - 1} other hard link${stat.nlink > 2 ? 's' : ''}; replacing it would cut ${stat.nlink > 2 ? 'them' : 'it'}`,
+      hint: 'name another file, or remove the other links first',
+    };
   }
   return { path: real, mode: stat.mode & 0o7777 };
 }

@@ -19,9 +19,18 @@ function levelTest(params: FactParams | undefined, inputs: BandInputs): LevelTes
     if (rank === undefined) throw new Error(`'${String(level)}' is not a level of the inputs' scale`);
     return rank;
   };
-  if (params.atLeast !== undefined) { const r = rankOf(params.atLeast); return (rank) => rank <= r; }
-  if (params.atMost !== undefined) { const r = rankOf(params.atMost); return (rank) => rank >= r; }
-  if (params.is !== undefined) { const r = rankOf(params.is); return (rank) => rank === r; }
+  if (params.atLeast !== undefined) {
+    const r = rankOf(params.atLeast);
+    return (rank) => rank <= r;
+  }
+  if (params.atMost !== undefined) {
+    const r = rankOf(params.atMost);
+    return (rank) => rank >= r;
+  }
+  if (params.is !== undefined) {
+    const r = rankOf(params.is);
+    return (rank) => rank === r;
+  }
   return () => true;
 }
 
@@ -34,19 +43,27 @@ export function countLevels(inputs: BandInputs, test: LevelTest): Fraction {
 
 export function bandFact(name: string, params: FactParams | undefined): FactGetter<BandInputs, FactRecord> {
   switch (name) {
-    case 'score': return (inputs) => inputs.score;
-    case 'count': return (inputs) => countLevels(inputs, levelTest(params, inputs));
-    case 'rated': return (inputs) => countLevels(inputs, () => true);
-    case 'share': return (inputs) => {
-      const rated = countLevels(inputs, () => true);
-      return rated.equals(0) ? null : countLevels(inputs, levelTest(params, inputs)).div(rated);
-    };
-    case 'points': return (inputs) => inputs.points;
-    case 'maxPoints': return (inputs) => inputs.maxPoints;
-    case 'meanPoints': return (inputs) => {
-      const rated = inputs.levels.length;
-      return inputs.points === null || rated === 0 ? null : inputs.points.div(rated);
-    };
-    default: throw new Error(`'${name}' is not a quantity band rules can use (${BAND_FACTS.join(', ')})`);
+    case 'score':
+      return (inputs) => inputs.score;
+    case 'count':
+      return (inputs) => countLevels(inputs, levelTest(params, inputs));
+    case 'rated':
+      return (inputs) => countLevels(inputs, () => true);
+    case 'share':
+      return (inputs) => {
+        const rated = countLevels(inputs, () => true);
+        return rated.equals(0) ? null : countLevels(inputs, levelTest(params, inputs)).div(rated);
+      };
+    case 'points':
+      return (inputs) => inputs.points;
+    case 'maxPoints':
+      return (inputs) => inputs.maxPoints;
+    case 'meanPoints':
+      return (inputs) => {
+        const rated = inputs.levels.length;
+        return inputs.points === null || rated === 0 ? null : inputs.points.div(rated);
+      };
+    default:
+      throw new Error(`'${name}' is not a quantity band rules can use (${BAND_FACTS.join(', ')})`);
   }
 }

@@ -11,16 +11,21 @@ type JsonSchema = Record<string, unknown>;
 function factSchema(declaration: FactDeclaration): JsonSchema {
   const description = declaration.description ? { description: declaration.description } : {};
   switch (declaration.type) {
-    case 'enum': return { type: 'string', enum: declaration.values ?? [], ...description };
-    case 'boolean': return { type: 'boolean', ...description };
-    case 'number': return {
-      type: 'number',
-      ...(declaration.minimum !== undefined ? { minimum: declaration.minimum } : {}),
-      ...(declaration.maximum !== undefined ? { maximum: declaration.maximum } : {}),
-      ...description,
-    };
-    case 'date': return { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', ...description };
-    case 'string': return { type: 'string', ...description };
+    case 'enum':
+      return { type: 'string', enum: declaration.values ?? [], ...description };
+    case 'boolean':
+      return { type: 'boolean', ...description };
+    case 'number':
+      return {
+        type: 'number',
+        ...(declaration.minimum !== undefined ? { minimum: declaration.minimum } : {}),
+        ...(declaration.maximum !== undefined ? { maximum: declaration.maximum } : {}),
+        ...description,
+      };
+    case 'date':
+      return { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', ...description };
+    case 'string':
+      return { type: 'string', ...description };
   }
 }
 

@@ -38,8 +38,7 @@ const PLAIN: Record<Operator, (a: unknown, b: unknown) => boolean> = {
   greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
 };
 
-const asFraction = (v: unknown): Fraction | undefined =>
-  v instanceof Fraction ? v : typeof v === 'number' && Number.isFinite(v) ? exact(v) : undefined;
+const asFraction = (v: unknown): Fraction | undefined => (v instanceof Fraction ? v : typeof v === 'number' && Number.isFinite(v) ? exact(v) : undefined);
 
 /** Applies an operator; when either side is a Fraction, numeric comparisons and equality are exact. */
 export function applyOperator(operator: Operator, a: unknown, b: unknown): boolean {
@@ -49,13 +48,20 @@ export function applyOperator(operator: Operator, a: unknown, b: unknown): boole
     if (fa && fb) {
       const c = fa.compare(fb);
       switch (operator) {
-        case 'equal': return c === 0;
-        case 'notEqual': return c !== 0;
-        case 'lessThan': return c < 0;
-        case 'lessThanInclusive': return c <= 0;
-        case 'greaterThan': return c > 0;
-        case 'greaterThanInclusive': return c >= 0;
-        default: break;
+        case 'equal':
+          return c === 0;
+        case 'notEqual':
+          return c !== 0;
+        case 'lessThan':
+          return c < 0;
+        case 'lessThanInclusive':
+          return c <= 0;
+        case 'greaterThan':
+          return c > 0;
+        case 'greaterThanInclusive':
+          return c >= 0;
+        default:
+          break;
       }
     }
     if (a instanceof Fraction && (operator === 'in' || operator === 'notIn') && Array.isArray(b)) {
@@ -69,8 +75,16 @@ export function applyOperator(operator: Operator, a: unknown, b: unknown): boole
 /** Compiles a condition; named conditions are compiled once and shared. */
 export function compileCondition<X, Y>(condition: Condition, scope: ConditionScope<X, Y>, cache = new Map<string, Predicate<X, Y>>()): Predicate<X, Y> {
   const compileNode = (node: Condition, resolving: string[]): Predicate<X, Y> => {
-    if ('all' in node) return combine(node.all.map((c) => compileNode(c, resolving)), 'all');
-    if ('any' in node) return combine(node.any.map((c) => compileNode(c, resolving)), 'any');
+    if ('all' in node)
+      return combine(
+        node.all.map((c) => compileNode(c, resolving)),
+        'all',
+      );
+    if ('any' in node)
+      return combine(
+        node.any.map((c) => compileNode(c, resolving)),
+        'any',
+      );
     if ('not' in node) {
       const inner = compileNode(node.not, resolving);
       return (x, y) => !inner(x, y);
@@ -99,8 +113,15 @@ function combine<X, Y>(parts: Predicate<X, Y>[], mode: 'all' | 'any'): Predicate
     const [p, q] = parts as [Predicate<X, Y>, Predicate<X, Y>];
     return mode === 'all' ? (x, y) => p(x, y) && q(x, y) : (x, y) => p(x, y) || q(x, y);
   }
-  if (mode === 'all') return (x, y) => { for (const p of parts) if (!p(x, y)) return false; return true; };
-  return (x, y) => { for (const p of parts) if (p(x, y)) return true; return false; };
+  if (mode === 'all')
+    return (x, y) => {
+      for (const p of parts) if (!p(x, y)) return false;
+      return true;
+    };
+  return (x, y) => {
+    for (const p of parts) if (p(x, y)) return true;
+    return false;
+  };
 }
 
 function compileComparison<X, Y>(node: FactCondition, scope: ConditionScope<X, Y>): Predicate<X, Y> {
@@ -117,14 +138,25 @@ function compileComparison<X, Y>(node: FactCondition, scope: ConditionScope<X, Y
 /** Specialised closures for the common literal comparisons: these run once per case and question. */
 function compileLiteralComparison<X, Y>(get: FactGetter<X, Y>, op: Operator, value: Scalar | Scalar[]): Predicate<X, Y> {
   switch (op) {
-    case 'equal': return (x, y) => { const a = get(x, y); return a instanceof Fraction ? applyOperator(op, a, value) : a === value; };
-    case 'notEqual': return (x, y) => { const a = get(x, y); return a instanceof Fraction ? applyOperator(op, a, value) : a !== value; };
+    case 'equal':
+      return (x, y) => {
+        const a = get(x, y);
+        return a instanceof Fraction ? applyOperator(op, a, value) : a === value;
+      };
+    case 'notEqual':
+      return (x, y) => {
+        const a = get(x, y);
+        return a instanceof Fraction ? applyOperator(op, a, value) : a !== value;
+      };
     case 'in':
     case 'notIn': {
       if (Array.isArray(value) && !value.some((v) => Number.isNaN(v))) {
         const set = new Set<unknown>(value);
         const wanted = op === 'in';
-        return (x, y) => { const a = get(x, y); return a instanceof Fraction ? applyOperator(op, a, value) : set.has(a) === wanted; };
+        return (x, y) => {
+          const a = get(x, y);
+          return a instanceof Fraction ? applyOperator(op, a, value) : set.has(a) === wanted;
+        };
       }
       return (x, y) => applyOperator(op, get(x, y), value);
     }

@@ -51,7 +51,13 @@ export function rankScale(id: string, scale: Scale): RankedScale {
 
 function namesOf(pack: Pack, parent: Names | null): Names {
   const names: Names = parent
-    ? { facts: new Map(parent.facts), scales: new Map(parent.scales), weightClasses: new Map(parent.weightClasses), conditions: new Map(parent.conditions), bandSets: new Map(parent.bandSets) }
+    ? {
+        facts: new Map(parent.facts),
+        scales: new Map(parent.scales),
+        weightClasses: new Map(parent.weightClasses),
+        conditions: new Map(parent.conditions),
+        bandSets: new Map(parent.bandSets),
+      }
     : { facts: new Map(), scales: new Map(), weightClasses: new Map(), conditions: new Map(), bandSets: new Map() };
   for (const [name, declaration] of Object.entries(pack.facts?.case ?? {})) names.facts.set(name, { declaration, scope: 'case' });
   for (const [name, declaration] of Object.entries(pack.facts?.area ?? {})) names.facts.set(name, { declaration, scope: 'area' });
@@ -135,13 +141,24 @@ function compileLimits(limits: ResolvedLimit[], names: Names, cache: Map<string,
   }));
 }
 
-function compileBand(rule: string | BandRule | undefined, names: Names, caseConditions: Map<string, Predicate<BandInputs, FactRecord>>, own: Limit[] = []): CompiledBand | null {
+function compileBand(
+  rule: string | BandRule | undefined,
+  names: Names,
+  caseConditions: Map<string, Predicate<BandInputs, FactRecord>>,
+  own: Limit[] = [],
+): CompiledBand | null {
   if (rule === undefined) return null;
   const ownLimits = own.map((limit): ResolvedLimit => ({ ...limit, declaredIn: null }));
   const setId = typeof rule === 'string' ? rule : rule.set;
   if (setId !== undefined) {
-    const set = need(resolveBandSet(setId, (name) => names.bandSets.get(name)), `band set '${setId}'`);
-    if (set.broken) throw new CompileError(`band set '${setId}' extends ${set.broken.kind === 'cycle' ? 'itself in a circle' : `an undeclared set '${set.broken.name}'`} (check the pack first)`);
+    const set = need(
+      resolveBandSet(setId, (name) => names.bandSets.get(name)),
+      `band set '${setId}'`,
+    );
+    if (set.broken)
+      throw new CompileError(
+        `band set '${setId}' extends ${set.broken.kind === 'cycle' ? 'itself in a circle' : `an undeclared set '${set.broken.name}'`} (check the pack first)`,
+      );
     const scale = need(set.scale, `the scale of band set '${setId}'`);
     const scope = bandScope(names);
     return {
@@ -155,11 +172,18 @@ function compileBand(rule: string | BandRule | undefined, names: Names, caseCond
       limits: compileLimits([...set.limits, ...ownLimits], names, caseConditions),
     };
   }
-  if (typeof rule === 'object' && rule.combine) return { kind: 'combine', mode: rule.combine, scale: null, limits: compileLimits(ownLimits, names, caseConditions) };
+  if (typeof rule === 'object' && rule.combine)
+    return { kind: 'combine', mode: rule.combine, scale: null, limits: compileLimits(ownLimits, names, caseConditions) };
   return null;
 }
 
-function compileQuestions(criterion: Criterion, module: CompiledModule, names: Names, slots: Slots, caches: { object: Map<string, CasePredicate>; vector: Map<string, VectorPredicate> }): CompiledQuestion[] {
+function compileQuestions(
+  criterion: Criterion,
+  module: CompiledModule,
+  names: Names,
+  slots: Slots,
+  caches: { object: Map<string, CasePredicate>; vector: Map<string, VectorPredicate> },
+): CompiledQuestion[] {
   return (criterion.questions ?? []).map((def) => {
     const scale = def.scale ? need(names.scales.get(def.scale), `scale '${def.scale}'`) : null;
     let answers: Map<string, Outcome> | null = null;

@@ -3,7 +3,20 @@
  * structures with conditions turned into predicates, so that evaluating a case is a loop over
  * arrays and a few closure calls.
  */
-import type { Criterion, EvidenceItem, FactDeclaration, Level, Overall, Pack, Question, Rounding, Scale, ScoreRule, Section, TargetMeasure } from '../model/pack.js';
+import type {
+  Criterion,
+  EvidenceItem,
+  FactDeclaration,
+  Level,
+  Overall,
+  Pack,
+  Question,
+  Rounding,
+  Scale,
+  ScoreRule,
+  Section,
+  TargetMeasure,
+} from '../model/pack.js';
 import type { Fraction } from './exact-number.js';
 import type { Predicate } from './compile-condition.js';
 import type { ResolvedBandSet, ResolvedLimit } from '../check/resolve-band-set.js';
@@ -76,7 +89,16 @@ export interface CompiledLimit {
 }
 
 export type CompiledBand =
-  | { kind: 'rules'; setId: string; set: ResolvedBandSet; scale: RankedScale; inputScale: RankedScale | null; rules: Array<{ level: string; when: BandPredicate }>; otherwise: string | null; limits: CompiledLimit[] }
+  | {
+      kind: 'rules';
+      setId: string;
+      set: ResolvedBandSet;
+      scale: RankedScale;
+      inputScale: RankedScale | null;
+      rules: Array<{ level: string; when: BandPredicate }>;
+      otherwise: string | null;
+      limits: CompiledLimit[];
+    }
   | { kind: 'combine'; mode: 'lowest' | 'highest'; scale: RankedScale | null; limits: CompiledLimit[] };
 
 export interface CompiledItem {

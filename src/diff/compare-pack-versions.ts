@@ -22,7 +22,11 @@ export interface DiffContext {
 export class PackComparer {
   readonly changes: PackChange[] = [];
 
-  constructor(protected readonly before: Pack, protected readonly after: Pack, private readonly methodologies: DiffContext = {}) {}
+  constructor(
+    protected readonly before: Pack,
+    protected readonly after: Pack,
+    private readonly methodologies: DiffContext = {},
+  ) {}
 
   /** The weight classes and scales a version can use: its own, then (for a thematic) its methodology's. */
   protected names(side: 'before' | 'after'): { weightClasses: Record<string, number>; scales: Record<string, Scale> } {
@@ -57,7 +61,13 @@ export class PackComparer {
   }
 
   /** Things keyed by id or name: removed (major), added (minor, or what `added` says), and those in both compared. */
-  keyed<T>(area: ChangeArea, before: Map<string, T>, after: Map<string, T>, compare: (id: string, b: T, a: T) => void, added: (id: string, a: T) => { bump: Level; reason?: string } = () => ({ bump: 'minor' })): void {
+  keyed<T>(
+    area: ChangeArea,
+    before: Map<string, T>,
+    after: Map<string, T>,
+    compare: (id: string, b: T, a: T) => void,
+    added: (id: string, a: T) => { bump: Level; reason?: string } = () => ({ bump: 'minor' }),
+  ): void {
     for (const [id, b] of before) {
       const a = after.get(id);
       if (a === undefined) this.add(area, id, 'removed', 'major', { before: describeThing(b) });

@@ -28,30 +28,53 @@ class Differ extends PackComparer {
   }
 
   private pack(): void {
-    this.fields('pack', this.after.id, this.before, this.after, { id: 'major', kind: 'major', title: 'patch', description: 'patch', status: 'patch', effective: 'patch', sources: 'patch', reconstructions: 'patch' });
+    this.fields('pack', this.after.id, this.before, this.after, {
+      id: 'major',
+      kind: 'major',
+      title: 'patch',
+      description: 'patch',
+      status: 'patch',
+      effective: 'patch',
+      sources: 'patch',
+      reconstructions: 'patch',
+    });
     const b = this.before.attachesTo;
     const a = this.after.attachesTo;
     if (!same(b, a)) {
       if (!b || !a) this.add('pack', this.after.id, 'changed', 'major', { field: 'attachesTo', before: show('attachesTo', b), after: show('attachesTo', a) });
-      else this.fields('pack', this.after.id, { 'attachesTo.methodology': b.methodology, 'attachesTo.versions': b.versions, 'attachesTo.path': b.path }, { 'attachesTo.methodology': a.methodology, 'attachesTo.versions': a.versions, 'attachesTo.path': a.path }, { 'attachesTo.methodology': 'major', 'attachesTo.versions': 'minor', 'attachesTo.path': 'patch' });
+      else
+        this.fields(
+          'pack',
+          this.after.id,
+          { 'attachesTo.methodology': b.methodology, 'attachesTo.versions': b.versions, 'attachesTo.path': b.path },
+          { 'attachesTo.methodology': a.methodology, 'attachesTo.versions': a.versions, 'attachesTo.path': a.path },
+          { 'attachesTo.methodology': 'major', 'attachesTo.versions': 'minor', 'attachesTo.path': 'patch' },
+        );
     }
   }
 
   private facts(): void {
-    const all = (p: Pack) => new Map<string, FactDeclaration>([
-      ...Object.entries(p.facts?.case ?? {}).map(([n, d]) => [`case.${n}`, d] as [string, FactDeclaration]),
-      ...Object.entries(p.facts?.area ?? {}).map(([n, d]) => [`area.${n}`, d] as [string, FactDeclaration]),
-    ]);
-    this.keyed('fact', all(this.before), all(this.after), (id, b, a) => {
-      this.fields('fact', id, b, a, {
-        type: 'major',
-        values: (x, y) => ((x as string[] | undefined) ?? []).every((v) => ((y as string[] | undefined) ?? []).includes(v)) ? 'minor' : 'major',
-        required: (_x, y) => (y === true ? 'major' : 'minor'),
-        minimum: (x, y) => (y !== undefined && (x === undefined || (y as number) > (x as number)) ? 'major' : 'minor'),
-        maximum: (x, y) => (y !== undefined && (x === undefined || (y as number) < (x as number)) ? 'major' : 'minor'),
-        description: 'patch',
-      });
-    }, (_id, a) => (a.required ? { bump: 'major', reason: 'a new required fact makes existing case data invalid' } : { bump: 'minor' }));
+    const all = (p: Pack) =>
+      new Map<string, FactDeclaration>([
+        ...Object.entries(p.facts?.case ?? {}).map(([n, d]) => [`case.${n}`, d] as [string, FactDeclaration]),
+        ...Object.entries(p.facts?.area ?? {}).map(([n, d]) => [`area.${n}`, d] as [string, FactDeclaration]),
+      ]);
+    this.keyed(
+      'fact',
+      all(this.before),
+      all(this.after),
+      (id, b, a) => {
+        this.fields('fact', id, b, a, {
+          type: 'major',
+          values: (x, y) => (((x as string[] | undefined) ?? []).every((v) => ((y as string[] | undefined) ?? []).includes(v)) ? 'minor' : 'major'),
+          required: (_x, y) => (y === true ? 'major' : 'minor'),
+          minimum: (x, y) => (y !== undefined && (x === undefined || (y as number) > (x as number)) ? 'major' : 'minor'),
+          maximum: (x, y) => (y !== undefined && (x === undefined || (y as number) < (x as number)) ? 'major' : 'minor'),
+          description: 'patch',
+        });
+      },
+      (_id, a) => (a.required ? { bump: 'major', reason: 'a new required fact makes existing case data invalid' } : { bump: 'minor' }),
+    );
   }
 
   private scales(): void {
@@ -63,7 +86,20 @@ class Differ extends PackComparer {
       for (const level of gone) this.add('scale', `${id}.${level}`, 'removed', 'major', { before: b.levels.find((l) => l.id === level)?.label ?? level });
       for (const level of added) this.add('scale', `${id}.${level}`, 'added', 'minor', { after: a.levels.find((l) => l.id === level)?.label ?? level });
       const kept = ids(b).filter((l) => ids(a).includes(l));
-      if (!same(kept, ids(a).filter((l) => ids(b).includes(l)))) this.add('scale', id, 'changed', 'minor', { field: 'order of levels', before: show('', ids(b)), after: show('', ids(a)) }, 'can move a band or an "at least" count on the same data');
+      if (
+        !same(
+          kept,
+          ids(a).filter((l) => ids(b).includes(l)),
+        )
+      )
+        this.add(
+          'scale',
+          id,
+          'changed',
+          'minor',
+          { field: 'order of levels', before: show('', ids(b)), after: show('', ids(a)) },
+          'can move a band or an "at least" count on the same data',
+        );
       for (const level of a.levels) {
         const old = b.levels.find((l) => l.id === level.id);
         if (old) this.fields('scale', `${id}.${level.id}`, old, level, { label: 'patch', description: 'patch' });
@@ -72,7 +108,8 @@ class Differ extends PackComparer {
       const na = (s: Scale) => s.notApplicable;
       if (!same(na(b), na(a))) {
         if (na(b) && na(a) && na(b)!.id === na(a)!.id) this.fields('scale', `${id}.${na(a)!.id}`, na(b)!, na(a)!, { label: 'patch', description: 'patch' });
-        else this.add('scale', id, 'changed', na(b) ? 'major' : 'minor', { field: 'notApplicable', before: na(b)?.id ?? '(none)', after: na(a)?.id ?? '(none)' });
+        else
+          this.add('scale', id, 'changed', na(b) ? 'major' : 'minor', { field: 'notApplicable', before: na(b)?.id ?? '(none)', after: na(a)?.id ?? '(none)' });
       }
     });
   }
@@ -103,7 +140,8 @@ class Differ extends PackComparer {
         const ra = after[i];
         const ruleId = `${id} rule ${i + 1}`;
         if (!rb) this.add('bandSet', ruleId, 'added', 'minor', { after: `${ra!.level}: ${renderCondition(ra!.when)}` });
-        else if (!ra) this.add('bandSet', ruleId, 'removed', 'minor', { before: `${rb.level}: ${renderCondition(rb.when)}` }, 'can move a band on the same data');
+        else if (!ra)
+          this.add('bandSet', ruleId, 'removed', 'minor', { before: `${rb.level}: ${renderCondition(rb.when)}` }, 'can move a band on the same data');
         else this.fields('bandSet', `${ruleId} (${ra.level})`, rb, ra, { level: 'minor', when: 'minor', note: 'patch' });
       }
     });
@@ -129,10 +167,41 @@ class Differ extends PackComparer {
       const before = b.criteria ?? [];
       const after = a.criteria ?? [];
       const kept = before.filter((c) => after.includes(c));
-      if (!same(kept, after.filter((c) => before.includes(c)))) this.add('section', id, 'changed', 'patch', { field: 'order of criteria', before: show('', before), after: show('', after) }, 'the order they are reported in only');
+      if (
+        !same(
+          kept,
+          after.filter((c) => before.includes(c)),
+        )
+      )
+        this.add(
+          'section',
+          id,
+          'changed',
+          'patch',
+          { field: 'order of criteria', before: show('', before), after: show('', after) },
+          'the order they are reported in only',
+        );
     });
     const order = (p: Pack, other: Pack) => p.sections.map((s) => s.id).filter((id) => other.sections.some((s) => s.id === id));
-    if (!same(order(this.before, this.after), order(this.after, this.before))) this.add('section', '(all)', 'changed', 'patch', { field: 'order', before: show('', this.before.sections.map((s) => s.id)), after: show('', this.after.sections.map((s) => s.id)) }, 'the order they are reported in only');
+    if (!same(order(this.before, this.after), order(this.after, this.before)))
+      this.add(
+        'section',
+        '(all)',
+        'changed',
+        'patch',
+        {
+          field: 'order',
+          before: show(
+            '',
+            this.before.sections.map((s) => s.id),
+          ),
+          after: show(
+            '',
+            this.after.sections.map((s) => s.id),
+          ),
+        },
+        'the order they are reported in only',
+      );
   }
 
   /** A weight class changed for another of the same weight moves nothing. */
@@ -169,21 +238,34 @@ class Differ extends PackComparer {
   }
 
   private questions(): void {
-    this.withinCriteria('question', (c) => c.questions, (id, b, a) => {
-      this.fields('question', id, b, a, {
-        text: 'patch',
-        source: 'patch',
-        appliesWhen: () => (b.scale !== undefined || a.scale !== undefined
-          ? { bump: 'major', reason: 'cases answered under the old condition may not fit the new one (answers where it no longer applies, none where it now does)' }
-          : 'minor'),
-        metWhen: (_x, y) => (y === undefined ? 'major' : 'minor'),
-        scale: (x, y) => this.scaleJudge(x as string | undefined, y as string | undefined),
-        weight: 'minor',
-      });
-    });
+    this.withinCriteria(
+      'question',
+      (c) => c.questions,
+      (id, b, a) => {
+        this.fields('question', id, b, a, {
+          text: 'patch',
+          source: 'patch',
+          appliesWhen: () =>
+            b.scale !== undefined || a.scale !== undefined
+              ? {
+                  bump: 'major',
+                  reason: 'cases answered under the old condition may not fit the new one (answers where it no longer applies, none where it now does)',
+                }
+              : 'minor',
+          metWhen: (_x, y) => (y === undefined ? 'major' : 'minor'),
+          scale: (x, y) => this.scaleJudge(x as string | undefined, y as string | undefined),
+          weight: 'minor',
+        });
+      },
+    );
     const position = (p: Pack) => (p.criteria ?? []).flatMap((c) => (c.questions ?? []).map((q) => q.id));
     const kept = position(this.before).filter((q) => position(this.after).includes(q));
-    if (!same(kept, position(this.after).filter((q) => position(this.before).includes(q)))) {
+    if (
+      !same(
+        kept,
+        position(this.after).filter((q) => position(this.before).includes(q)),
+      )
+    ) {
       this.add('question', '(all)', 'changed', 'patch', { field: 'order' }, 'the order they are reported in only');
     }
   }
@@ -200,29 +282,37 @@ class Differ extends PackComparer {
   }
 
   private items(): void {
-    this.withinCriteria('item', (c) => c.items, (id, b, a) => {
-      this.fields('item', id, b, a, {
-        text: 'patch',
-        source: 'patch',
-        excluded: (x, y) => ((x === undefined) === (y === undefined) ? 'patch' : 'minor'),
-        weight: 'minor',
-        from: 'minor',
-      });
-    });
+    this.withinCriteria(
+      'item',
+      (c) => c.items,
+      (id, b, a) => {
+        this.fields('item', id, b, a, {
+          text: 'patch',
+          source: 'patch',
+          excluded: (x, y) => ((x === undefined) === (y === undefined) ? 'patch' : 'minor'),
+          weight: 'minor',
+          from: 'minor',
+        });
+      },
+    );
   }
 
   private measures(): void {
-    this.withinCriteria('measure', (c) => c.measures, (id, b, a) => {
-      this.fields('measure', id, b, a, {
-        measure: 'patch',
-        unit: 'patch',
-        source: 'patch',
-        direction: 'minor',
-        target: 'minor',
-        tolerance: 'minor',
-        excluded: (x, y) => ((x === undefined) === (y === undefined) ? 'patch' : 'minor'),
-      });
-    });
+    this.withinCriteria(
+      'measure',
+      (c) => c.measures,
+      (id, b, a) => {
+        this.fields('measure', id, b, a, {
+          measure: 'patch',
+          unit: 'patch',
+          source: 'patch',
+          direction: 'minor',
+          target: 'minor',
+          tolerance: 'minor',
+          excluded: (x, y) => ((x === undefined) === (y === undefined) ? 'patch' : 'minor'),
+        });
+      },
+    );
   }
 
   private overall(): void {
@@ -231,7 +321,15 @@ class Differ extends PackComparer {
     if (!b && !a) return;
     if (!a) return this.add('overall', 'overall', 'removed', 'major', { before: b!.title });
     if (!b) return this.add('overall', 'overall', 'added', 'minor', { after: a.title });
-    this.fields('overall', 'overall', b, a, { title: 'patch', summary: 'patch', score: 'minor', band: 'minor', limits: 'minor', points: 'minor', adjustable: adjustableJudge });
+    this.fields('overall', 'overall', b, a, {
+      title: 'patch',
+      summary: 'patch',
+      score: 'minor',
+      band: 'minor',
+      limits: 'minor',
+      points: 'minor',
+      adjustable: adjustableJudge,
+    });
   }
 
   private rounding(): void {

@@ -8,8 +8,12 @@ import { stylePage } from '../report/style-page.js';
 
 const OUTCOMES: Record<string, string> = { notRelevant: 'not relevant', met: 'met', notMet: 'not met', notApplicable: 'not applicable', absent: 'absent' };
 const KINDS: Record<string, [string, string]> = {
-  question: ['question', 'questions'], item: ['item', 'items'], measure: ['measure', 'measures'],
-  criterion: ['criterion', 'criteria'], section: ['section', 'sections'], overall: ['overall result', 'overall results'],
+  question: ['question', 'questions'],
+  item: ['item', 'items'],
+  measure: ['measure', 'measures'],
+  criterion: ['criterion', 'criteria'],
+  section: ['section', 'sections'],
+  overall: ['overall result', 'overall results'],
 };
 /** The cases listed per inspection; the rest are counted. */
 const CASES_SHOWN = 20;
@@ -25,7 +29,15 @@ function viewInspection(inspection: InspectionImpact) {
   const heading = inspection.errors ? inspection.file : `${inspection.area} (${inspection.file})`;
   if (inspection.errors) {
     const errors = inspection.errors.diagnostics.map((d) => `${d.code}: ${d.message}${d.file ? ` (${d.file}${d.line ? `:${d.line}` : ''})` : ''}`);
-    return { heading, note: inspection.note, problem: `Cannot be scored under the ${inspection.errors.version} version:`, errors, summary: '', changes: [], cases: [] };
+    return {
+      heading,
+      note: inspection.note,
+      problem: `Cannot be scored under the ${inspection.errors.version} version:`,
+      errors,
+      summary: '',
+      changes: [],
+      cases: [],
+    };
   }
   const counts = new Map<string, number>();
   for (const c of inspection.changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
@@ -34,7 +46,9 @@ function viewInspection(inspection: InspectionImpact) {
   const summary =
     `${moved === '' ? 'Nothing changed' : `${moved} changed`}; overall ${overall ? `${overall.before} → ${overall.after}` : 'unchanged'}; ` +
     `${inspection.caseChanges.length} of ${inspection.cases} cases changed outcome on some question.`;
-  const cases = inspection.caseChanges.slice(0, CASES_SHOWN).map((c) => `${c.id}: ${c.questions.map((q) => `${q.question} ${OUTCOMES[q.before] ?? q.before} → ${OUTCOMES[q.after] ?? q.after}`).join('; ')}`);
+  const cases = inspection.caseChanges
+    .slice(0, CASES_SHOWN)
+    .map((c) => `${c.id}: ${c.questions.map((q) => `${q.question} ${OUTCOMES[q.before] ?? q.before} → ${OUTCOMES[q.after] ?? q.after}`).join('; ')}`);
   if (inspection.caseChanges.length > CASES_SHOWN) cases.push(`… and ${inspection.caseChanges.length - CASES_SHOWN} more cases`);
   return { heading, note: inspection.note, problem: '', errors: [], summary, changes: inspection.changes, cases };
 }
@@ -55,7 +69,9 @@ export function formatDiffHtml(report: PackDiffReport, options: { date?: string 
   return renderTemplate('@diff', {
     title: `${before.id} ${before.version} → ${after.version}: ${n === 0 ? 'no changes' : `${n} ${n === 1 ? 'change' : 'changes'}`}`,
     meta: [`Old: ${before.path}`, `New: ${after.path}`, ...describeMeta(options.date)],
-    style: stylePage(`${before.id} ${before.version} → ${after.version} · sha256 ${shortenHash(before.sha256)} → ${shortenHash(after.sha256)} · ${report.engine}`),
+    style: stylePage(
+      `${before.id} ${before.version} → ${after.version} · sha256 ${shortenHash(before.sha256)} → ${shortenHash(after.sha256)} · ${report.engine}`,
+    ),
     verdict: report.verdict,
     groups,
     impact:

@@ -20,11 +20,12 @@ export interface PackDiffReport {
 const SIGNS: Record<PackChange['kind'], string> = { added: '+', removed: '-', changed: '~', moved: '>' };
 
 function changeLine(c: PackChange): string {
-  const what = c.kind === 'changed'
-    ? `${c.id} ${c.field}: ${c.before} → ${c.after}`
-    : c.kind === 'moved'
-      ? `${c.id} moved from ${c.before} to ${c.after}`
-      : `${c.id} ${c.kind}${c.kind === 'added' ? (c.after ? `: ${c.after}` : '') : c.before ? `: ${c.before}` : ''}`;
+  const what =
+    c.kind === 'changed'
+      ? `${c.id} ${c.field}: ${c.before} → ${c.after}`
+      : c.kind === 'moved'
+        ? `${c.id} moved from ${c.before} to ${c.after}`
+        : `${c.id} ${c.kind}${c.kind === 'added' ? (c.after ? `: ${c.after}` : '') : c.before ? `: ${c.before}` : ''}`;
   return `  ${SIGNS[c.kind]} ${what}  [${c.bump}: ${c.reason}]`;
 }
 
@@ -38,7 +39,8 @@ function impactLines(impact: Impact): string[] {
     lines.push('');
     if (inspection.errors) {
       lines.push(`${inspection.file}: cannot be scored under the ${inspection.errors.version} version`);
-      for (const d of inspection.errors.diagnostics.slice(0, 5)) lines.push(`  error ${d.code}: ${d.message}${d.file ? ` (${d.file}${d.line ? `:${d.line}` : ''})` : ''}`);
+      for (const d of inspection.errors.diagnostics.slice(0, 5))
+        lines.push(`  error ${d.code}: ${d.message}${d.file ? ` (${d.file}${d.line ? `:${d.line}` : ''})` : ''}`);
       if (inspection.errors.diagnostics.length > 5) lines.push(`  … and ${inspection.errors.diagnostics.length - 5} more errors`);
       continue;
     }
@@ -48,10 +50,19 @@ function impactLines(impact: Impact): string[] {
     for (const c of inspection.changes) lines.push(`  ${c.id.padEnd(width)}  ${c.before} → ${c.after}  (${truncate(c.title, 60)})`);
     const counts = new Map<string, number>();
     for (const c of inspection.changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-    const names: Record<string, [string, string]> = { question: ['question', 'questions'], item: ['item', 'items'], measure: ['measure', 'measures'], criterion: ['criterion', 'criteria'], section: ['section', 'sections'], overall: ['overall result', 'overall results'] };
+    const names: Record<string, [string, string]> = {
+      question: ['question', 'questions'],
+      item: ['item', 'items'],
+      measure: ['measure', 'measures'],
+      criterion: ['criterion', 'criteria'],
+      section: ['section', 'sections'],
+      overall: ['overall result', 'overall results'],
+    };
     const summary = [...counts].map(([kind, k]) => `${k} ${names[kind]![k === 1 ? 0 : 1]}`).join(', ');
     const overall = inspection.changes.find((c) => c.id === 'overall');
-    lines.push(`  summary: ${summary === '' ? 'nothing changed' : `${summary} changed`}; overall ${overall ? `${overall.before} → ${overall.after}` : 'unchanged'}; ${inspection.caseChanges.length} of ${inspection.cases} cases changed outcome on some question`);
+    lines.push(
+      `  summary: ${summary === '' ? 'nothing changed' : `${summary} changed`}; overall ${overall ? `${overall.before} → ${overall.after}` : 'unchanged'}; ${inspection.caseChanges.length} of ${inspection.cases} cases changed outcome on some question`,
+    );
     const shown = inspection.caseChanges.slice(0, 20);
     for (const c of shown) {
       const parts = c.questions.map((q) => `${q.question} ${OUTCOME_WORDS[q.before] ?? q.before} → ${OUTCOME_WORDS[q.after] ?? q.after}`);
@@ -61,7 +72,8 @@ function impactLines(impact: Impact): string[] {
   }
   lines.push('', 'Band transitions');
   if (impact.bandTransitions.length === 0) lines.push('  no band changed');
-  for (const t of impact.bandTransitions) lines.push(`  ${t.id}: ${t.before} → ${t.after} in ${t.count} of ${t.of} ${t.of === 1 ? 'inspection' : 'inspections'}`);
+  for (const t of impact.bandTransitions)
+    lines.push(`  ${t.id}: ${t.before} → ${t.after} in ${t.count} of ${t.of} ${t.of === 1 ? 'inspection' : 'inspections'}`);
   return lines;
 }
 
@@ -71,7 +83,9 @@ function truncate(text: string, width: number): string {
 
 export function formatDiffText(report: PackDiffReport): string {
   const { before, after, changes, verdict } = report;
-  const lines = [`${before.id} ${before.version} (${before.path}) → ${after.id} ${after.version} (${after.path}): ${changes.length === 0 ? 'no changes' : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`}`];
+  const lines = [
+    `${before.id} ${before.version} (${before.path}) → ${after.id} ${after.version} (${after.path}): ${changes.length === 0 ? 'no changes' : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`}`,
+  ];
   for (const area of AREAS) {
     const group = changes.filter((c) => c.area === area);
     if (group.length === 0) continue;
@@ -80,7 +94,12 @@ export function formatDiffText(report: PackDiffReport): string {
   }
   lines.push('', `Version: ${verdict.message}`);
   if (report.impact) lines.push(...impactLines(report.impact));
-  lines.push('', `before   ${before.id}@${before.version} sha256 ${shortenHash(before.sha256)}`, `after    ${after.id}@${after.version} sha256 ${shortenHash(after.sha256)}`, `engine   ${report.engine}`);
+  lines.push(
+    '',
+    `before   ${before.id}@${before.version} sha256 ${shortenHash(before.sha256)}`,
+    `after    ${after.id}@${after.version} sha256 ${shortenHash(after.sha256)}`,
+    `engine   ${report.engine}`,
+  );
   return lines.join('\n') + '\n';
 }
 

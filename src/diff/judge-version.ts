@@ -35,7 +35,10 @@ export function judgeVersion(before: string, after: string, required: Bump): Ver
   const step = `${before} → ${after}`;
   if (written === 'lower') return verdict(false, `the version goes down: ${step}`);
   if (required === 'none') {
-    return verdict(true, written === 'none' ? `ok: no change calls for a bump, and the version is still ${after}` : `ok: no change calls for a bump; ${step} is a ${written} bump`);
+    return verdict(
+      true,
+      written === 'none' ? `ok: no change calls for a bump, and the version is still ${after}` : `ok: no change calls for a bump; ${step} is a ${written} bump`,
+    );
   }
   if (written === 'none') return verdict(false, `the change needs a ${required} bump but the version is still ${after}`);
   const enough = BUMPS.indexOf(written) >= BUMPS.indexOf(required) || (major(before) === 0 && required === 'major' && written === 'minor');

@@ -72,10 +72,14 @@ export interface Versions {
 
 function resultTitle(entry: IndexedResult): string {
   switch (entry.kind) {
-    case 'question': return entry.node.text;
-    case 'item': return entry.node.text;
-    case 'measure': return entry.node.measure;
-    default: return entry.node.title;
+    case 'question':
+      return entry.node.text;
+    case 'item':
+      return entry.node.text;
+    case 'measure':
+      return entry.node.measure;
+    default:
+      return entry.node.title;
   }
 }
 
@@ -86,9 +90,12 @@ function describeEntry(entry: IndexedResult | undefined): string {
       const q = entry.node;
       return q.relevant === 0 ? `relevant 0: not rated` : `relevant ${q.relevant}, met ${q.met}, ${q.percent}%`;
     }
-    case 'item': return entry.node.label + (entry.node.counted ? '' : ' (not counted)');
-    case 'measure': return entry.node.status?.label ?? 'not judged';
-    default: return describeScore(entry.node) + (entry.node.adjustment ? ' (adjusted)' : '');
+    case 'item':
+      return entry.node.label + (entry.node.counted ? '' : ' (not counted)');
+    case 'measure':
+      return entry.node.status?.label ?? 'not judged';
+    default:
+      return describeScore(entry.node) + (entry.node.adjustment ? ' (adjusted)' : '');
   }
 }
 
@@ -112,7 +119,14 @@ export function compareResults(before: InspectionResult, after: InspectionResult
     const entry = (now ?? old)!;
     const bandBefore = bandOf(old);
     const bandAfter = bandOf(now);
-    changes.push({ id, kind: entry.kind, title: resultTitle(entry), before: was, after: is, ...(bandBefore !== undefined || bandAfter !== undefined ? { bandBefore: bandBefore ?? null, bandAfter: bandAfter ?? null } : {}) });
+    changes.push({
+      id,
+      kind: entry.kind,
+      title: resultTitle(entry),
+      before: was,
+      after: is,
+      ...(bandBefore !== undefined || bandAfter !== undefined ? { bandBefore: bandBefore ?? null, bandAfter: bandAfter ?? null } : {}),
+    });
   }
   const order: Record<IndexedResult['kind'], number> = { question: 0, item: 1, measure: 2, criterion: 3, section: 4, overall: 5 };
   return changes.sort((x, y) => order[x.kind] - order[y.kind]);
@@ -213,20 +227,34 @@ function withoutVersionCheck(file: string, pack: Pack, folder: string): { file: 
     ...rest,
     pack: resolve(base, inspection.pack),
     ...(inspection.thematics ? { thematics: inspection.thematics.map((t) => resolve(base, t)) } : {}),
-    ...(inspection.cases === undefined ? {} : { cases: Array.isArray(inspection.cases) || !('file' in inspection.cases) ? inspection.cases : { ...inspection.cases, file: resolve(base, inspection.cases.file) } }),
+    ...(inspection.cases === undefined
+      ? {}
+      : {
+          cases:
+            Array.isArray(inspection.cases) || !('file' in inspection.cases)
+              ? inspection.cases
+              : { ...inspection.cases, file: resolve(base, inspection.cases.file) },
+        }),
   };
   const target = join(folder, `${pack.version}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(target, JSON.stringify(copy));
   return { file: target, note: `recorded for ${pack.id} ${inspection.packVersion}; scored with ${pack.version} anyway, to compare` };
 }
 
-async function scoreWith(file: string, versions: Versions, side: 'before' | 'after', folder: string, onOutcomes: (id: string, outcomes: Uint8Array) => void): Promise<{ scored: ScoredFile; note?: string } | { errors: Diagnostic[] }> {
+async function scoreWith(
+  file: string,
+  versions: Versions,
+  side: 'before' | 'after',
+  folder: string,
+  onOutcomes: (id: string, outcomes: Uint8Array) => void,
+): Promise<{ scored: ScoredFile; note?: string } | { errors: Diagnostic[] }> {
   const { path, pack } = versions[side];
   if (pack.kind === 'methodology') {
     const target = withoutVersionCheck(file, pack, folder);
     const scored = await scoreInspectionFile(target.file, { pack: path, onOutcomes });
     // Problems in the temporary copy are the inspection's: they name its file, never the copy's.
-    if ('errors' in scored) return { errors: scored.errors.map((d) => (d.file === target.file ? (({ line: _l, column: _c, ...rest }) => ({ ...rest, file }))(d) : d)) };
+    if ('errors' in scored)
+      return { errors: scored.errors.map((d) => (d.file === target.file ? (({ line: _l, column: _c, ...rest }) => ({ ...rest, file }))(d) : d)) };
     return { scored, ...(target.note ? { note: target.note } : {}) };
   }
   const thematics = thematicsOf(file);
@@ -238,9 +266,17 @@ async function scoreWith(file: string, versions: Versions, side: 'before' | 'aft
 /** The plan a version of an inspection is scored with, to know its questions before its cases. */
 function planOf(file: string, versions: Versions, side: 'before' | 'after', folder: string): CompiledPlan | null {
   const { path, pack } = versions[side];
-  const opened = pack.kind === 'methodology'
-    ? openInspection(withoutVersionCheck(file, pack, folder).file, { pack: path })
-    : openInspection(file, { thematics: [...thematicsOf(file).filter((t) => t.id !== pack.id).map((t) => t.path), resolve(path)] });
+  const opened =
+    pack.kind === 'methodology'
+      ? openInspection(withoutVersionCheck(file, pack, folder).file, { pack: path })
+      : openInspection(file, {
+          thematics: [
+            ...thematicsOf(file)
+              .filter((t) => t.id !== pack.id)
+              .map((t) => t.path),
+            resolve(path),
+          ],
+        });
   return 'errors' in opened ? null : compilePlan(opened.methodology, opened.thematics);
 }
 
@@ -265,7 +301,10 @@ export async function measureImpact(files: readonly string[], versions: Versions
       };
       const after = 'errors' in before ? null : await scoreWith(file, versions, 'after', folder, (id, outcomes) => comparison.add(id, outcomes, plans));
       if ('errors' in before || after === null || 'errors' in after) {
-        const errors = 'errors' in before ? { version: 'old' as const, diagnostics: before.errors } : { version: 'new' as const, diagnostics: (after as { errors: Diagnostic[] }).errors };
+        const errors =
+          'errors' in before
+            ? { version: 'old' as const, diagnostics: before.errors }
+            : { version: 'new' as const, diagnostics: (after as { errors: Diagnostic[] }).errors };
         inspections.push({ file, area: '', errors, changes: [], cases: 0, caseChanges: [] });
         continue;
       }

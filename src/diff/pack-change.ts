@@ -13,7 +13,21 @@ export function maxBump(a: Bump, b: Bump): Bump {
 }
 
 /** What a change is to. Their order is the order a diff is printed in. */
-export const AREAS = ['pack', 'fact', 'scale', 'weightClass', 'condition', 'bandSet', 'section', 'criterion', 'question', 'item', 'measure', 'overall', 'rounding'] as const;
+export const AREAS = [
+  'pack',
+  'fact',
+  'scale',
+  'weightClass',
+  'condition',
+  'bandSet',
+  'section',
+  'criterion',
+  'question',
+  'item',
+  'measure',
+  'overall',
+  'rounding',
+] as const;
 export type ChangeArea = (typeof AREAS)[number];
 
 export const AREA_TITLES: Record<ChangeArea, string> = {

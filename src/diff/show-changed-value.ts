@@ -12,7 +12,9 @@ export function canonical(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }
 
@@ -23,7 +25,9 @@ export function show(field: string, value: unknown): string {
   if (value === undefined) return '(none)';
   if (/^(appliesWhen|metWhen|when|condition)$/.test(field) && value !== null && typeof value === 'object') return renderCondition(value as Condition);
   if (field === 'limits' && Array.isArray(value)) {
-    return value.length === 0 ? '(none)' : (value as Limit[]).map((l) => `${l.id}: ${l.cap !== undefined ? `cap ${l.cap}` : `floor ${l.floor}`} when ${renderCondition(l.when)}`).join('; ');
+    return value.length === 0
+      ? '(none)'
+      : (value as Limit[]).map((l) => `${l.id}: ${l.cap !== undefined ? `cap ${l.cap}` : `floor ${l.floor}`} when ${renderCondition(l.when)}`).join('; ');
   }
   if (typeof value === 'string') return value.length > 120 ? `${value.slice(0, 117)}…` : value;
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return `[${value.join(', ')}]`;

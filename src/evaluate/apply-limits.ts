@@ -12,7 +12,13 @@ export interface AppliedLimit {
   to: string;
 }
 
-export function applyLimits(band: string, limits: readonly CompiledLimit[], scale: RankedScale | null, inputs: BandInputs, area: FactRecord): { band: string; applied: AppliedLimit[] } {
+export function applyLimits(
+  band: string,
+  limits: readonly CompiledLimit[],
+  scale: RankedScale | null,
+  inputs: BandInputs,
+  area: FactRecord,
+): { band: string; applied: AppliedLimit[] } {
   const applied: AppliedLimit[] = [];
   let current = band;
   for (const limit of limits) {

@@ -29,7 +29,10 @@ function findBand(band: CompiledBand, value: NodeValue, childBands: Array<string
     for (const id of childBands) {
       const rank = id === null ? undefined : scale?.rank.get(id);
       if (rank === undefined) continue;
-      if (band.mode === 'lowest' ? rank > pickRank : rank < pickRank) { pick = id; pickRank = rank; }
+      if (band.mode === 'lowest' ? rank > pickRank : rank < pickRank) {
+        pick = id;
+        pickRank = rank;
+      }
     }
     value.computedBand = pick;
     value.bandRule = band.mode;

@@ -26,7 +26,8 @@ export function caseIdProblem(id: string): string | null {
   if (id.length > MAX_ID_LENGTH) return `the case id has ${id.length} characters; at most ${MAX_ID_LENGTH} are allowed`;
   if (SPACE_AT_END.test(id)) return `the case id '${showId(id)}' begins or ends with a space, so it would look like another id`;
   if (CONTROL_OR_INVISIBLE.test(id)) return `the case id '${showId(id)}' holds a control or invisible character, so it would look like another id`;
-  if (id.normalize('NFC') !== id) return `the case id '${showId(id)}' is not in Unicode NFC form (a letter and its accent are written apart), so it would look like '${id.normalize('NFC')}'`;
+  if (id.normalize('NFC') !== id)
+    return `the case id '${showId(id)}' is not in Unicode NFC form (a letter and its accent are written apart), so it would look like '${id.normalize('NFC')}'`;
   return null;
 }
 

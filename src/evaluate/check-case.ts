@@ -56,7 +56,10 @@ export function describe(value: unknown): string {
 export class CaseProblems {
   list: Diagnostic[] | null = null;
   private givenId: string | null = null;
-  constructor(private record: unknown, private position: number) {}
+  constructor(
+    private record: unknown,
+    private position: number,
+  ) {}
 
   /** Starts on another case. */
   reset(record: unknown, position: number): void {
@@ -111,16 +114,18 @@ type FactTest = (value: unknown) => boolean;
 
 function factTest(declaration: FactDeclaration): FactTest {
   switch (declaration.type) {
-    case 'boolean': return (v) => typeof v === 'boolean';
-    case 'string': return (v) => typeof v === 'string';
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'string':
+      return (v) => typeof v === 'string';
     case 'enum': {
       const allowed = new Set(declaration.values ?? []);
       return (v) => typeof v === 'string' && allowed.has(v);
     }
-    default: return (v) => factValueProblem(v, declaration) === null;
+    default:
+      return (v) => factValueProblem(v, declaration) === null;
   }
 }
-
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const EMPTY: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<string, unknown>;
@@ -160,7 +165,11 @@ export class CaseChecker {
   check(record: unknown, position: number, problems: CaseProblems, vector: FactVector): CheckedRecord {
     vector.fill(null);
     if (!isPlainObject(record)) {
-      problems.add('CASE_MISSING_ID', `expected a case record ({ id, facts, answers }), got ${describe(record)}`, 'write each case as a mapping with id, facts and answers');
+      problems.add(
+        'CASE_MISSING_ID',
+        `expected a case record ({ id, facts, answers }), got ${describe(record)}`,
+        'write each case as a mapping with id, facts and answers',
+      );
       return this.result(problems.id, EMPTY, EMPTY);
     }
     const rawId = record.id;
@@ -168,11 +177,20 @@ export class CaseChecker {
     const idProblem = id === null ? null : caseIdProblem(id);
     if (id === null) problems.add('CASE_MISSING_ID', 'the case has no id', 'give every case a unique id (text or a number)');
     else if (id.length > MAX_ID_LENGTH) problems.add('SCHEMA_RANGE', idProblem!, 'shorten the id (an id names a case; it need not describe it)');
-    else if (idProblem !== null) problems.add('CASE_BAD_ID', idProblem, 'write the id without spaces at its ends and without invisible characters, in Unicode NFC form (as most editors save text)');
+    else if (idProblem !== null)
+      problems.add(
+        'CASE_BAD_ID',
+        idProblem,
+        'write the id without spaces at its ends and without invisible characters, in Unicode NFC form (as most editors save text)',
+      );
     else problems.id = id;
     for (const key in record) {
       if (key !== 'id' && key !== 'facts' && key !== 'answers') {
-        problems.add('CASE_UNKNOWN_FACT', `unknown property '${key}' in a case record`, 'a case record has id, facts and answers; put facts under facts: and answers under answers:');
+        problems.add(
+          'CASE_UNKNOWN_FACT',
+          `unknown property '${key}' in a case record`,
+          'a case record has id, facts and answers; put facts under facts: and answers under answers:',
+        );
       }
     }
     const facts = record.facts === undefined ? EMPTY : record.facts;
@@ -194,11 +212,16 @@ export class CaseChecker {
         vector[slot] = value;
       } else {
         const declaration = this.plan.caseFacts.get(name)!;
-        problems.add('CASE_BAD_VALUE', `fact '${name}': ${factValueProblem(value, declaration)}`, declaration.type === 'enum' ? `use one of: ${(declaration.values ?? []).join(', ')}` : undefined);
+        problems.add(
+          'CASE_BAD_VALUE',
+          `fact '${name}': ${factValueProblem(value, declaration)}`,
+          declaration.type === 'enum' ? `use one of: ${(declaration.values ?? []).join(', ')}` : undefined,
+        );
       }
     }
     for (const name of this.required) {
-      if (facts[name] === undefined || !Object.hasOwn(facts, name)) problems.add('CASE_MISSING_FACT', `required fact '${name}' is missing`, `give '${name}' for every case`);
+      if (facts[name] === undefined || !Object.hasOwn(facts, name))
+        problems.add('CASE_MISSING_FACT', `required fact '${name}' is missing`, `give '${name}' for every case`);
     }
     return this.result(problems.id, facts, answers);
   }

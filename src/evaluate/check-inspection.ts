@@ -24,7 +24,8 @@ class Problems {
   readonly list: Diagnostic[] = [];
   add(code: ErrorCode, pointer: string, message: string, hint?: string): void {
     // Data for a thematic the plan lacks: the inspection does not list it, or a library caller compiled without it.
-    if (code === 'UNKNOWN_THEMATIC') hint = 'list the thematic under the inspection\'s thematics (in the library, compile with compilePack(methodology, { thematics }))';
+    if (code === 'UNKNOWN_THEMATIC')
+      hint = "list the thematic under the inspection's thematics (in the library, compile with compilePack(methodology, { thematics }))";
     this.list.push({ code, severity: 'error', message, ...(hint ? { hint } : {}), pointer });
   }
 }
@@ -52,14 +53,20 @@ function checkArea(plan: CompiledPlan, inspection: Inspection, problems: Problem
   for (const [name, value] of Object.entries(facts)) {
     const declaration = plan.areaFacts.get(name);
     if (!declaration) {
-      problems.add('AREA_FACT', `/area/facts/${escapePointer(name)}`, `unknown area fact '${name}'${didYouMean(name, plan.areaFacts.keys())}`, `declared area facts: ${listNames(plan.areaFacts.keys())}`);
+      problems.add(
+        'AREA_FACT',
+        `/area/facts/${escapePointer(name)}`,
+        `unknown area fact '${name}'${didYouMean(name, plan.areaFacts.keys())}`,
+        `declared area facts: ${listNames(plan.areaFacts.keys())}`,
+      );
       continue;
     }
     const problem = factValueProblem(value, declaration);
     if (problem) problems.add('AREA_FACT', `/area/facts/${escapePointer(name)}`, `area fact '${name}': ${problem}`);
   }
   for (const [name, declaration] of plan.areaFacts) {
-    if (declaration.required && !Object.hasOwn(facts, name)) problems.add('AREA_FACT', '/area', `required area fact '${name}' is missing`, `add it under area.facts: ${name}: …`);
+    if (declaration.required && !Object.hasOwn(facts, name))
+      problems.add('AREA_FACT', '/area', `required area fact '${name}' is missing`, `add it under area.facts: ${name}: …`);
   }
   return facts;
 }
@@ -67,7 +74,8 @@ function checkArea(plan: CompiledPlan, inspection: Inspection, problems: Problem
 function checkEvidence(plan: CompiledPlan, inspection: Inspection, problems: Problems): Map<string, ItemRating> {
   const items = new Map<string, { item: CompiledItem; criterion: CompiledCriterion }>();
   for (const m of plan.modules) {
-    for (const c of [...m.criteria, ...m.sections.flatMap((s) => (s.own ? [s.own] : []))]) for (const item of c.items) items.set(item.key, { item, criterion: c });
+    for (const c of [...m.criteria, ...m.sections.flatMap((s) => (s.own ? [s.own] : []))])
+      for (const item of c.items) items.set(item.key, { item, criterion: c });
   }
   const ratings = new Map<string, ItemRating>();
   for (const [key, raw] of Object.entries(inspection.evidence ?? {})) {
@@ -76,17 +84,32 @@ function checkEvidence(plan: CompiledPlan, inspection: Inspection, problems: Pro
     if (!found || found.item.from) {
       const rated = [...items.keys()].filter((k) => !items.get(k)!.item.from);
       const hint = found ? `its level comes from criterion ${found.item.from!.def.id}; remove the rating` : `evidence items: ${listNames(rated, 20)}`;
-      problems.add(unknownKeyCode(plan, key, 'EVIDENCE_UNKNOWN_ITEM'), pointer, found ? `item ${key} is not rated by inspectors` : `unknown evidence item '${key}'${didYouMean(key, rated)}`, hint);
+      problems.add(
+        unknownKeyCode(plan, key, 'EVIDENCE_UNKNOWN_ITEM'),
+        pointer,
+        found ? `item ${key} is not rated by inspectors` : `unknown evidence item '${key}'${didYouMean(key, rated)}`,
+        hint,
+      );
       continue;
     }
     const rating: ItemRating = typeof raw === 'string' ? { level: raw } : raw;
     const scale = found.criterion.itemScale!;
     if (!scale.rank.has(rating.level) && scale.notApplicable?.id !== rating.level) {
-      problems.add('EVIDENCE_BAD_LEVEL', pointer, `rating ${describe(rating.level)} of ${key} is not a level of scale '${scale.id}'`, `use one of: ${levelIds(scale).join(', ')}`);
+      problems.add(
+        'EVIDENCE_BAD_LEVEL',
+        pointer,
+        `rating ${describe(rating.level)} of ${key} is not a level of scale '${scale.id}'`,
+        `use one of: ${levelIds(scale).join(', ')}`,
+      );
       continue;
     }
     const whole = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
-    if ((rating.achieved === undefined) !== (rating.of === undefined) || !whole(rating.achieved) || !whole(rating.of) || (rating.achieved !== undefined && rating.of !== undefined && rating.achieved > rating.of)) {
+    if (
+      (rating.achieved === undefined) !== (rating.of === undefined) ||
+      !whole(rating.achieved) ||
+      !whole(rating.of) ||
+      (rating.achieved !== undefined && rating.of !== undefined && rating.achieved > rating.of)
+    ) {
       problems.add('EVIDENCE_BAD_LEVEL', pointer, `the count of ${key} must give both achieved and of, whole numbers with achieved ≤ of`);
       continue;
     }
@@ -94,7 +117,12 @@ function checkEvidence(plan: CompiledPlan, inspection: Inspection, problems: Pro
   }
   for (const [key, { item }] of items) {
     if (item.counted && !item.from && !ratings.has(key) && !Object.hasOwn(inspection.evidence ?? {}, key)) {
-      problems.add('EVIDENCE_MISSING', '/evidence', `evidence item ${key} has no rating`, `rate it under evidence: (use the scale's not-applicable level if it does not apply)`);
+      problems.add(
+        'EVIDENCE_MISSING',
+        '/evidence',
+        `evidence item ${key} has no rating`,
+        `rate it under evidence: (use the scale's not-applicable level if it does not apply)`,
+      );
     }
   }
   return ratings;
@@ -111,16 +139,27 @@ function checkTargets(plan: CompiledPlan, inspection: Inspection, problems: Prob
   for (const [key, figure] of Object.entries(inspection.targets ?? {})) {
     const measure = measures.get(key);
     if (!measure) {
-      problems.add(unknownKeyCode(plan, key, 'TARGET_UNKNOWN'), `/targets/${escapePointer(key)}`, `unknown target measure '${key}'${didYouMean(key, measures.keys())}`, `measures: ${listNames(measures.keys(), 20)}`);
+      problems.add(
+        unknownKeyCode(plan, key, 'TARGET_UNKNOWN'),
+        `/targets/${escapePointer(key)}`,
+        `unknown target measure '${key}'${didYouMean(key, measures.keys())}`,
+        `measures: ${listNames(measures.keys(), 20)}`,
+      );
       continue;
     }
     if (figure.target === undefined && measure.def.target === undefined) {
-      problems.add('TARGET_NO_TARGET', `/targets/${escapePointer(key)}`, `measure ${key} has no target in the pack, so the inspection must give one`, 'add target: <number> beside value:');
+      problems.add(
+        'TARGET_NO_TARGET',
+        `/targets/${escapePointer(key)}`,
+        `measure ${key} has no target in the pack, so the inspection must give one`,
+        'add target: <number> beside value:',
+      );
     }
     figures.set(key, figure);
   }
   for (const key of measures.keys()) {
-    if (!figures.has(key) && !Object.hasOwn(inspection.targets ?? {}, key)) problems.add('TARGET_MISSING', '/targets', `target measure ${key} has no figure`, `add targets: ${key}: { value: … }`);
+    if (!figures.has(key) && !Object.hasOwn(inspection.targets ?? {}, key))
+      problems.add('TARGET_MISSING', '/targets', `target measure ${key} has no figure`, `add targets: ${key}: { value: … }`);
   }
   return figures;
 }
@@ -131,17 +170,28 @@ function checkScores(plan: CompiledPlan, inspection: Inspection, problems: Probl
   const scores = new Map<string, number>();
   for (const [key, score] of Object.entries(inspection.scores ?? {})) {
     if (!direct.has(key)) {
-      problems.add(unknownKeyCode(plan, key, 'SCORE_UNKNOWN'), `/scores/${escapePointer(key)}`, `'${key}' is not a criterion scored directly${didYouMean(key, direct.keys())}`, `direct criteria: ${listNames(direct.keys())}`);
+      problems.add(
+        unknownKeyCode(plan, key, 'SCORE_UNKNOWN'),
+        `/scores/${escapePointer(key)}`,
+        `'${key}' is not a criterion scored directly${didYouMean(key, direct.keys())}`,
+        `direct criteria: ${listNames(direct.keys())}`,
+      );
       continue;
     }
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) {
-      problems.add('SCORE_UNKNOWN', `/scores/${escapePointer(key)}`, `the score of ${key} must be a number from 0 to 100, got ${describe(score)}`, 'give a percentage from 0 to 100');
+      problems.add(
+        'SCORE_UNKNOWN',
+        `/scores/${escapePointer(key)}`,
+        `the score of ${key} must be a number from 0 to 100, got ${describe(score)}`,
+        'give a percentage from 0 to 100',
+      );
       continue;
     }
     scores.set(key, score);
   }
   const given = inspection.scores ?? {};
-  for (const key of direct.keys()) if (!Object.hasOwn(given, key)) problems.add('SCORE_MISSING', '/scores', `direct criterion ${key} has no score`, `add scores: ${key}: <0–100>`);
+  for (const key of direct.keys())
+    if (!Object.hasOwn(given, key)) problems.add('SCORE_MISSING', '/scores', `direct criterion ${key} has no score`, `add scores: ${key}: <0–100>`);
   return scores;
 }
 
@@ -152,7 +202,12 @@ function checkAdjustments(plan: CompiledPlan, inspection: Inspection, problems: 
     const pointer = `/adjustments/${index}`;
     const target = targets.get(adjustment.id);
     if (!target) {
-      problems.add(unknownKeyCode(plan, adjustment.id, 'ADJUSTMENT_UNKNOWN'), pointer, `adjustment of unknown result '${adjustment.id}'`, 'name a criterion, a section or overall');
+      problems.add(
+        unknownKeyCode(plan, adjustment.id, 'ADJUSTMENT_UNKNOWN'),
+        pointer,
+        `adjustment of unknown result '${adjustment.id}'`,
+        'name a criterion, a section or overall',
+      );
       return;
     }
     if (adjustments.has(adjustment.id)) {
@@ -161,7 +216,12 @@ function checkAdjustments(plan: CompiledPlan, inspection: Inspection, problems: 
     }
     for (const what of ['band', 'score'] as const) {
       if (adjustment[what] !== undefined && !target.allowed.includes(what)) {
-        problems.add('ADJUSTMENT_NOT_ALLOWED', pointer, `the pack does not allow ${adjustment.id}'s ${what} to be adjusted`, target.allowed.length ? `it allows: ${target.allowed.join(', ')}` : 'nothing about it may be adjusted');
+        problems.add(
+          'ADJUSTMENT_NOT_ALLOWED',
+          pointer,
+          `the pack does not allow ${adjustment.id}'s ${what} to be adjusted`,
+          target.allowed.length ? `it allows: ${target.allowed.join(', ')}` : 'nothing about it may be adjusted',
+        );
         return;
       }
     }
@@ -170,7 +230,12 @@ function checkAdjustments(plan: CompiledPlan, inspection: Inspection, problems: 
       return;
     }
     if (adjustment.band !== undefined && !target.scale?.rank.has(adjustment.band)) {
-      problems.add('ADJUSTMENT_BAD_LEVEL', pointer, `${describe(adjustment.band)} is not a band of ${adjustment.id}`, target.scale ? `use one of: ${target.scale.levels.map((l) => l.id).join(', ')}` : `${adjustment.id} has no band`);
+      problems.add(
+        'ADJUSTMENT_BAD_LEVEL',
+        pointer,
+        `${describe(adjustment.band)} is not a band of ${adjustment.id}`,
+        target.scale ? `use one of: ${target.scale.levels.map((l) => l.id).join(', ')}` : `${adjustment.id} has no band`,
+      );
       return;
     }
     if (typeof adjustment.reason !== 'string' || adjustment.reason.trim() === '') {
@@ -185,7 +250,7 @@ function checkAdjustments(plan: CompiledPlan, inspection: Inspection, problems: 
 export function checkInspection(plan: CompiledPlan, inspection: Inspection): { checked: CheckedInspection; errors: Diagnostic[] } {
   // An inspection built in code has not been through the JSON Schema as a file has: check its
   // shape first (the cases are checked one by one later), so nothing below meets a wrong type.
-  const { cases: _cases, ...header } = (inspection ?? {});
+  const { cases: _cases, ...header } = inspection ?? {};
   const shape = validateValue('inspection', { pack: '(in memory)', ...header, cases: [] });
   if (shape.length > 0) return { checked: { area: {}, evidence: new Map(), targets: new Map(), scores: new Map(), adjustments: new Map() }, errors: shape };
   const problems = new Problems();

@@ -19,11 +19,21 @@ export function roundFraction(value: Fraction, digits: number, mode: RoundingMod
     // Modes are defined on the signed value: `up` is the ceiling, `halfUp` sends .5 towards +∞.
     const towardsInfinity = !negative;
     switch (mode) {
-      case 'up': magnitude = towardsInfinity ? floor + 1n : floor; break;
-      case 'down': magnitude = towardsInfinity ? floor : floor + 1n; break;
-      case 'halfUp': magnitude = twice > d || (twice === d && towardsInfinity) ? floor + 1n : floor; break;
-      case 'halfDown': magnitude = twice > d || (twice === d && !towardsInfinity) ? floor + 1n : floor; break;
-      case 'halfEven': magnitude = twice > d || (twice === d && floor % 2n === 1n) ? floor + 1n : floor; break;
+      case 'up':
+        magnitude = towardsInfinity ? floor + 1n : floor;
+        break;
+      case 'down':
+        magnitude = towardsInfinity ? floor : floor + 1n;
+        break;
+      case 'halfUp':
+        magnitude = twice > d || (twice === d && towardsInfinity) ? floor + 1n : floor;
+        break;
+      case 'halfDown':
+        magnitude = twice > d || (twice === d && !towardsInfinity) ? floor + 1n : floor;
+        break;
+      case 'halfEven':
+        magnitude = twice > d || (twice === d && floor % 2n === 1n) ? floor + 1n : floor;
+        break;
     }
   }
   const rounded = new Fraction(magnitude, scale);

@@ -16,7 +16,12 @@ export class IncrementalScorer {
   /** Each counted case's outcomes by id, so that it can be taken back. */
   private readonly outcomes = new Map<string, Uint8Array>();
 
-  private constructor(private readonly plan: CompiledPlan, private readonly header: InspectionHeader, private readonly checked: CheckedInspection, private readonly options: ScoreOptions) {
+  private constructor(
+    private readonly plan: CompiledPlan,
+    private readonly header: InspectionHeader,
+    private readonly checked: CheckedInspection,
+    private readonly options: ScoreOptions,
+  ) {
     this.tally = new CaseTally(plan, checked.area, { ...options, excludeInvalid: false, trace: false });
   }
 

@@ -39,7 +39,12 @@ export class ScoringSession {
   private readonly hash: InputHash | null;
   private finished = false;
 
-  private constructor(readonly plan: CompiledPlan, readonly inspection: InspectionHeader, readonly checked: CheckedInspection, private readonly options: ScoreOptions) {
+  private constructor(
+    readonly plan: CompiledPlan,
+    readonly inspection: InspectionHeader,
+    readonly checked: CheckedInspection,
+    private readonly options: ScoreOptions,
+  ) {
     this.tally = new CaseTally(plan, checked.area, options);
     this.hash = options.inputSha256 === undefined && options.hashInput ? new InputHash(inspection) : null;
   }
@@ -83,7 +88,15 @@ export function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] 
   // A problem with the input as a whole (a bad header, an unreadable file) stops scoring even
   // when bad cases may be excluded: what was read is not the whole input.
   if (tally.inputProblems > 0) {
-    return [...tally.diagnostics, { code: 'CASES_NOT_SCORED', severity: 'error', message: 'the cases could not be read as a whole; nothing was scored', hint: 'mend the case file as the errors above say' }];
+    return [
+      ...tally.diagnostics,
+      {
+        code: 'CASES_NOT_SCORED',
+        severity: 'error',
+        message: 'the cases could not be read as a whole; nothing was scored',
+        hint: 'mend the case file as the errors above say',
+      },
+    ];
   }
   if (tally.invalid > 0 && !tally.excludesInvalid) {
     const more = tally.diagnosticCount - tally.diagnostics.length;
@@ -97,7 +110,14 @@ export function tallyErrors(plan: CompiledPlan, tally: CaseTally): Diagnostic[] 
   }
   // An empty list written in the inspection is deliberate; an empty file, or only bad cases, is not.
   if (tally.scored === 0 && plan.questions.length > 0 && (tally.requiresCases || tally.read > 0)) {
-    return [{ code: 'NO_CASES', severity: 'error', message: tally.read === 0 ? 'the inspection has no cases' : 'no case could be scored', hint: 'list the cases under cases:, or point cases: { file: … } at a CSV or NDJSON file with a header and at least one row' }];
+    return [
+      {
+        code: 'NO_CASES',
+        severity: 'error',
+        message: tally.read === 0 ? 'the inspection has no cases' : 'no case could be scored',
+        hint: 'list the cases under cases:, or point cases: { file: … } at a CSV or NDJSON file with a header and at least one row',
+      },
+    ];
   }
   return [];
 }
@@ -109,7 +129,13 @@ function areaFactsOf(plan: CompiledPlan, area: Readonly<Record<string, unknown>>
   return { facts: Object.fromEntries(names.map((name) => [name, Object.hasOwn(area, name) ? (area[name] as string | number | boolean | null) : null])) };
 }
 
-export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, checked: CheckedInspection, tally: CaseTally, inputSha256: string | undefined): InspectionResult {
+export function buildResult(
+  plan: CompiledPlan,
+  inspection: InspectionHeader,
+  checked: CheckedInspection,
+  tally: CaseTally,
+  inputSha256: string | undefined,
+): InspectionResult {
   const inputs = { relevant: tally.relevant, met: tally.met, notApplicable: tally.notApplicable, ...checked };
   const [core, ...thematics] = plan.modules.map((m) => scoreModule(m, inputs));
   const methodology = plan.methodology;
@@ -122,14 +148,20 @@ export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, ch
       engine: ENGINE,
       ...(inputSha256 !== undefined ? { inputSha256 } : {}),
     },
-    area: { name: inspection.area.name, ...(inspection.area.period !== undefined ? { period: inspection.area.period } : {}), ...areaFactsOf(plan, checked.area) },
+    area: {
+      name: inspection.area.name,
+      ...(inspection.area.period !== undefined ? { period: inspection.area.period } : {}),
+      ...areaFactsOf(plan, checked.area),
+    },
     ...core!,
     cases: {
       read: tally.read,
       scored: tally.scored,
       relevantToNone: tally.relevantToNone,
       // By id, then the cases without a valid id by position.
-      excluded: [...tally.excluded].sort((a, b) => (a.id === b.id ? a.position - b.position : a.id === undefined ? 1 : b.id === undefined ? -1 : a.id < b.id ? -1 : 1)),
+      excluded: [...tally.excluded].sort((a, b) =>
+        a.id === b.id ? a.position - b.position : a.id === undefined ? 1 : b.id === undefined ? -1 : a.id < b.id ? -1 : 1,
+      ),
     },
     thematics,
   };
@@ -137,11 +169,21 @@ export function buildResult(plan: CompiledPlan, inspection: InspectionHeader, ch
 
 /** Scores an inspection whose cases are at hand (an array or any iterable). */
 export function scoreInspection(plan: CompiledPlan, inspection: Inspection, options: ScoreOptions = {}): ScoreOutcome {
-  const { cases, ...header } = (inspection ?? {});
+  const { cases, ...header } = inspection ?? {};
   const started = ScoringSession.start(plan, header, options);
   if ('errors' in started) return started;
   if (cases === null || typeof cases !== 'object' || typeof (cases as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    return { errors: [{ code: 'SCHEMA_TYPE', severity: 'error', message: 'the inspection\'s cases must be a list (or any iterable) of case records', hint: 'give cases: [ { id, facts, answers }, … ]', pointer: '/cases' }] };
+    return {
+      errors: [
+        {
+          code: 'SCHEMA_TYPE',
+          severity: 'error',
+          message: "the inspection's cases must be a list (or any iterable) of case records",
+          hint: 'give cases: [ { id, facts, answers }, … ]',
+          pointer: '/cases',
+        },
+      ],
+    };
   }
   for (const record of cases) started.session.add(record);
   return started.session.finish();

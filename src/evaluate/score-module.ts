@@ -37,7 +37,10 @@ export function scoreModule(module: CompiledModule, inputs: ModuleInputs): PackR
 class ModuleScorer {
   private readonly criterionValues = new Map<CompiledCriterion, Scored<CriterionResult>>();
 
-  constructor(private readonly module: CompiledModule, private readonly inputs: ModuleInputs) {}
+  constructor(
+    private readonly module: CompiledModule,
+    private readonly inputs: ModuleInputs,
+  ) {}
 
   run(): PackResult {
     // Criteria are scored in dependency order (a criterion after those its items take levels
@@ -111,7 +114,15 @@ class ModuleScorer {
     });
   }
 
-  private combine(rule: ScoreRule | null, parts: { questions: () => CompiledQuestion[]; children: Array<{ value: Fraction | null; weight: Fraction | null }> | null; levels: NodeValue['levels']; inputScale: RankedScale | null }): { score: Fraction | null; notRated?: string } {
+  private combine(
+    rule: ScoreRule | null,
+    parts: {
+      questions: () => CompiledQuestion[];
+      children: Array<{ value: Fraction | null; weight: Fraction | null }> | null;
+      levels: NodeValue['levels'];
+      inputScale: RankedScale | null;
+    },
+  ): { score: Fraction | null; notRated?: string } {
     if (!rule) return { score: null };
     switch (rule.method) {
       case 'pooled': {
@@ -139,7 +150,6 @@ class ModuleScorer {
     }
   }
 
-
   /** Applies the inspector's adjustment, if any, after the computed values are settled. */
   private adjust(key: string, value: NodeValue): void {
     value.band = value.computedBand;
@@ -151,7 +161,19 @@ class ModuleScorer {
   }
 
   private newValue(): NodeValue {
-    return { exactScore: null, score: null, computedScore: null, band: null, computedBand: null, limits: [], adjustment: null, levels: [], inputScale: null, points: null, maxPoints: null };
+    return {
+      exactScore: null,
+      score: null,
+      computedScore: null,
+      band: null,
+      computedBand: null,
+      limits: [],
+      adjustment: null,
+      levels: [],
+      inputScale: null,
+      points: null,
+      maxPoints: null,
+    };
   }
 
   private scored(value: NodeValue, stage: RoundingStage, bandScale: RankedScale | null): ScoredResult {
@@ -163,7 +185,15 @@ class ModuleScorer {
       computedBand: levelResult(bandScale, value.computedBand),
       ...(value.bandRule !== undefined ? { bandRule: value.bandRule } : {}),
       ...(value.limits.length > 0
-        ? { limits: value.limits.map((a) => ({ id: a.limit.def.id, kind: a.limit.kind, band: levelResult(bandScale, a.to)!, from: levelResult(bandScale, a.from)!, note: a.limit.def.note })) }
+        ? {
+            limits: value.limits.map((a) => ({
+              id: a.limit.def.id,
+              kind: a.limit.kind,
+              band: levelResult(bandScale, a.to)!,
+              from: levelResult(bandScale, a.from)!,
+              note: a.limit.def.note,
+            })),
+          }
         : {}),
       adjustment: value.adjustment
         ? {
@@ -225,7 +255,6 @@ class ModuleScorer {
 
   // Sections and overall -----------------------------------------------------------------------
 
-
   private addPoints(value: NodeValue, points: ReadonlyMap<string, Fraction> | null): void {
     if (!points) return;
     const max = [...points.values()].reduce((a, b) => (a.compare(b) >= 0 ? a : b), new Fraction(0));
@@ -238,7 +267,15 @@ class ModuleScorer {
   /** Scores, bands, adjusts and summarises a section or the overall result once its levels are set. */
   private settle(
     value: NodeValue,
-    node: { score: ScoreRule | null; band: CompiledBand | null; points: ReadonlyMap<string, Fraction> | null; summary: string | undefined; key: string; stage: RoundingStage; bandScale: RankedScale | null },
+    node: {
+      score: ScoreRule | null;
+      band: CompiledBand | null;
+      points: ReadonlyMap<string, Fraction> | null;
+      summary: string | undefined;
+      key: string;
+      stage: RoundingStage;
+      bandScale: RankedScale | null;
+    },
     parts: { questions: () => CompiledQuestion[]; children: Array<{ value: NodeValue; weight: Fraction | null }> },
   ): { scored: ScoredResult; summary?: string } {
     this.addPoints(value, node.points);
@@ -252,11 +289,25 @@ class ModuleScorer {
     value.computedScore = this.rounded(combined.score, node.stage);
     value.score = value.computedScore;
     if (combined.notRated) value.notRated = combined.notRated;
-    assignBand(node.band, value, parts.children.map((c) => c.value.band), this.inputs.area);
+    assignBand(
+      node.band,
+      value,
+      parts.children.map((c) => c.value.band),
+      this.inputs.area,
+    );
     this.adjust(node.key, value);
     const scored = this.scored(value, node.stage, node.bandScale);
     if (node.summary === undefined) return { scored };
-    return { scored, summary: fillSummary(node.summary, { value: value.levels, scale: value.inputScale, score: scored.score, band: scored.band?.label ?? null, points: value.points }) };
+    return {
+      scored,
+      summary: fillSummary(node.summary, {
+        value: value.levels,
+        scale: value.inputScale,
+        score: scored.score,
+        band: scored.band?.label ?? null,
+        points: value.points,
+      }),
+    };
   }
 
   private scoreSection(s: CompiledSection): Scored<SectionResult> {
@@ -272,7 +323,10 @@ class ModuleScorer {
       value.levels = criteria.flatMap((c) => (c.value.inputScale === value.inputScale ? c.value.levels : []));
     } else {
       value.inputScale = s.childScale;
-      value.levels = bandLevels(criteria.map((c) => c.value.band), value.inputScale);
+      value.levels = bandLevels(
+        criteria.map((c) => c.value.band),
+        value.inputScale,
+      );
     }
     const { scored, summary } = this.settle(
       value,
@@ -298,11 +352,25 @@ class ModuleScorer {
     const overall = this.module.overall!;
     const value = this.newValue();
     value.inputScale = this.module.overall!.childScale;
-    value.levels = bandLevels(sections.map((s) => s.value.band), value.inputScale);
+    value.levels = bandLevels(
+      sections.map((s) => s.value.band),
+      value.inputScale,
+    );
     const { scored, summary } = this.settle(
       value,
-      { score: overall.score, band: overall.band, points: overall.points, summary: overall.def.summary, key: `${this.module.prefix}overall`, stage: 'overall', bandScale: overall.bandScale },
-      { questions: () => this.module.sections.flatMap((s) => s.criteria.flatMap((c) => c.questions)), children: sections.map((s, i) => ({ value: s.value, weight: this.module.sections[i]!.weight })) },
+      {
+        score: overall.score,
+        band: overall.band,
+        points: overall.points,
+        summary: overall.def.summary,
+        key: `${this.module.prefix}overall`,
+        stage: 'overall',
+        bandScale: overall.bandScale,
+      },
+      {
+        questions: () => this.module.sections.flatMap((s) => s.criteria.flatMap((c) => c.questions)),
+        children: sections.map((s, i) => ({ value: s.value, weight: this.module.sections[i]!.weight })),
+      },
     );
     return { value, result: { title: overall.def.title, ...scored, ...(summary !== undefined ? { summary } : {}) } };
   }

@@ -84,7 +84,11 @@ export class CaseTally implements TallyCounts {
   /** Each question's index by its answer key. */
   private readonly questionIndexes: ReadonlyMap<string, number>;
 
-  constructor(private readonly plan: CompiledPlan, private readonly area: FactRecord, private readonly options: TallyOptions = {}) {
+  constructor(
+    private readonly plan: CompiledPlan,
+    private readonly area: FactRecord,
+    private readonly options: TallyOptions = {},
+  ) {
     const n = plan.questions.length;
     this.relevant = new Float64Array(n);
     this.met = new Float64Array(n);
@@ -257,7 +261,14 @@ export class CaseTally implements TallyCounts {
         continue;
       }
       const value = answers[key];
-      codes[q] = typeof value === 'string' ? (value === '' ? NO_ANSWER : levelCodes.get(value) ?? OFF_SCALE) : value === null || value === undefined ? NO_ANSWER : OFF_SCALE;
+      codes[q] =
+        typeof value === 'string'
+          ? value === ''
+            ? NO_ANSWER
+            : (levelCodes.get(value) ?? OFF_SCALE)
+          : value === null || value === undefined
+            ? NO_ANSWER
+            : OFF_SCALE;
     }
     return unknown;
   }
@@ -273,7 +284,11 @@ export class CaseTally implements TallyCounts {
       if (q.appliesVector !== null && !q.appliesVector(facts, area)) {
         outcomes[q.index] = Outcome.NotRelevant;
         if (code !== NO_ANSWER) {
-          problems.add('CASE_ANSWER_NOT_APPLICABLE', `question ${q.key} does not apply to this case but is answered ${describe(answers[q.key])}`, `the question applies when ${JSON.stringify(q.def.appliesWhen)}; remove the answer or correct the case's facts`);
+          problems.add(
+            'CASE_ANSWER_NOT_APPLICABLE',
+            `question ${q.key} does not apply to this case but is answered ${describe(answers[q.key])}`,
+            `the question applies when ${JSON.stringify(q.def.appliesWhen)}; remove the answer or correct the case's facts`,
+          );
         }
         continue;
       }
@@ -286,12 +301,18 @@ export class CaseTally implements TallyCounts {
         }
         outcomes[q.index] = Outcome.NotRelevant;
         const levels = [...q.answers!.keys()].join(', ');
-        if (code === NO_ANSWER) problems.add('CASE_MISSING_ANSWER', `question ${q.key} applies to this case but has no answer`, `answer it with one of: ${levels}`);
-        else problems.add('CASE_ANSWER_OFF_SCALE', `answer ${describe(answers[q.key])} to ${q.key} is not on its scale '${q.scale?.id}'`, `use one of: ${levels}`);
+        if (code === NO_ANSWER)
+          problems.add('CASE_MISSING_ANSWER', `question ${q.key} applies to this case but has no answer`, `answer it with one of: ${levels}`);
+        else
+          problems.add('CASE_ANSWER_OFF_SCALE', `answer ${describe(answers[q.key])} to ${q.key} is not on its scale '${q.scale?.id}'`, `use one of: ${levels}`);
         continue;
       }
       if (code !== NO_ANSWER) {
-        problems.add('CASE_ANSWER_NOT_ASKED', `question ${q.key} is decided by the case's facts, yet it is answered ${describe(answers[q.key])}`, 'remove the answer; the question is met when its metWhen condition holds');
+        problems.add(
+          'CASE_ANSWER_NOT_ASKED',
+          `question ${q.key} is decided by the case's facts, yet it is answered ${describe(answers[q.key])}`,
+          'remove the answer; the question is met when its metWhen condition holds',
+        );
       }
       outcomes[q.index] = q.metWhenVector!(facts, area) ? Outcome.Met : Outcome.NotMet;
     }
@@ -305,7 +326,9 @@ export class CaseTally implements TallyCounts {
       problems.add(
         known ? 'CASE_UNKNOWN_QUESTION' : 'UNKNOWN_THEMATIC',
         known ? `unknown question '${key}'${didYouMean(key, this.questionKeys(prefix))}` : `'${key}' answers a thematic the inspection does not include`,
-        known ? `questions: ${listNames(this.questionKeys(prefix))}` : 'add the thematic to the inspection\'s thematics (in the library, compile with compilePack(methodology, { thematics })), or remove these answers',
+        known
+          ? `questions: ${listNames(this.questionKeys(prefix))}`
+          : "add the thematic to the inspection's thematics (in the library, compile with compilePack(methodology, { thematics })), or remove these answers",
       );
     }
   }
@@ -318,7 +341,12 @@ export class CaseTally implements TallyCounts {
       const location = formatCaseLocation(caseLocation(record));
       const where = location ?? (list[0]?.file ? `${list[0].file}:${list[0].line ?? 1}` : undefined);
       const id = problems.validId;
-      this.excluded.push({ ...(id !== undefined ? { id } : {}), position: problems.place, ...(where ? { location: where } : {}), reasons: list.map((p) => p.message.replace(/^case [^:]*: /, '')) });
+      this.excluded.push({
+        ...(id !== undefined ? { id } : {}),
+        position: problems.place,
+        ...(where ? { location: where } : {}),
+        reasons: list.map((p) => p.message.replace(/^case [^:]*: /, '')),
+      });
       return;
     }
     const room = this.maxDiagnostics - this.diagnostics.length;

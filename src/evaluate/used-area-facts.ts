@@ -30,13 +30,18 @@ function findUsedAreaFacts(plan: CompiledPlan): readonly string[] {
   };
   for (const module of plan.modules) {
     const pack = module.pack;
-    for (const c of pack.criteria ?? []) for (const q of c.questions ?? []) { visit(q.appliesWhen); visit(q.metWhen); }
+    for (const c of pack.criteria ?? [])
+      for (const q of c.questions ?? []) {
+        visit(q.appliesWhen);
+        visit(q.metWhen);
+      }
     for (const condition of Object.values(pack.conditions ?? {})) visit(condition);
     for (const set of Object.values(pack.bandSets ?? {})) {
       for (const rule of set.rules ?? []) visit(rule.when);
       for (const limit of set.limits ?? []) visit(limit.when);
     }
-    for (const node of [...(pack.criteria ?? []), ...pack.sections, ...(pack.overall ? [pack.overall] : [])]) for (const limit of node.limits ?? []) visit(limit.when);
+    for (const node of [...(pack.criteria ?? []), ...pack.sections, ...(pack.overall ? [pack.overall] : [])])
+      for (const limit of node.limits ?? []) visit(limit.when);
   }
   return [...plan.areaFacts.keys()].filter((name) => used.has(name));
 }

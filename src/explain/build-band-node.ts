@@ -26,7 +26,11 @@ export function criterionLevels(c: CompiledCriterion, r: CriterionResult): { lev
   return { levels: [], inputScale: null };
 }
 
-export function sectionLevels(ctx: ExplainContext, s: CompiledSection, r: SectionResult): { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string } {
+export function sectionLevels(
+  ctx: ExplainContext,
+  s: CompiledSection,
+  r: SectionResult,
+): { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string } {
   if (s.own && s.own.itemScale) {
     const scale = s.own.itemScale;
     const levels = (r.items ?? []).filter((i) => i.counted && i.level !== null).map((i) => ({ rank: scale.rank.get(i.level!.id)!, weight: exact(i.weight) }));
@@ -41,28 +45,48 @@ export function sectionLevels(ctx: ExplainContext, s: CompiledSection, r: Sectio
     return { levels, inputScale, unit: 'items' };
   }
   const inputScale = s.childScale;
-  return { levels: bandLevels(r.criteria.map((c) => c.band?.id ?? null), inputScale), inputScale, unit: 'criteria' };
+  return {
+    levels: bandLevels(
+      r.criteria.map((c) => c.band?.id ?? null),
+      inputScale,
+    ),
+    inputScale,
+    unit: 'criteria',
+  };
 }
 
 function pointsOf(r: ScoredResult): { points: Fraction | null; maxPoints: Fraction | null } {
   return r.points === undefined ? { points: null, maxPoints: null } : { points: exact(r.points), maxPoints: exact(r.maxPoints ?? 0) };
 }
 
-export function bandNode(ctx: ExplainContext, id: string, module: CompiledModule, stage: Stage, band: CompiledCriterion['band'], r: ScoredResult, levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }, parts: Array<{ id: string; band: string | null; title?: string }>, partScale: RankedScale | null, partsAreItems = false): TraceNode[] {
+export function bandNode(
+  ctx: ExplainContext,
+  id: string,
+  module: CompiledModule,
+  stage: Stage,
+  band: CompiledCriterion['band'],
+  r: ScoredResult,
+  levels: { levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string },
+  parts: Array<{ id: string; band: string | null; title?: string }>,
+  partScale: RankedScale | null,
+  partsAreItems = false,
+): TraceNode[] {
   if (!band) return [];
   const inputs: BandInputs = { score: computedScore(module, stage, r), levels: levels.levels, inputScale: levels.inputScale, ...pointsOf(r) };
-  return [buildBandTrace({
-    id,
-    band,
-    result: r,
-    inputs,
-    area: ctx.area,
-    areaFacts: new Set(ctx.plan.areaFacts.keys()),
-    named: namedConditions(ctx.plan, module),
-    unit: levels.unit,
-    parts,
-    partScale,
-    partsAreItems,
-    setTitle: (name) => module.pack.bandSets?.[name]?.title ?? ctx.plan.methodology.pack.bandSets?.[name]?.title,
-  })];
+  return [
+    buildBandTrace({
+      id,
+      band,
+      result: r,
+      inputs,
+      area: ctx.area,
+      areaFacts: new Set(ctx.plan.areaFacts.keys()),
+      named: namedConditions(ctx.plan, module),
+      unit: levels.unit,
+      parts,
+      partScale,
+      partsAreItems,
+      setTitle: (name) => module.pack.bandSets?.[name]?.title ?? ctx.plan.methodology.pack.bandSets?.[name]?.title,
+    }),
+  ];
 }

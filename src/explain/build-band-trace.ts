@@ -143,7 +143,8 @@ function limitNodes(context: BandContext, scale: RankedScale | null, id: string)
     const moved = applied.find((a) => a.id === limit.def.id);
     const what = `${limit.kind === 'cap' ? 'no better than' : 'no worse than'} ${labelOf(scale, limit.level)}`;
     const head = `limit ${limit.def.id} (${what}) — ${limit.def.note}`;
-    if (moved) return node(nodeId, `${head}: holds, so ${moved.from.label} becomes ${moved.band.label}`, true, conditionNodes(context, limit.def.when, scope, nodeId));
+    if (moved)
+      return node(nodeId, `${head}: holds, so ${moved.from.label} becomes ${moved.band.label}`, true, conditionNodes(context, limit.def.when, scope, nodeId));
     const trace = traceCondition(limit.def.when, scope);
     return node(nodeId, `${head}: ${trace.holds ? 'holds, but the band is already within it' : 'does not hold'}`, false, leafNodes(context, trace, nodeId));
   });
@@ -156,7 +157,8 @@ function conditionNodes(context: BandContext, when: Condition, scope: TraceScope
 function leafText(context: BandContext, trace: Extract<ConditionTrace, { kind: 'compare' }>): string {
   const c: FactCondition = trace.condition;
   const value = c.value;
-  const other = value !== null && typeof value === 'object' && !Array.isArray(value) ? `; ${renderFact(value.fact, value.params)} = ${renderActual(trace.other)}` : '';
+  const other =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? `; ${renderFact(value.fact, value.params)} = ${renderActual(trace.other)}` : '';
   return `${renderComparison(c)} — ${trace.holds ? 'holds' : 'fails'} (${quantity(context, c.fact, c.params, trace.actual)}${other})`;
 }
 
@@ -208,7 +210,15 @@ export function buildBandTrace(context: BandContext): TraceNode {
     const head = ruleHead(band, rule.level, rule.note, rule.declaredIn !== band.setId ? (context.setTitle?.(rule.declaredIn) ?? rule.declaredIn) : null);
     if (single) children.push(node(ruleId, `${head}: ${leafText(context, single)}`, trace.holds));
     // A rule that is one named condition is shown by that name, with the name's parts beneath.
-    else children.push(node(ruleId, `${head}: ${renderCondition(rule.when)} — ${trace.holds ? 'holds' : 'fails'}`, trace.holds, leafNodes(context, trace.kind === 'named' ? trace.child : trace, ruleId)));
+    else
+      children.push(
+        node(
+          ruleId,
+          `${head}: ${renderCondition(rule.when)} — ${trace.holds ? 'holds' : 'fails'}`,
+          trace.holds,
+          leafNodes(context, trace.kind === 'named' ? trace.child : trace, ruleId),
+        ),
+      );
     if (trace.holds) {
       matched = i + 1;
       reasons = because(context, trace);
@@ -219,14 +229,16 @@ export function buildBandTrace(context: BandContext): TraceNode {
     matched = 'otherwise';
     children.push(node(`${id}/otherwise`, `otherwise ${labelOf(band.scale, band.otherwise)} — no rule holds`, true));
   }
-  const where = matched === null
-    ? 'no rule holds and there is no otherwise: not rated'
-    : matched === 'otherwise'
-      ? `otherwise of ${setName(band)}`
-      : `rule ${matched} of ${setName(band)}, the first that holds${matched < band.set.rules.length ? ' (later rules are not tried)' : ''}`;
+  const where =
+    matched === null
+      ? 'no rule holds and there is no otherwise: not rated'
+      : matched === 'otherwise'
+        ? `otherwise of ${setName(band)}`
+        : `rule ${matched} of ${setName(band)}, the first that holds${matched < band.set.rules.length ? ' (later rules are not tried)' : ''}`;
   const why = reasons.length > 0 ? `; because ${reasons.join(', and ')}` : '';
   const agrees = (result.bandRule ?? null) === matched;
   children.push(...limitNodes(context, band.scale, id));
-  if (!agrees) children.push(node(`${id}/disagreement`, `note: scoring recorded ${String(result.bandRule)} but the rules evaluate to ${String(matched)}`, false));
+  if (!agrees)
+    children.push(node(`${id}/disagreement`, `note: scoring recorded ${String(result.bandRule)} but the rules evaluate to ${String(matched)}`, false));
   return node(id, `band: ${unlimited?.label ?? 'none'} — ${where}${why}${limited}`, computed?.id ?? null, children);
 }

@@ -45,12 +45,14 @@ export async function findCase(ctx: ExplainContext, id: string): Promise<CaseRec
   }
   const known = ctx.traces.map((t) => t.id);
   return {
-    errors: [{
-      code: 'USAGE',
-      severity: 'error',
-      message: `the inspection has no scored case '${id}'${suggestIds(nearestNames(id, known))}`,
-      hint: known.length > 0 ? `cases: ${listIds(known, 12)}` : 'the inspection has no scored cases',
-    }],
+    errors: [
+      {
+        code: 'USAGE',
+        severity: 'error',
+        message: `the inspection has no scored case '${id}'${suggestIds(nearestNames(id, known))}`,
+        hint: known.length > 0 ? `cases: ${listIds(known, 12)}` : 'the inspection has no scored cases',
+      },
+    ],
   };
 }
 
@@ -72,7 +74,11 @@ function caseScope(ctx: ExplainContext, record: CaseRecordRead, q: CompiledQuest
 function leafNodes(id: string, trace: ConditionTrace): TraceNode[] {
   return decidingLeaves(trace).map((d, i) => {
     const fact = d.leaf.condition.fact;
-    return node(`${id}/${i + 1}`, `${d.via.length > 0 ? `${d.via.join(' → ')}: ` : ''}${renderCondition(d.leaf.condition)} is ${d.leaf.holds}${d.negated ? ' (under not)' : ''} (${fact} = ${renderActual(d.leaf.actual)})`, d.leaf.holds);
+    return node(
+      `${id}/${i + 1}`,
+      `${d.via.length > 0 ? `${d.via.join(' → ')}: ` : ''}${renderCondition(d.leaf.condition)} is ${d.leaf.holds}${d.negated ? ' (under not)' : ''} (${fact} = ${renderActual(d.leaf.actual)})`,
+      d.leaf.holds,
+    );
   });
 }
 
@@ -86,7 +92,9 @@ function questionStep(ctx: ExplainContext, record: CaseRecordRead, q: CompiledQu
   let relevance = 'relevant (applies to every case)';
   if (q.def.appliesWhen) {
     const trace = traceCondition(q.def.appliesWhen, scope);
-    children.push(node(`${q.key}/applies`, `applies when ${renderCondition(q.def.appliesWhen)}: ${trace.holds}`, trace.holds, leafNodes(`${q.key}/applies`, trace)));
+    children.push(
+      node(`${q.key}/applies`, `applies when ${renderCondition(q.def.appliesWhen)}: ${trace.holds}`, trace.holds, leafNodes(`${q.key}/applies`, trace)),
+    );
     relevance = trace.holds ? `relevant: ${describeOutcome(q.def.appliesWhen, trace)}` : `not relevant: ${describeOutcome(q.def.appliesWhen, trace)}`;
     if (!trace.holds) {
       return finish(node(q.key, `${head}: ${relevance}`, outcomeName(Outcome.NotRelevant), children), Outcome.NotRelevant, recorded);
@@ -98,7 +106,14 @@ function questionStep(ctx: ExplainContext, record: CaseRecordRead, q: CompiledQu
     outcome = q.answers.get(text) ?? Outcome.NotRelevant;
     const level = q.scale?.levels.find((l) => l.id === text) ?? (q.scale?.notApplicable?.id === text ? q.scale.notApplicable : undefined);
     const said = `answered ${text || 'nothing'}${level ? ` (${level.label})` : ''}`;
-    const result = outcome === Outcome.Met ? 'met' : outcome === Outcome.NotMet ? 'not met' : outcome === Outcome.NotApplicable ? 'not applicable, left out of the count' : 'no usable answer';
+    const result =
+      outcome === Outcome.Met
+        ? 'met'
+        : outcome === Outcome.NotMet
+          ? 'not met'
+          : outcome === Outcome.NotApplicable
+            ? 'not applicable, left out of the count'
+            : 'no usable answer';
     children.push(node(`${q.key}/answer`, said, text || null));
     label = `${head}: ${relevance}; ${said} → ${result}`;
   } else {
@@ -128,12 +143,28 @@ export function buildCaseTrace(ctx: ExplainContext, record: CaseRecordRead): Tra
       const steps = criterion.questions.map((q) => questionStep(ctx, record, q, recorded?.[q.index]));
       for (const s of steps) counts[s.value as keyof typeof counts]++;
       const relevant = steps.filter((s) => s.value === 'met' || s.value === 'notMet').length;
-      groups.push(node(criterion.key, `${criterion.key} ${criterion.def.title}: relevant to ${relevant} of ${plural(steps.length, 'question', 'questions')}`, relevant, steps));
+      groups.push(
+        node(
+          criterion.key,
+          `${criterion.key} ${criterion.def.title}: relevant to ${relevant} of ${plural(steps.length, 'question', 'questions')}`,
+          relevant,
+          steps,
+        ),
+      );
     }
   }
-  const facts = Object.entries(record.facts).map(([k, v]) => `${k} = ${renderActual(v)}`).join(', ');
-  const area = Object.entries(ctx.area).map(([k, v]) => `${k} = ${renderActual(v)}`).join(', ');
+  const facts = Object.entries(record.facts)
+    .map(([k, v]) => `${k} = ${renderActual(v)}`)
+    .join(', ');
+  const area = Object.entries(ctx.area)
+    .map(([k, v]) => `${k} = ${renderActual(v)}`)
+    .join(', ');
   const excluded = recorded === undefined ? ' (not scored: its data has problems)' : '';
   const label = `case ${record.id}${excluded}: ${facts || 'no facts'}${area ? `; area: ${area}` : ''} — ${counts.met} met, ${counts.notMet} not met, ${counts.notApplicable} not applicable, ${counts.notRelevant} not relevant`;
-  return node(`case:${record.id}`, label, { met: counts.met, notMet: counts.notMet, notApplicable: counts.notApplicable, notRelevant: counts.notRelevant }, groups);
+  return node(
+    `case:${record.id}`,
+    label,
+    { met: counts.met, notMet: counts.notMet, notApplicable: counts.notApplicable, notRelevant: counts.notRelevant },
+    groups,
+  );
 }

@@ -28,26 +28,44 @@ export function buildCriterionTrace(ctx: ExplainContext, key: string): TraceNode
   const weighs = section?.score?.method === 'weightedMean' && section.score.over !== 'questions';
   const where = section
     ? weighs
-      ? c.weight === null ? `no weight: not counted in section ${section.key}'s score` : `${weightPhrase(c.def.weight, c.weight)} in section ${section.key}`
+      ? c.weight === null
+        ? `no weight: not counted in section ${section.key}'s score`
+        : `${weightPhrase(c.def.weight, c.weight)} in section ${section.key}`
       : `in section ${section.key}`
     : `in no section; ${usersOf(module, c).join(', ') || 'it feeds no item'}`;
   const children: TraceNode[] = [];
   if (c.def.kind === 'sample') {
-    for (const q of c.questions) children.push(questionNode(ctx, q, r.questions.find((x) => module.prefix + x.id === q.key)!));
+    for (const q of c.questions)
+      children.push(
+        questionNode(
+          ctx,
+          q,
+          r.questions.find((x) => module.prefix + x.id === q.key)!,
+        ),
+      );
   }
   if (c.def.kind === 'evidence') children.push(...r.items.map((item) => itemNode(ctx, module, item)));
   if (c.def.kind === 'targets') children.push(...r.targets.map((t) => measureNode(module, t)));
-  if (c.def.kind === 'direct') children.push(node(`${key}/given`, r.exact === null ? 'no score given by the inspection: not rated' : `score given by the inspection: ${figure(parseFraction(r.exact))}`, r.computedScore));
+  if (c.def.kind === 'direct')
+    children.push(
+      node(
+        `${key}/given`,
+        r.exact === null ? 'no score given by the inspection: not rated' : `score given by the inspection: ${figure(parseFraction(r.exact))}`,
+        r.computedScore,
+      ),
+    );
   const levels = { ...criterionLevels(c, r), unit: c.def.kind === 'targets' ? 'measures' : 'items' };
   if (c.score) {
-    children.push(scoreNode(key, module, 'criterion', c.score, r, {
-      questions: c.questions,
-      questionResults: questionResultsOf([r], module.prefix),
-      children: null,
-      levels: levels.levels,
-      inputScale: levels.inputScale,
-      unit: levels.unit,
-    }));
+    children.push(
+      scoreNode(key, module, 'criterion', c.score, r, {
+        questions: c.questions,
+        questionResults: questionResultsOf([r], module.prefix),
+        children: null,
+        levels: levels.levels,
+        inputScale: levels.inputScale,
+        unit: levels.unit,
+      }),
+    );
   } else if (r.notRated && c.def.kind !== 'direct') {
     children.push(node(`${key}/score`, `not rated: ${r.notRated.reason}`, null));
   }

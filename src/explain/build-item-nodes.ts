@@ -16,10 +16,12 @@ export function itemLine(ctx: ExplainContext, module: CompiledModule, item: Item
   let from = '';
   if (item.from) {
     const source = ctx.index.get(module.prefix + item.from);
-    const band = source?.kind === 'criterion' ? source.node.band?.label ?? 'no band' : 'no band';
+    const band = source?.kind === 'criterion' ? (source.node.band?.label ?? 'no band') : 'no band';
     from = ` — from ${module.prefix}${item.from}, whose band is ${band}`;
   }
-  const why = item.counted ? '' : ` — not counted: ${item.excludedBecause ?? (item.level === null ? (item.label === 'not rated' ? 'not rated' : 'not applicable') : 'not rated')}`;
+  const why = item.counted
+    ? ''
+    : ` — not counted: ${item.excludedBecause ?? (item.level === null ? (item.label === 'not rated' ? 'not rated' : 'not applicable') : 'not rated')}`;
   return `${key} '${item.text}': ${item.label}${weight}${from}${why}`;
 }
 

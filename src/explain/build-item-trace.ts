@@ -16,15 +16,28 @@ export function buildItemTrace(ctx: ExplainContext, key: string, item: ItemResul
     const sourceKey = module.prefix + item.from;
     children.push(buildCriterionTrace(ctx, sourceKey));
   }
-  children.push(node(`${key}/criterion`, `counts in ${module.prefix}${criterion.id} ${criterion.title}: ${describeScore(criterion)}`, criterion.band?.id ?? criterion.score));
+  children.push(
+    node(
+      `${key}/criterion`,
+      `counts in ${module.prefix}${criterion.id} ${criterion.title}: ${describeScore(criterion)}`,
+      criterion.band?.id ?? criterion.score,
+    ),
+  );
   return node(key, itemLine(ctx, module, item), item.level?.id ?? null, children);
 }
 
 export function buildMeasureTrace(ctx: ExplainContext, key: string, t: TargetResult): TraceNode {
   const module = moduleOf(ctx.plan, key);
   const criterion = ctx.index.get(module.prefix + t.criterion);
-  const children = criterion?.kind === 'criterion'
-    ? [node(`${key}/criterion`, `judged in ${module.prefix}${t.criterion} ${criterion.node.title}${t.counted ? '' : ' (left out of its band)'}: ${describeScore(criterion.node)}`, criterion.node.band?.id ?? null)]
-    : [];
+  const children =
+    criterion?.kind === 'criterion'
+      ? [
+          node(
+            `${key}/criterion`,
+            `judged in ${module.prefix}${t.criterion} ${criterion.node.title}${t.counted ? '' : ' (left out of its band)'}: ${describeScore(criterion.node)}`,
+            criterion.node.band?.id ?? null,
+          ),
+        ]
+      : [];
   return node(key, measureLine(module, t), t.status?.id ?? null, children);
 }

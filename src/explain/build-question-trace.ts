@@ -24,7 +24,10 @@ function questionLine(ctx: ExplainContext, q: CompiledQuestion, r: QuestionResul
   const cases = ctx.result.cases.scored;
   const applies = q.def.appliesWhen ? `applies when ${renderCondition(q.def.appliesWhen)}` : 'applies to every case';
   const decided = q.def.metWhen ? `; met when ${renderCondition(q.def.metWhen)}` : '';
-  const na = r.notApplicable > 0 ? `; ${plural(r.notApplicable, 'more case it applied to was', 'more cases it applied to were')} answered not applicable and left out` : '';
+  const na =
+    r.notApplicable > 0
+      ? `; ${plural(r.notApplicable, 'more case it applied to was', 'more cases it applied to were')} answered not applicable and left out`
+      : '';
   const head = `${q.key} '${q.def.text}': relevant in ${r.relevant} of ${plural(cases, 'case', 'cases')} (${applies}${decided})`;
   if (r.relevant === 0) return `${head}${na}: not rated`;
   const notMet = r.met < r.relevant ? `; not met: ${r.relevant - r.met === 1 ? 'case' : 'cases'} ${listIds(notMetIds(ctx, q))}` : '';
@@ -41,13 +44,21 @@ export function buildQuestionTrace(ctx: ExplainContext, key: string): TraceNode 
   if (found?.kind !== 'question') throw new Error(`no question ${key}`);
   const r = found.node;
   const children: TraceNode[] = [];
-  children.push(node(`${key}/applies`, q.def.appliesWhen ? `applies when ${renderCondition(q.def.appliesWhen)}${namedExpansion(ctx, q)}` : 'applies to every case', q.def.appliesWhen ? renderCondition(q.def.appliesWhen) : true));
+  children.push(
+    node(
+      `${key}/applies`,
+      q.def.appliesWhen ? `applies when ${renderCondition(q.def.appliesWhen)}${namedExpansion(ctx, q)}` : 'applies to every case',
+      q.def.appliesWhen ? renderCondition(q.def.appliesWhen) : true,
+    ),
+  );
   if (q.scale) {
     const met = q.scale.scale.met ?? [];
     const labels = (ids: string[]) => ids.map((id) => `${id} (${q.scale!.levels.find((l) => l.id === id)?.label ?? id})`).join(', ');
     const notMet = q.scale.levels.map((l) => l.id).filter((id) => !met.includes(id));
     const na = q.scale.notApplicable ? `; ${q.scale.notApplicable.id} takes the case out of the count` : '';
-    children.push(node(`${key}/answer`, `answered on scale '${q.scale.id}': met when ${labels(met) || 'never'}; not met when ${labels(notMet) || 'never'}${na}`, met));
+    children.push(
+      node(`${key}/answer`, `answered on scale '${q.scale.id}': met when ${labels(met) || 'never'}; not met when ${labels(notMet) || 'never'}${na}`, met),
+    );
   } else if (q.def.metWhen) {
     children.push(node(`${key}/metWhen`, `decided by the case's facts: met when ${renderCondition(q.def.metWhen)}`, renderCondition(q.def.metWhen)));
   }
@@ -60,14 +71,22 @@ export function buildQuestionTrace(ctx: ExplainContext, key: string): TraceNode 
   if (r.relevant > 0) children.push(node(`${key}/percent`, `percentage: ${r.met} of ${r.relevant} ${settlePhrase(ctx, q, r)}`, r.percent));
   const criterion = ctx.criteria.get(q.module.prefix + found.criterion.id);
   if (criterion) {
-    const how = criterion.score?.method === 'weightedMean' ? `a weighted mean of its questions, this one weighing ${figure(q.weight)}` : 'pooled with its other questions';
-    children.push(node(`${key}/criterion`, `counts in ${criterion.key} ${criterion.def.title} (${how}): ${describeScore(found.criterion)}`, found.criterion.score));
+    const how =
+      criterion.score?.method === 'weightedMean'
+        ? `a weighted mean of its questions, this one weighing ${figure(q.weight)}`
+        : 'pooled with its other questions';
+    children.push(
+      node(`${key}/criterion`, `counts in ${criterion.key} ${criterion.def.title} (${how}): ${describeScore(found.criterion)}`, found.criterion.score),
+    );
   }
   return node(key, questionLine(ctx, q, r), r.percent, children);
 }
 
 function settlePhrase(ctx: ExplainContext, q: CompiledQuestion, r: QuestionResult): string {
-  return settle(q.module, 'question', percent(r.met, r.relevant)).replace(/ \(not rounded at this stage\)$/, ` (shown to ${q.module.rounding.display ?? 2} places; not rounded)`);
+  return settle(q.module, 'question', percent(r.met, r.relevant)).replace(
+    / \(not rounded at this stage\)$/,
+    ` (shown to ${q.module.rounding.display ?? 2} places; not rounded)`,
+  );
 }
 
 /** The named conditions an applies condition uses, spelt out. */

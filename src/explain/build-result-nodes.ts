@@ -26,7 +26,12 @@ export function adjustmentNode(id: string, r: ScoredResult): TraceNode[] {
   return [node(`${id}/adjustment`, `adjusted by the inspector: ${changes.join(', ')}; reason: ${r.adjustment.reason}`, r.adjustment.reason)];
 }
 
-export function pointsNode(id: string, r: ScoredResult, points: ReadonlyMap<string, Fraction> | null, bands: Array<{ id: string; band: string | null; label: string | null }>): TraceNode[] {
+export function pointsNode(
+  id: string,
+  r: ScoredResult,
+  points: ReadonlyMap<string, Fraction> | null,
+  bands: Array<{ id: string; band: string | null; label: string | null }>,
+): TraceNode[] {
   if (!points || r.points === undefined) return [];
   const terms = bands.filter((b) => b.band !== null && points.has(b.band)).map((b) => `${b.id} ${b.label} ${figure(points.get(b.band!)!)}`);
   return [node(`${id}/points`, `points: ${r.points} of at most ${r.maxPoints} (${terms.join(', ')})`, r.points)];

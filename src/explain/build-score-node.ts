@@ -26,12 +26,27 @@ export interface Part {
 }
 
 /** How a score was combined from its parts, with the rounding of its stage. */
-export function scoreNode(id: string, module: CompiledModule, stage: Stage, rule: ScoreRule, r: ScoredResult, parts: { questions: CompiledQuestion[]; questionResults: Map<string, QuestionResult>; children: Part[] | null; levels: BandInputs['levels']; inputScale: RankedScale | null; unit: string }): TraceNode {
+export function scoreNode(
+  id: string,
+  module: CompiledModule,
+  stage: Stage,
+  rule: ScoreRule,
+  r: ScoredResult,
+  parts: {
+    questions: CompiledQuestion[];
+    questionResults: Map<string, QuestionResult>;
+    children: Part[] | null;
+    levels: BandInputs['levels'];
+    inputScale: RankedScale | null;
+    unit: string;
+  },
+): TraceNode {
   const nodeId = `${id}/score`;
   const done = (label: string, value: Fraction | null, children: TraceNode[] = []) => {
-    const check = r.exact !== null && value !== null && !parseFraction(r.exact).equals(value)
-      ? [node(`${nodeId}/disagreement`, `note: scoring recorded ${r.exact}, the explanation computes ${value.toFraction()}`, false)]
-      : [];
+    const check =
+      r.exact !== null && value !== null && !parseFraction(r.exact).equals(value)
+        ? [node(`${nodeId}/disagreement`, `note: scoring recorded ${r.exact}, the explanation computes ${value.toFraction()}`, false)]
+        : [];
     return node(nodeId, label, r.score, [...children, ...check]);
   };
   switch (rule.method) {
@@ -45,7 +60,10 @@ export function scoreNode(id: string, module: CompiledModule, stage: Stage, rule
       }
       if (relevant === 0) return done(`pooled over ${plural(parts.questions.length, 'question', 'questions')}: no relevant judgements — not rated`, null);
       const value = percent(met, relevant);
-      return done(`pooled over ${plural(parts.questions.length, 'question', 'questions')}: ${met} met of ${relevant} relevant judgements ${settle(module, stage, value)}`, value);
+      return done(
+        `pooled over ${plural(parts.questions.length, 'question', 'questions')}: ${met} met of ${relevant} relevant judgements ${settle(module, stage, value)}`,
+        value,
+      );
     }
     case 'weightedMean': {
       const overQuestions = parts.children === null || rule.over === 'questions';
@@ -53,7 +71,15 @@ export function scoreNode(id: string, module: CompiledModule, stage: Stage, rule
         ? parts.questions.map((q) => {
             const qr = parts.questionResults.get(q.key);
             const value = qr && qr.relevant > 0 ? roundAt(module, 'question', percent(qr.met, qr.relevant)) : null;
-            return { id: q.key, title: q.def.text, value, weight: q.weight, weightName: null, ...(value === null ? { notRated: 'no relevant cases' } : {}), shown: value === null ? 'not rated' : figure(value) };
+            return {
+              id: q.key,
+              title: q.def.text,
+              value,
+              weight: q.weight,
+              weightName: null,
+              ...(value === null ? { notRated: 'no relevant cases' } : {}),
+              shown: value === null ? 'not rated' : figure(value),
+            };
           })
         : parts.children!;
       const what = overQuestions ? "the questions' percentages" : `the ${parts.unit === 'criteria' ? "criteria's" : `${parts.unit}'`} scores`;
@@ -61,7 +87,11 @@ export function scoreNode(id: string, module: CompiledModule, stage: Stage, rule
       const missing = weighted.filter((p) => p.value === null);
       const childNodes = overQuestions ? [] : items.map((p) => partNode(p));
       if (rule.notRated === 'notRated' && missing.length > 0) {
-        return done(`weighted mean of ${what}: not rated, because ${missing.map((p) => p.id).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not rated and the rule makes a part not rated make this one not rated`, null, childNodes);
+        return done(
+          `weighted mean of ${what}: not rated, because ${missing.map((p) => p.id).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not rated and the rule makes a part not rated make this one not rated`,
+          null,
+          childNodes,
+        );
       }
       const used = weighted.filter((p) => p.value !== null);
       const left = missing.length > 0 ? `; left out, not rated: ${missing.map((p) => p.id).join(', ')}` : '';
@@ -88,11 +118,12 @@ export function scoreNode(id: string, module: CompiledModule, stage: Stage, rule
 }
 
 function partNode(p: Part): TraceNode {
-  const label = p.weight === null
-    ? `${p.id} ${p.title}: ${p.shown} — no weight, not counted`
-    : p.value === null
-      ? `${p.id} ${p.title}: not rated (${p.notRated ?? 'no score'}) — left out`
-      : `${p.id} ${p.title}: ${p.shown} × ${figure(p.weight)}${typeof p.weightName === 'string' ? ` (${p.weightName})` : ''}`;
+  const label =
+    p.weight === null
+      ? `${p.id} ${p.title}: ${p.shown} — no weight, not counted`
+      : p.value === null
+        ? `${p.id} ${p.title}: not rated (${p.notRated ?? 'no score'}) — left out`
+        : `${p.id} ${p.title}: ${p.shown} × ${figure(p.weight)}${typeof p.weightName === 'string' ? ` (${p.weightName})` : ''}`;
   return node(p.id, label, p.value === null ? null : Number(p.value.valueOf()));
 }
 
@@ -103,7 +134,12 @@ export function questionResultsOf(criteria: CriterionResult[], prefix: string): 
 }
 
 /** A criterion or section as a part of what combines it: the score it passes up, with its weight. */
-export function partOf(module: CompiledModule, stage: 'criterion' | 'section', node: { key: string; def: { title: string; weight?: string | number }; weight: Fraction | null }, result: ScoredResult): Part {
+export function partOf(
+  module: CompiledModule,
+  stage: 'criterion' | 'section',
+  node: { key: string; def: { title: string; weight?: string | number }; weight: Fraction | null },
+  result: ScoredResult,
+): Part {
   return {
     id: node.key,
     title: node.def.title,

@@ -28,34 +28,66 @@ export function buildSectionTrace(ctx: ExplainContext, key: string): TraceNode {
   const module = moduleOf(ctx.plan, key);
   const overall = module.overall?.score;
   const weighs = overall?.method === 'weightedMean' && overall.over !== 'questions';
-  const weight = weighs ? ` (${s.weight === null ? 'no weight: not counted in the overall score' : `${weightPhrase(s.def.weight, s.weight)} in the overall score`})` : '';
+  const weight = weighs
+    ? ` (${s.weight === null ? 'no weight: not counted in the overall score' : `${weightPhrase(s.def.weight, s.weight)} in the overall score`})`
+    : '';
   const children: TraceNode[] = [];
   const parts = criterionParts(module, s, r);
   const levels = sectionLevels(ctx, s, r);
   if (r.items !== undefined) children.push(...r.items.map((item) => itemNode(ctx, module, item)));
   if (s.score) {
-    children.push(scoreNode(key, module, 'section', s.score, r, {
-      questions: s.criteria.flatMap((c) => c.questions),
-      questionResults: questionResultsOf(r.criteria, module.prefix),
-      children: parts,
-      levels: levels.levels,
-      inputScale: levels.inputScale,
-      unit: levels.unit,
-    }));
-    if (s.score.method !== 'weightedMean' || s.score.over === 'questions') children.push(...parts.map((p) => node(p.id, `${p.id} ${p.title}: ${p.shown}`, p.value === null ? null : Number(p.value.valueOf()))));
+    children.push(
+      scoreNode(key, module, 'section', s.score, r, {
+        questions: s.criteria.flatMap((c) => c.questions),
+        questionResults: questionResultsOf(r.criteria, module.prefix),
+        children: parts,
+        levels: levels.levels,
+        inputScale: levels.inputScale,
+        unit: levels.unit,
+      }),
+    );
+    if (s.score.method !== 'weightedMean' || s.score.over === 'questions')
+      children.push(...parts.map((p) => node(p.id, `${p.id} ${p.title}: ${p.shown}`, p.value === null ? null : Number(p.value.valueOf()))));
   } else if (r.items === undefined) {
-    children.push(node(`${key}/criteria`, `criteria: ${r.criteria.map((c) => `${module.prefix}${c.id} ${describeScore(c)}`).join(', ')}`, r.criteria.map((c) => module.prefix + c.id)));
+    children.push(
+      node(
+        `${key}/criteria`,
+        `criteria: ${r.criteria.map((c) => `${module.prefix}${c.id} ${describeScore(c)}`).join(', ')}`,
+        r.criteria.map((c) => module.prefix + c.id),
+      ),
+    );
   }
   if (s.def.levels === 'items') {
     const items = r.criteria.flatMap((c) => c.items.filter((i) => i.counted).map((i) => `${module.prefix}${i.id} ${i.label}`));
     children.push(node(`${key}/items`, `its levels are its criteria's counted items: ${items.join(', ')}`, items.length));
   }
   // A section rated from its own items names the items its counts decided on.
-  const bandParts = r.items !== undefined
-    ? r.items.filter((i) => i.counted).map((i) => ({ id: module.prefix + i.id, band: i.level?.id ?? null }))
-    : r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, title: c.title }));
-  children.push(...bandNode(ctx, key, module, 'section', s.band, r, levels, bandParts, r.items !== undefined ? (s.own?.itemScale ?? null) : s.childScale, r.items !== undefined));
-  children.push(...pointsNode(key, r, s.points, r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, label: c.band?.label ?? null }))));
+  const bandParts =
+    r.items !== undefined
+      ? r.items.filter((i) => i.counted).map((i) => ({ id: module.prefix + i.id, band: i.level?.id ?? null }))
+      : r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, title: c.title }));
+  children.push(
+    ...bandNode(
+      ctx,
+      key,
+      module,
+      'section',
+      s.band,
+      r,
+      levels,
+      bandParts,
+      r.items !== undefined ? (s.own?.itemScale ?? null) : s.childScale,
+      r.items !== undefined,
+    ),
+  );
+  children.push(
+    ...pointsNode(
+      key,
+      r,
+      s.points,
+      r.criteria.map((c) => ({ id: module.prefix + c.id, band: c.band?.id ?? null, label: c.band?.label ?? null })),
+    ),
+  );
   children.push(...summaryNode(key, r.summary));
   children.push(...adjustmentNode(key, r));
   return node(key, `${key} ${s.def.title}: ${scoreText(r)}${weight}`, r.score ?? r.band?.id ?? null, children);

@@ -67,7 +67,7 @@ export function explainContext(file: string, scored: ScoredFile): ExplainContext
     result,
     plan,
     index: indexResults(result),
-    area: (scored.opened.header.area.facts ?? {}),
+    area: scored.opened.header.area.facts ?? {},
     traces: scored.tally.traces,
     criteria,
     sections,

@@ -11,7 +11,11 @@ import type { TraceNode } from './trace-node.js';
 
 export type ExplainTarget = { id: string } | { caseId: string };
 
-export async function explainInspection(path: string, target: ExplainTarget, options: OpenExplanationOptions = {}): Promise<{ trace: TraceNode } | { errors: Diagnostic[] }> {
+export async function explainInspection(
+  path: string,
+  target: ExplainTarget,
+  options: OpenExplanationOptions = {},
+): Promise<{ trace: TraceNode } | { errors: Diagnostic[] }> {
   const ctx = await openExplanation(path, options);
   if ('errors' in ctx) return ctx;
   return explainInContext(ctx, target);
@@ -30,8 +34,9 @@ async function explainInContext(ctx: ExplainContext, target: ExplainTarget): Pro
   }
   const explained = buildNodeTrace(ctx, target.id);
   if ('trace' in explained) return { trace: { ...explained.trace, provenance: ctx.result.provenance } };
-  const hint = explained.suggestions.length > 0
-    ? `did you mean ${explained.suggestions.join(', ')}?`
-    : 'name a criterion, section, question, evidence item or measure id, or overall; a thematic\'s ids are prefixed with its id and a colon (id:B2)';
+  const hint =
+    explained.suggestions.length > 0
+      ? `did you mean ${explained.suggestions.join(', ')}?`
+      : "name a criterion, section, question, evidence item or measure id, or overall; a thematic's ids are prefixed with its id and a colon (id:B2)";
   return { errors: [{ code: 'USAGE', severity: 'error', message: `the inspection has no result '${target.id}'`, hint }] };
 }

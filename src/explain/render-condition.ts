@@ -50,8 +50,14 @@ export function renderFraction(f: Fraction): string {
   let d = f.d;
   let twos = 0;
   let fives = 0;
-  while (d % 2n === 0n) { d /= 2n; twos++; }
-  while (d % 5n === 0n) { d /= 5n; fives++; }
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
   const places = Math.max(twos, fives);
   if (d === 1n && places <= 4) return sign + decimalText(f.n, f.d, places);
   return `${sign}${f.n}/${f.d} ≈ ${sign}${decimalText(f.n, f.d, 3)}`;

@@ -84,7 +84,8 @@ export function describeLeaf(deciding: DecidingLeaf): string {
   const { leaf } = deciding;
   const fact = renderFact(leaf.condition.fact, leaf.condition.params);
   const value = leaf.condition.value;
-  const reference = value !== null && typeof value === 'object' && !Array.isArray(value) ? `, ${renderFact(value.fact, value.params)} = ${renderActual(leaf.other)}` : '';
+  const reference =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? `, ${renderFact(value.fact, value.params)} = ${renderActual(leaf.other)}` : '';
   const text = `${renderComparison(leaf.condition)} is ${leaf.holds} (${fact} = ${renderActual(leaf.actual)}${reference})`;
   const prefix = deciding.via.length > 0 ? `${deciding.via.join(' → ')}: ` : '';
   return `${prefix}${text}${deciding.negated ? ', under not' : ''}`;

@@ -45,9 +45,26 @@ export function scaffoldMethodology(options: MethodologyScaffoldOptions): { file
   return {
     folder,
     files: [
-      { path: join(folder, 'pack.yaml'), text: header(folder, 'pack', [title, '', `A ${kind} methodology scaffolded by \`criteria init methodology --kind ${kind}\`: replace the`, 'placeholders with the methodology\'s own, then run its tests.']) + pack },
-      { path: join(example, 'inspection.yaml'), text: header(example, 'inspection', ['An invented inspection to score and explain while the pack is written.']) + `pack: ../..\npackVersion: ^0.1.0\n${inspection}` },
-      { path: join(tests, 'basic.yaml'), text: header(tests, 'pack-test', ['Hand-worked tests: change them with the pack. `criteria test <pack> --coverage` shows what they miss.']) + testText },
+      {
+        path: join(folder, 'pack.yaml'),
+        text:
+          header(folder, 'pack', [
+            title,
+            '',
+            `A ${kind} methodology scaffolded by \`criteria init methodology --kind ${kind}\`: replace the`,
+            "placeholders with the methodology's own, then run its tests.",
+          ]) + pack,
+      },
+      {
+        path: join(example, 'inspection.yaml'),
+        text:
+          header(example, 'inspection', ['An invented inspection to score and explain while the pack is written.']) +
+          `pack: ../..\npackVersion: ^0.1.0\n${inspection}`,
+      },
+      {
+        path: join(tests, 'basic.yaml'),
+        text: header(tests, 'pack-test', ['Hand-worked tests: change them with the pack. `criteria test <pack> --coverage` shows what they miss.']) + testText,
+      },
     ],
   };
 }

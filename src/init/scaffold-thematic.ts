@@ -57,11 +57,16 @@ function pickScale(pack: Pack): { id: string; scale: Scale; met: string; notMet:
 /** A value that fits a declaration, for a required fact nothing else sets. */
 function sampleValue(d: FactDeclaration): FactValue {
   switch (d.type) {
-    case 'enum': return d.values?.[0] ?? '';
-    case 'boolean': return false;
-    case 'number': return d.minimum ?? (d.maximum !== undefined ? Math.min(0, d.maximum) : 0);
-    case 'date': return '2000-01-01';
-    case 'string': return 'sample';
+    case 'enum':
+      return d.values?.[0] ?? '';
+    case 'boolean':
+      return false;
+    case 'number':
+      return d.minimum ?? (d.maximum !== undefined ? Math.min(0, d.maximum) : 0);
+    case 'date':
+      return '2000-01-01';
+    case 'string':
+      return 'sample';
   }
 }
 
@@ -105,7 +110,15 @@ interface SampleCase {
 }
 
 /** A case with these facts, answering every question that applies to it: met, except the thematic's question, answered `own`. */
-function sampleCase(plan: CompiledPlan, id: string, facts: Record<string, FactValue>, area: FactRecord, questionKey: string, own: string, metLevels: Map<string, string>): SampleCase {
+function sampleCase(
+  plan: CompiledPlan,
+  id: string,
+  facts: Record<string, FactValue>,
+  area: FactRecord,
+  questionKey: string,
+  own: string,
+  metLevels: Map<string, string>,
+): SampleCase {
   const answers: Record<string, string> = {};
   for (const q of plan.questions) {
     if (q.applies && !q.applies(facts, area)) continue;
@@ -122,14 +135,16 @@ export function scaffoldThematic(options: ScaffoldOptions): { files: ScaffoldedF
   const loaded = loadPack(options.methodology);
   if ('errors' in loaded) return loaded;
   const methodology = loaded.pack;
-  if (methodology.kind !== 'methodology') return usage(`${options.methodology} is a ${methodology.kind}, not a methodology`, 'give --methodology the folder of a methodology pack');
+  if (methodology.kind !== 'methodology')
+    return usage(`${options.methodology} is a ${methodology.kind}, not a methodology`, 'give --methodology the folder of a methodology pack');
   const methodologyFolder = dirname(resolve(methodology.files?.[0] ?? join(options.methodology, 'pack.yaml')));
   const folder = resolve(options.dir, name);
   const taken = checkFolderFree(folder);
   if (taken) return taken;
   const trigger = pickTrigger(methodology);
   const answered = pickScale(methodology);
-  if (!answered) return usage(`${methodology.id} has no scale that questions are answered on (one with met levels)`, 'declare such a scale in the thematic and use it');
+  if (!answered)
+    return usage(`${methodology.id} has no scale that questions are answered on (one with met levels)`, 'declare such a scale in the thematic and use it');
 
   const version = methodology.version.replace(/[-+].*$/, '');
   const title = options.title ?? `Thematic element: ${name}`;
@@ -145,12 +160,14 @@ export function scaffoldThematic(options: ScaffoldOptions): { files: ScaffoldedF
     attachesTo: { methodology: methodology.id, versions: `^${version}`, path: posix(folder, methodologyFolder) },
     rounding,
     sections: [{ id: 'A', title: 'Sample section', criteria: ['A1'], score: { method: 'pooled' }, summary }],
-    criteria: [{
-      id: 'A1',
-      title: 'Sample criterion',
-      kind: 'sample',
-      questions: [{ id: 'A1.1', text: 'The sample question was answered well', ...(applies ? { appliesWhen: applies } : {}), scale: answered.id }],
-    }],
+    criteria: [
+      {
+        id: 'A1',
+        title: 'Sample criterion',
+        kind: 'sample',
+        questions: [{ id: 'A1.1', text: 'The sample question was answered well', ...(applies ? { appliesWhen: applies } : {}), scale: answered.id }],
+      },
+    ],
     files: [join(folder, 'pack.yaml')],
   };
 
@@ -192,7 +209,7 @@ export function scaffoldThematic(options: ScaffoldOptions): { files: ScaffoldedF
     `  versions: ${scalar(`^${version}`)}`,
     `  path: ${scalar(posix(folder, methodologyFolder))}`,
     '',
-    "# Where and how scores are rounded: values stay exact until a stage listed in `at`.",
+    '# Where and how scores are rounded: values stay exact until a stage listed in `at`.',
     'rounding:',
     `  mode: ${rounding.mode}`,
     `  digits: ${rounding.digits}`,
@@ -246,10 +263,7 @@ export function scaffoldThematic(options: ScaffoldOptions): { files: ScaffoldedF
     '    inspection:',
     ...(base
       ? [`      base: ${scalar(posix(testsFolder, example!))}`]
-      : [
-          `      pack: ${scalar(posix(testsFolder, methodologyFolder))}`,
-          ...yamlBlock({ ...header }, 6),
-        ]),
+      : [`      pack: ${scalar(posix(testsFolder, methodologyFolder))}`, ...yamlBlock({ ...header }, 6)]),
     '      thematics: [..]',
     '      cases:',
     ...caseLines,

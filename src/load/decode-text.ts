@@ -70,14 +70,20 @@ export function firstInvalidByte(bytes: Uint8Array): number {
 /** Invalid UTF-8 met while decoding a stream, at a line and column of the text. */
 export class InvalidUtf8Error extends Error {
   /** `binary`: the bytes are valid UTF-8 but hold a NUL, so the file is not text. */
-  constructor(readonly position: Position, readonly binary = false) {
+  constructor(
+    readonly position: Position,
+    readonly binary = false,
+  ) {
     super(`${binary ? 'a NUL byte' : 'invalid UTF-8'} at line ${position.line}, column ${position.column}`);
   }
 }
 
 /** A line longer than the reader accepts (a file with no line breaks, say), at its line number. */
 export class LineTooLongError extends Error {
-  constructor(readonly line: number, readonly limit: number) {
+  constructor(
+    readonly line: number,
+    readonly limit: number,
+  ) {
     super(`line ${line} is longer than ${limit} characters`);
   }
 }
@@ -89,7 +95,10 @@ const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * chunks is carried over), dropping a leading byte order mark. Throws InvalidUtf8Error at the
  * first invalid or truncated sequence, with its line and column.
  */
-export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>, options: { firstLine?: number; byteOrderMark?: boolean; maxLineLength?: number } = {}): AsyncGenerator<string> {
+export async function* decodeUtf8Chunks(
+  chunks: AsyncIterable<Uint8Array>,
+  options: { firstLine?: number; byteOrderMark?: boolean; maxLineLength?: number } = {},
+): AsyncGenerator<string> {
   let carry: Uint8Array = new Uint8Array(0);
   let line = options.firstLine ?? 1;
   let lineTail = '';

@@ -18,7 +18,8 @@ export function findValueTooDeep(value: unknown, limit = MAX_DEPTH): string | un
     if (inner > limit) return pointer;
     const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((item, i) => [String(i), item]) : Object.entries(v);
     for (const [key, child] of entries) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: inner, pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, depth: inner, pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
     }
   }
   return undefined;

@@ -34,7 +34,11 @@ export function mergePack(root: SourceDocument, parts: readonly SourceDocument[]
   if (docs.some((d) => (d.value as PackContent).facts)) {
     const facts: Record<string, unknown> = {};
     pack.facts = facts;
-    sources.register(facts, docs.find((d) => (d.value as PackContent).facts)!, '/facts');
+    sources.register(
+      facts,
+      docs.find((d) => (d.value as PackContent).facts)!,
+      '/facts',
+    );
   }
   for (const { path, noun } of NAMED_COLLECTIONS) {
     const holders = docs.filter((d) => valueAt(d.value, path) !== undefined);
@@ -48,7 +52,14 @@ export function mergePack(root: SourceDocument, parts: readonly SourceDocument[]
         const first = entries.get(name);
         if (first) {
           const position = doc.locate(entryPointer, true);
-          errors.push(makeError('DUPLICATE_ID', `${noun} '${name}' is declared in ${first.doc.file} and again here`, `keep one declaration of ${noun} '${name}', or rename one of them`, { file: doc.file, ...position, pointer: entryPointer }));
+          errors.push(
+            makeError(
+              'DUPLICATE_ID',
+              `${noun} '${name}' is declared in ${first.doc.file} and again here`,
+              `keep one declaration of ${noun} '${name}', or rename one of them`,
+              { file: doc.file, ...position, pointer: entryPointer },
+            ),
+          );
           continue;
         }
         merged[name] = value;

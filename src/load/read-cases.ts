@@ -56,7 +56,10 @@ async function* hashedBytes(file: string, hash: Hash | undefined, range?: ByteRa
 
 /** A file's text as a stream of strict UTF-8 (the errors of reading and decoding come out of it as exceptions). */
 function textOf(file: string, hash: Hash | undefined, range?: ByteRange): AsyncGenerator<string> {
-  const decoded = decodeUtf8Chunks(hashedBytes(file, hash, range), { ...(range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}), maxLineLength: MAX_LINE_LENGTH });
+  const decoded = decodeUtf8Chunks(hashedBytes(file, hash, range), {
+    ...(range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}),
+    maxLineLength: MAX_LINE_LENGTH,
+  });
   return range?.header !== undefined ? prefixed(`${range.header}\n`, decoded) : decoded;
 }
 
@@ -83,17 +86,68 @@ async function* lfLineEnds(texts: AsyncIterable<string>): AsyncGenerator<string>
 /** The problem a failure to read or decode a case file makes. */
 function readFailure(file: string, error: unknown): CaseInput {
   if (error instanceof LineTooLongError) {
-    return { problem: { code: 'LINE_TOO_LONG', severity: 'error', message: `line ${error.line} of ${file} is longer than ${error.limit.toLocaleString('en')} characters; a case record is far shorter`, hint: 'check that the file is a CSV or NDJSON file of cases, one record per line (a file with no line breaks is not)', file, line: error.line }, notACase: true };
+    return {
+      problem: {
+        code: 'LINE_TOO_LONG',
+        severity: 'error',
+        message: `line ${error.line} of ${file} is longer than ${error.limit.toLocaleString('en')} characters; a case record is far shorter`,
+        hint: 'check that the file is a CSV or NDJSON file of cases, one record per line (a file with no line breaks is not)',
+        file,
+        line: error.line,
+      },
+      notACase: true,
+    };
   }
   if (error instanceof InvalidUtf8Error && error.binary) {
-    return { problem: { code: 'NOT_UTF8', severity: 'error', message: `${file} is not a text file (it holds a NUL byte)`, hint: 'name a CSV, NDJSON, JSON or YAML text file of cases; none of this file is shown', file, line: error.position.line, column: error.position.column }, notACase: true };
+    return {
+      problem: {
+        code: 'NOT_UTF8',
+        severity: 'error',
+        message: `${file} is not a text file (it holds a NUL byte)`,
+        hint: 'name a CSV, NDJSON, JSON or YAML text file of cases; none of this file is shown',
+        file,
+        line: error.position.line,
+        column: error.position.column,
+      },
+      notACase: true,
+    };
   }
   if (error instanceof InvalidUtf8Error) {
-    return { problem: { code: 'NOT_UTF8', severity: 'error', message: `${file} is not valid UTF-8 text`, hint: 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', file, line: error.position.line, column: error.position.column }, notACase: true };
+    return {
+      problem: {
+        code: 'NOT_UTF8',
+        severity: 'error',
+        message: `${file} is not valid UTF-8 text`,
+        hint: 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)',
+        file,
+        line: error.position.line,
+        column: error.position.column,
+      },
+      notACase: true,
+    };
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: { code: 'FILE_NOT_FOUND', severity: 'error', message: `${file} does not exist`, hint: 'check the path of cases.file, relative to the inspection file', file }, notACase: true };
-  return { problem: { code: 'FILE_UNREADABLE', severity: 'error', message: `${file} cannot be read (${code ?? (error as Error).message})`, hint: 'check that it is a file and that you may read it', file }, notACase: true };
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return {
+      problem: {
+        code: 'FILE_NOT_FOUND',
+        severity: 'error',
+        message: `${file} does not exist`,
+        hint: 'check the path of cases.file, relative to the inspection file',
+        file,
+      },
+      notACase: true,
+    };
+  return {
+    problem: {
+      code: 'FILE_UNREADABLE',
+      severity: 'error',
+      message: `${file} cannot be read (${code ?? (error as Error).message})`,
+      hint: 'check that it is a file and that you may read it',
+      file,
+    },
+    notACase: true,
+  };
 }
 
 /** Converts a CSV cell by the fact's declared type; text that does not convert stays text. */
@@ -143,7 +197,13 @@ async function* readCsvRecords(file: string, text: AsyncIterable<string>, column
       for (const row of rows) {
         if ('error' in row) {
           const { line, kind, message } = row.error;
-          if (kind === 'unclosed') yield problem(file, line, `a quoted cell in the row starting at line ${line} is never closed (${message.includes('runs past') ? message : 'the file ends inside the quotes'})`, 'close the quoted cell with a " (write a quote inside a quoted cell as "")');
+          if (kind === 'unclosed')
+            yield problem(
+              file,
+              line,
+              `a quoted cell in the row starting at line ${line} is never closed (${message.includes('runs past') ? message : 'the file ends inside the quotes'})`,
+              'close the quoted cell with a " (write a quote inside a quoted cell as "")',
+            );
           else yield problem(file, line, `the CSV cannot be read: ${message}`, 'close every quoted cell and use one delimiter (,) throughout');
           return;
         }
@@ -165,7 +225,14 @@ async function* readCsvRecords(file: string, text: AsyncIterable<string>, column
         }
         const idCell = cells[idColumn];
         if (cells.length !== header.length) {
-          yield problem(file, line, `row has ${cells.length} cells but the header has ${header.length}`, 'every row needs one cell per header column (quote cells that contain commas)', 'CSV_SYNTAX', idCell);
+          yield problem(
+            file,
+            line,
+            `row has ${cells.length} cells but the header has ${header.length}`,
+            'every row needs one cell per header column (quote cells that contain commas)',
+            'CSV_SYNTAX',
+            idCell,
+          );
           continue;
         }
         const facts = Object.create(null) as Record<string, unknown>;
@@ -184,20 +251,31 @@ async function* readCsvRecords(file: string, text: AsyncIterable<string>, column
     yield readFailure(file, error);
     return;
   }
-  if (!header) yield wholeFile(problem(file, 1, 'the CSV file is empty', 'start with a header row: id, then a column per fact and per question id', 'CSV_HEADER'));
+  if (!header)
+    yield wholeFile(problem(file, 1, 'the CSV file is empty', 'start with a header row: id, then a column per fact and per question id', 'CSV_HEADER'));
 }
 
 function checkHeader(file: string, line: number, header: string[], columns: CaseColumns): CaseInput[] {
   const problems: CaseInput[] = [];
   // Without an id column the file is likely no case file at all: its cells are not quoted one by one.
-  if (!header.includes('id')) return [problem(file, line, "the header has no 'id' column", "name the first column 'id' and give each case a unique id", 'CSV_HEADER')].map(wholeFile);
+  if (!header.includes('id'))
+    return [problem(file, line, "the header has no 'id' column", "name the first column 'id' and give each case a unique id", 'CSV_HEADER')].map(wholeFile);
   const seen = new Set<string>();
   for (const name of header) {
-    if (seen.has(name)) problems.push(problem(file, line, `column '${quoteExcerpt(name)}' appears twice in the header`, 'keep one column per fact or question', 'CSV_HEADER'));
+    if (seen.has(name))
+      problems.push(problem(file, line, `column '${quoteExcerpt(name)}' appears twice in the header`, 'keep one column per fact or question', 'CSV_HEADER'));
     seen.add(name);
     if (FORBIDDEN.has(name)) problems.push(problem(file, line, `column '${name}' is not allowed`, 'rename the column', 'FORBIDDEN_KEY'));
     else if (name !== 'id' && !columns.caseFacts.has(name) && !columns.questionKeys.has(name)) {
-      problems.push(problem(file, line, `column '${quoteExcerpt(name)}' is neither a declared case fact nor a question id${didYouMean(name, [...columns.caseFacts.keys(), ...columns.questionKeys])}`, `facts: ${listNames(columns.caseFacts.keys(), 30)}; questions: ${listNames(columns.questionKeys, 8)}`, 'CSV_HEADER'));
+      problems.push(
+        problem(
+          file,
+          line,
+          `column '${quoteExcerpt(name)}' is neither a declared case fact nor a question id${didYouMean(name, [...columns.caseFacts.keys(), ...columns.questionKeys])}`,
+          `facts: ${listNames(columns.caseFacts.keys(), 30)}; questions: ${listNames(columns.questionKeys, 8)}`,
+          'CSV_HEADER',
+        ),
+      );
     }
   }
   return problems.map(wholeFile);
@@ -212,7 +290,9 @@ function suspicious(line: string): boolean {
 export async function* readNdjsonCases(file: string, hash?: Hash, range?: ByteRange): AsyncGenerator<CaseInput> {
   const bytes = hashedBytes(file, hash, range);
   try {
-    const lines = splitLines(decodeUtf8Chunks(bytes, { ...(range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}), maxLineLength: MAX_LINE_LENGTH }));
+    const lines = splitLines(
+      decodeUtf8Chunks(bytes, { ...(range ? { firstLine: range.firstLine, byteOrderMark: range.start === 0 } : {}), maxLineLength: MAX_LINE_LENGTH }),
+    );
     yield* readNdjsonRecords(file, lines, range ? range.firstLine - 1 : 0, range !== undefined);
   } catch (error) {
     yield readFailure(file, error);
@@ -288,7 +368,13 @@ async function* readNdjsonRecords(file: string, lines: AsyncIterable<string>, li
       continue;
     }
     if (infinite) {
-      yield problem(file, number, 'line holds a number too large to represent (it reads as Infinity)', 'write a finite number (at most about 1.8e308 either way), or quote it if it is text', 'SCHEMA_RANGE');
+      yield problem(
+        file,
+        number,
+        'line holds a number too large to represent (it reads as Infinity)',
+        'write a finite number (at most about 1.8e308 either way), or quote it if it is text',
+        'SCHEMA_RANGE',
+      );
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -42,7 +42,12 @@ export function readDocument(file: string, text?: string): ReadResult {
   const given = text ?? overlaidText(file);
   const source = given === undefined ? readText(file) : checkGivenText(file, given);
   if ('errors' in source) return source;
-  return parseThroughCache(file, source.text, () => parseText(file, source.text), (read) => 'doc' in read);
+  return parseThroughCache(
+    file,
+    source.text,
+    () => parseText(file, source.text),
+    (read) => 'doc' in read,
+  );
 }
 
 function readText(file: string): { text: string } | { errors: Diagnostic[] } {
@@ -52,19 +57,40 @@ function readText(file: string): { text: string } | { errors: Diagnostic[] } {
     const stat = statSync(file);
     if (stat.isDirectory()) return { errors: [makeError('FILE_UNREADABLE', `${file} is a folder, not a file`, 'name a .yaml, .yml or .json file', at)] };
     // A device or a pipe (/dev/zero, a FIFO) may never end: only regular files are read.
-    if (!stat.isFile()) return { errors: [makeError('FILE_UNREADABLE', `${file} is not a regular file (a device, a pipe or a socket)`, 'name a .yaml, .yml or .json file', at)] };
+    if (!stat.isFile())
+      return { errors: [makeError('FILE_UNREADABLE', `${file} is not a regular file (a device, a pipe or a socket)`, 'name a .yaml, .yml or .json file', at)] };
     if (stat.size > MAX_FILE_BYTES) return { errors: [tooLarge(file, stat.size)] };
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { errors: [makeError('FILE_NOT_FOUND', `${file} does not exist`, 'check the path and its spelling', at)] };
-    return { errors: [makeError('FILE_UNREADABLE', `${file} cannot be read (${code ?? (error as Error).message})`, 'check that it is a file and that you may read it', at)] };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { errors: [makeError('FILE_NOT_FOUND', `${file} does not exist`, 'check the path and its spelling', at)] };
+    return {
+      errors: [
+        makeError('FILE_UNREADABLE', `${file} cannot be read (${code ?? (error as Error).message})`, 'check that it is a file and that you may read it', at),
+      ],
+    };
   }
   if (bytes.length > MAX_FILE_BYTES) return { errors: [tooLarge(file, bytes.length)] };
   const decoded = decodeText(bytes);
   if ('invalidAt' in decoded) {
-    if (decoded.binary) return { errors: [makeError('NOT_UTF8', `${file} is not a text file (it holds a NUL byte)`, 'name a YAML or JSON text file; none of this file is shown', { file, ...decoded.invalidAt })] };
-    return { errors: [makeError('NOT_UTF8', `${file} is not valid UTF-8 text`, 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', { file, ...decoded.invalidAt })] };
+    if (decoded.binary)
+      return {
+        errors: [
+          makeError('NOT_UTF8', `${file} is not a text file (it holds a NUL byte)`, 'name a YAML or JSON text file; none of this file is shown', {
+            file,
+            ...decoded.invalidAt,
+          }),
+        ],
+      };
+    return {
+      errors: [
+        makeError('NOT_UTF8', `${file} is not valid UTF-8 text`, 'save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)', {
+          file,
+          ...decoded.invalidAt,
+        }),
+      ],
+    };
   }
   return decoded;
 }
@@ -77,14 +103,28 @@ function checkGivenText(file: string, text: string): { text: string } | { errors
 
 function tooLarge(file: string, bytes: number): Diagnostic {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return makeError('FILE_TOO_LARGE', `${file} is ${mb(bytes)} MB, more than the ${mb(MAX_FILE_BYTES)} MB the loader reads`, 'split the file (a pack can include further files; cases can come from a CSV or NDJSON file)', { file });
+  return makeError(
+    'FILE_TOO_LARGE',
+    `${file} is ${mb(bytes)} MB, more than the ${mb(MAX_FILE_BYTES)} MB the loader reads`,
+    'split the file (a pack can include further files; cases can come from a CSV or NDJSON file)',
+    { file },
+  );
 }
 
 function parseText(file: string, text: string): ReadResult {
   const isJson = /\.(json|ndjson|jsonl)$/i.test(file);
   const separators = countSeparators(text);
   if (separators > MAX_SEPARATORS) {
-    return { errors: [makeError('FILE_TOO_LARGE', `${file} holds ${separators.toLocaleString('en')} line breaks, commas, colons and brackets: more values than the loader reads in one file (${MAX_SEPARATORS.toLocaleString('en')})`, 'split the file (a pack can include further files; cases can come from a CSV or NDJSON file)', { file })] };
+    return {
+      errors: [
+        makeError(
+          'FILE_TOO_LARGE',
+          `${file} holds ${separators.toLocaleString('en')} line breaks, commas, colons and brackets: more values than the loader reads in one file (${MAX_SEPARATORS.toLocaleString('en')})`,
+          'split the file (a pack can include further files; cases can come from a CSV or NDJSON file)',
+          { file },
+        ),
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const at = (offset: number) => {
@@ -94,12 +134,29 @@ function parseText(file: string, text: string): ReadResult {
   const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   const deep = findTooDeep(tokens);
   if (deep !== undefined) {
-    return { errors: [makeError('YAML_TOO_DEEP', `mappings and lists are nested more than ${MAX_DEPTH} levels deep`, 'flatten the structure; no rule pack or inspection needs this depth', at(deep))] };
+    return {
+      errors: [
+        makeError(
+          'YAML_TOO_DEEP',
+          `mappings and lists are nested more than ${MAX_DEPTH} levels deep`,
+          'flatten the structure; no rule pack or inspection needs this depth',
+          at(deep),
+        ),
+      ],
+    };
   }
   const docs: Document.Parsed[] = Array.from(new Composer({ ...PARSE_OPTIONS, lineCounter }).compose(tokens));
   const first = docs[0];
   if (!first || isEmpty(first)) {
-    return { errors: [makeError('EMPTY_FILE', `${file} holds no data`, isJson ? 'write a JSON object' : 'write a YAML mapping (key: value lines)', { file, line: 1, column: 1 })] };
+    return {
+      errors: [
+        makeError('EMPTY_FILE', `${file} holds no data`, isJson ? 'write a JSON object' : 'write a YAML mapping (key: value lines)', {
+          file,
+          line: 1,
+          column: 1,
+        }),
+      ],
+    };
   }
   const errors: Diagnostic[] = [];
   for (const e of [...first.errors, ...first.warnings]) errors.push(fromYamlError(e, text, isJson, at));
@@ -108,7 +165,14 @@ function parseText(file: string, text: string): ReadResult {
   if (syntax.length > 1) errors.splice(0, errors.length, ...errors.filter((e) => !syntax.slice(1).includes(e)));
   const second = docs[1];
   if (second) {
-    errors.push(makeError('YAML_MULTIPLE_DOCUMENTS', `${file} holds more than one document`, "keep one document per file: remove the '---' line and what follows, or move it to its own file", at(second.range[0])));
+    errors.push(
+      makeError(
+        'YAML_MULTIPLE_DOCUMENTS',
+        `${file} holds more than one document`,
+        "keep one document per file: remove the '---' line and what follows, or move it to its own file",
+        at(second.range[0]),
+      ),
+    );
   }
   if (errors.length > 0) return { errors: sortByPosition(errors) };
 
@@ -116,7 +180,17 @@ function parseText(file: string, text: string): ReadResult {
   if (issues.length > 0) return { errors: issues.map((i) => makeError(i.code, i.message, i.hint, at(i.offset))) };
   if (isJson) {
     const jsonError = checkStrictJson(text);
-    if (jsonError) return { errors: [makeError('JSON_SYNTAX', jsonError.message, 'check the JSON: quotes around keys and strings, commas between entries and none after the last, no comments', at(jsonError.offset))] };
+    if (jsonError)
+      return {
+        errors: [
+          makeError(
+            'JSON_SYNTAX',
+            jsonError.message,
+            'check the JSON: quotes around keys and strings, commas between entries and none after the last, no comments',
+            at(jsonError.offset),
+          ),
+        ],
+      };
   }
   return { doc: createSourceDocument(file, text, value, first, lineCounter) };
 }
@@ -155,7 +229,12 @@ function fromYamlError(e: YAMLError, text: string, isJson: boolean, at: (offset:
   }
   if (e.code === 'TAG_RESOLVE_FAILED') {
     const tag = text.slice(start, end).trim() || e.message.replace(/^Unresolved tag: /, '');
-    return makeError('YAML_UNKNOWN_TAG', `the tag ${tag} is not allowed here`, 'remove the tag: files hold plain strings, numbers, booleans, null, mappings and lists', at(start));
+    return makeError(
+      'YAML_UNKNOWN_TAG',
+      `the tag ${tag} is not allowed here`,
+      'remove the tag: files hold plain strings, numbers, booleans, null, mappings and lists',
+      at(start),
+    );
   }
   const code: ErrorCode = isJson ? 'JSON_SYNTAX' : 'YAML_SYNTAX';
   const message = e.message.split('\n')[0]!.replace(/\.$/, '');

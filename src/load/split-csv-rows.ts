@@ -72,7 +72,12 @@ export async function* splitCsvRows(texts: AsyncIterable<string>, firstLine: num
       const e = failure as CsvError & { lines?: number };
       const rest = complete.slice(records.reduce((n, r) => n + r.raw.length, 0));
       // csv-parse reports an unclosed quote at the end of the text: the row with it starts after the rows read and any empty lines.
-      rows.push({ error: e.code === 'CSV_QUOTE_NOT_CLOSED' ? { line: line + leadingNewlines(rest), kind: 'unclosed', message: e.message } : { line: lineBefore + (e.lines ?? 1) - 1, kind: 'invalid', message: e.message } });
+      rows.push({
+        error:
+          e.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? { line: line + leadingNewlines(rest), kind: 'unclosed', message: e.message }
+            : { line: lineBefore + (e.lines ?? 1) - 1, kind: 'invalid', message: e.message },
+      });
       return { rows, stop: true };
     }
     // Empty lines after the last record are in no record's raw text.
@@ -94,7 +99,13 @@ type StrictRecord = { record: string[]; raw: string };
 
 /** csv-parse's records of a text (the first `to` of them), each with its raw text. */
 function readStrictly(text: string, to?: number): StrictRecord[] {
-  return parseStrictly(text, { raw: true, relax_column_count: true, skip_empty_lines: true, trim: false, ...(to !== undefined ? { to } : {}) }) as unknown as StrictRecord[];
+  return parseStrictly(text, {
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: false,
+    ...(to !== undefined ? { to } : {}),
+  }) as unknown as StrictRecord[];
 }
 
 function leadingNewlines(text: string): number {

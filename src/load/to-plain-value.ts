@@ -53,19 +53,34 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
       const start = node.range?.[0] ?? 0;
       aliases++;
       if (aliases > MAX_ALIASES) {
-        issues.push({ code: 'YAML_ALIAS_LIMIT', offset: start, message: `more than ${MAX_ALIASES} aliases are expanded (an alias bomb?)`, hint: 'write the values out instead of repeating them through aliases' });
+        issues.push({
+          code: 'YAML_ALIAS_LIMIT',
+          offset: start,
+          message: `more than ${MAX_ALIASES} aliases are expanded (an alias bomb?)`,
+          hint: 'write the values out instead of repeating them through aliases',
+        });
         break;
       }
       const target = anchors.get(node.source);
       if (!target) {
-        issues.push({ code: 'YAML_SYNTAX', offset: start, message: `alias *${node.source} refers to no anchor before it`, hint: `declare the anchor &${node.source} on a value above this alias` });
+        issues.push({
+          code: 'YAML_SYNTAX',
+          offset: start,
+          message: `alias *${node.source} refers to no anchor before it`,
+          hint: `declare the anchor &${node.source} on a value above this alias`,
+        });
         continue;
       }
       node = target;
       expanded = true;
     }
     if (expanded && ++expandedValues > MAX_EXPANDED_VALUES) {
-      issues.push({ code: 'YAML_ALIAS_LIMIT', offset: node?.range?.[0] ?? 0, message: `aliases expand to more than ${MAX_EXPANDED_VALUES} values (an alias bomb?)`, hint: 'write the values out instead of repeating them through aliases' });
+      issues.push({
+        code: 'YAML_ALIAS_LIMIT',
+        offset: node?.range?.[0] ?? 0,
+        message: `aliases expand to more than ${MAX_EXPANDED_VALUES} values (an alias bomb?)`,
+        hint: 'write the values out instead of repeating them through aliases',
+      });
       break;
     }
     if (node && !expanded && node.anchor) anchors.set(node.anchor, node);
@@ -82,8 +97,14 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
         issues.push({
           code: nan ? 'SCHEMA_TYPE' : 'SCHEMA_RANGE',
           offset: (task.node?.range ?? node.range)?.[0] ?? 0,
-          message: nan ? `${written} is not a number (YAML reads it as NaN)` : /inf/i.test(written) ? `${written} is an infinite number` : `the number ${written} is too large: it reads as ${value}`,
-          hint: nan ? 'write a number, or quote the value if it is text' : 'write a finite number (at most about 1.8e308 either way), or quote the value if it is text',
+          message: nan
+            ? `${written} is not a number (YAML reads it as NaN)`
+            : /inf/i.test(written)
+              ? `${written} is an infinite number`
+              : `the number ${written} is too large: it reads as ${value}`,
+          hint: nan
+            ? 'write a number, or quote the value if it is text'
+            : 'write a finite number (at most about 1.8e308 either way), or quote the value if it is text',
         });
         assign(task.parent, task.key, null);
         continue;
@@ -92,7 +113,12 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
     } else if (isMap(node) || isSeq(node)) {
       const depth = task.depth + 1;
       if (depth > MAX_DEPTH) {
-        issues.push({ code: 'YAML_TOO_DEEP', offset: (task.node?.range ?? node.range)?.[0] ?? 0, message: `values are nested more than ${MAX_DEPTH} levels deep (through an alias)`, hint: 'flatten the structure; no rule pack or inspection needs this depth' });
+        issues.push({
+          code: 'YAML_TOO_DEEP',
+          offset: (task.node?.range ?? node.range)?.[0] ?? 0,
+          message: `values are nested more than ${MAX_DEPTH} levels deep (through an alias)`,
+          hint: 'flatten the structure; no rule pack or inspection needs this depth',
+        });
         break;
       }
       if (isSeq(node)) {
@@ -111,11 +137,21 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
           if (key === undefined) continue;
           const keyStart = (pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
           if (FORBIDDEN_KEYS.has(key)) {
-            issues.push({ code: 'FORBIDDEN_KEY', offset: keyStart, message: `the key '${key}' is not allowed`, hint: `rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects` });
+            issues.push({
+              code: 'FORBIDDEN_KEY',
+              offset: keyStart,
+              message: `the key '${key}' is not allowed`,
+              hint: `rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects`,
+            });
             continue;
           }
           if (seen.has(key)) {
-            issues.push({ code: 'YAML_DUPLICATE_KEY', offset: keyStart, message: `the key '${key}' appears twice in this mapping`, hint: 'remove or rename one of the two entries' });
+            issues.push({
+              code: 'YAML_DUPLICATE_KEY',
+              offset: keyStart,
+              message: `the key '${key}' appears twice in this mapping`,
+              hint: 'remove or rename one of the two entries',
+            });
             continue;
           }
           seen.add(key);
@@ -139,11 +175,21 @@ function keyOf(node: Node | null, anchors: Map<string, Node>, issues: ConvertIss
     // Keys are names and ids: a plain key YAML reads as a number or null must read back as written
     // (2.10 would silently become 2.1, 007 become 7, ~ become nothing).
     if (typeof target.value !== 'string' && target.type === 'PLAIN' && typeof target.source === 'string' && target.source !== text) {
-      issues.push({ code: 'YAML_KEY_NOT_TEXT', offset: node.range?.[0] ?? 0, message: `the key ${target.source} is read as ${target.value === null ? 'null' : `the ${typeof target.value} ${text}`}, not as written`, hint: `put the key in quotes: '${target.source}'` });
+      issues.push({
+        code: 'YAML_KEY_NOT_TEXT',
+        offset: node.range?.[0] ?? 0,
+        message: `the key ${target.source} is read as ${target.value === null ? 'null' : `the ${typeof target.value} ${text}`}, not as written`,
+        hint: `put the key in quotes: '${target.source}'`,
+      });
     }
     return text;
   }
-  issues.push({ code: 'YAML_SYNTAX', offset: node.range?.[0] ?? 0, message: 'a mapping key must be a plain value (a name), not a mapping or a list', hint: 'use a string as the key' });
+  issues.push({
+    code: 'YAML_SYNTAX',
+    offset: node.range?.[0] ?? 0,
+    message: 'a mapping key must be a plain value (a name), not a mapping or a list',
+    hint: 'use a string as the key',
+  });
   return undefined;
 }
 

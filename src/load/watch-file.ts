@@ -54,7 +54,18 @@ export function watchFile(file: string): FileWatch {
       const after = statQuietly(file);
       counted &&= options.bytes;
       if (identity(after) === identity(before) && (!counted || bytes === before.size)) return undefined;
-      const how = after === undefined ? 'it was removed' : after.ino !== before.ino ? 'it was replaced' : after.size > before.size ? 'it grew' : after.size < before.size ? 'it shrank' : counted && bytes !== before.size ? 'another number of bytes was read than it has' : 'it was written to';
+      const how =
+        after === undefined
+          ? 'it was removed'
+          : after.ino !== before.ino
+            ? 'it was replaced'
+            : after.size > before.size
+              ? 'it grew'
+              : after.size < before.size
+                ? 'it shrank'
+                : counted && bytes !== before.size
+                  ? 'another number of bytes was read than it has'
+                  : 'it was written to';
       return {
         code: 'FILE_CHANGED',
         severity: 'error',

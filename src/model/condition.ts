@@ -9,16 +9,7 @@ export type Scalar = string | number | boolean | null;
 
 /** The operators of json-rules-engine's default set. Decorators and custom operators are not allowed. */
 export type Operator =
-  | 'equal'
-  | 'notEqual'
-  | 'lessThan'
-  | 'lessThanInclusive'
-  | 'greaterThan'
-  | 'greaterThanInclusive'
-  | 'in'
-  | 'notIn'
-  | 'contains'
-  | 'doesNotContain';
+  'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive' | 'in' | 'notIn' | 'contains' | 'doesNotContain';
 
 /** Parameters of a derived fact, e.g. `{ atLeast: strong }` for the share of items at or above a level. */
 export type FactParams = Record<string, Scalar>;

@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   YAML_MULTIPLE_DOCUMENTS: 'A YAML file holds more than one document.',
   JSON_SYNTAX: 'A JSON or NDJSON file cannot be parsed.',
   FORBIDDEN_KEY: 'A key such as `__proto__`, `constructor` or `prototype` that could tamper with objects.',
-  READ_OUTSIDE_ROOT: 'A file to be read lies outside the folder reads are confined to (`--root`, or the service\'s data folder).',
+  READ_OUTSIDE_ROOT: "A file to be read lies outside the folder reads are confined to (`--root`, or the service's data folder).",
   INCLUDE_OUTSIDE_PACK: 'An include points outside the pack folder.',
   INCLUDE_TWICE: 'A file is included twice.',
   // Shape (JSON Schema)
@@ -80,12 +80,13 @@ export const ERROR_CODES = {
   CASES_NOT_SCORED: 'The summary after case problems: how many cases had them, and that nothing was scored (each problem has its own entry above it).',
   CASE_DUPLICATE_ID: 'Two cases share an id.',
   CASE_MISSING_ID: 'A case has no id.',
-  CASE_BAD_ID: 'A case id could be mistaken for another: it begins or ends with a space, holds a control or invisible character, or is not in Unicode NFC form.',
+  CASE_BAD_ID:
+    'A case id could be mistaken for another: it begins or ends with a space, holds a control or invisible character, or is not in Unicode NFC form.',
   CASE_UNKNOWN_FACT: 'A case gives a fact that is not declared for cases.',
   CASE_MISSING_FACT: 'A case lacks a required fact.',
   CASE_BAD_VALUE: 'A case fact has the wrong type or a value outside its allowed values.',
   CASE_UNKNOWN_QUESTION: 'A case answers a question the pack does not have.',
-  CASE_ANSWER_OFF_SCALE: 'An answer is not a level of the question\'s scale.',
+  CASE_ANSWER_OFF_SCALE: "An answer is not a level of the question's scale.",
   CASE_MISSING_ANSWER: 'A question applies to a case but the case has no answer.',
   CASE_ANSWER_NOT_APPLICABLE: 'A case answers a question that does not apply to it.',
   CASE_ANSWER_NOT_ASKED: 'A case answers a question that is decided by its facts (`metWhen`), not answered.',
@@ -99,11 +100,11 @@ export const ERROR_CODES = {
   // Running
   USAGE: 'The command line is wrong.',
   OUTPUT_WRITE: 'An output file could not be written.',
-  OUTPUT_IS_INPUT: 'The output file named is one of the run\'s own inputs (the inspection, its case file, a pack file).',
+  OUTPUT_IS_INPUT: "The output file named is one of the run's own inputs (the inspection, its case file, a pack file).",
   OUTPUT_NOT_FILE: 'The output file named is a device, a FIFO, a folder, or a symbolic link to one (or to nothing): `--out` writes regular files only.',
   OUTPUT_READ_ONLY: 'The output file named exists and is read-only.',
   OUTPUT_LINKED: 'The output file named has other hard links, which replacing it would cut.',
-  TEST_FAILED: 'A pack test\'s expectation was not met.',
+  TEST_FAILED: "A pack test's expectation was not met.",
   TEST_INVALID: 'A pack test file is malformed.',
 } as const;
 

@@ -124,16 +124,7 @@ export interface Health {
 
 /** Problems of a request itself, beside the engine's codes. */
 export type ServiceErrorCode =
-  | 'UNAUTHORIZED'
-  | 'NOT_FOUND'
-  | 'UNKNOWN_PACK'
-  | 'METHOD_NOT_ALLOWED'
-  | 'BAD_REQUEST'
-  | 'TOO_LARGE'
-  | 'MEDIA_TYPE'
-  | 'TIMEOUT'
-  | 'SHUTTING_DOWN'
-  | 'INTERNAL';
+  'UNAUTHORIZED' | 'NOT_FOUND' | 'UNKNOWN_PACK' | 'METHOD_NOT_ALLOWED' | 'BAD_REQUEST' | 'TOO_LARGE' | 'MEDIA_TYPE' | 'TIMEOUT' | 'SHUTTING_DOWN' | 'INTERNAL';
 
 /** A problem with a request: the engine's diagnostic, or one of the service's own codes. */
 export interface ServiceProblem extends Omit<Diagnostic, 'code'> {

@@ -6,7 +6,7 @@ export const SUMMARY_PLACEHOLDERS = {
   rated: 'how many levels were counted (items, measures or bands)',
   score: 'the score, or "not rated"',
   percent: 'the score followed by %, or "not rated"',
-  band: "the band's label, or \"not rated\"",
+  band: 'the band\'s label, or "not rated"',
   points: 'the points summed from the bands',
 } as const;
 

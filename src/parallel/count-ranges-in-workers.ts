@@ -15,7 +15,15 @@ import type { FromWorker, TallyCountsMessage, WorkerSetup } from './worker-proto
 import { startWorker } from './start-worker.js';
 
 /** True when the counts were merged into `tally`; false when the file must be counted on one thread. */
-export async function countRangesInWorkers(file: string, format: 'csv' | 'ndjson', ranges: ByteRange[], tally: CaseTally, setup: WorkerSetup, count: number, onProgress?: (read: number) => void): Promise<boolean> {
+export async function countRangesInWorkers(
+  file: string,
+  format: 'csv' | 'ndjson',
+  ranges: ByteRange[],
+  tally: CaseTally,
+  setup: WorkerSetup,
+  count: number,
+  onProgress?: (read: number) => void,
+): Promise<boolean> {
   // A worker's live data is small (the plan, its counters, one range's ids): a modest heap makes
   // V8 collect the parsed lines' garbage early instead of growing every thread's heap.
   const workers = Array.from({ length: Math.min(count, ranges.length) }, () => startWorker(setup, { maxOldGenerationSizeMb: 96 }));

@@ -22,7 +22,10 @@ function run(setup: WorkerSetup): void {
   const send = (message: FromWorker) => port.postMessage(message);
   try {
     const methodology = load(setup.methodology);
-    const plan = compilePlan(methodology, setup.thematics.map((t) => load(t, methodology)));
+    const plan = compilePlan(
+      methodology,
+      setup.thematics.map((t) => load(t, methodology)),
+    );
     // The main thread checks ids across the whole file. A range with any problem sends the file
     // back to one thread, which reports it: here problems are only counted, not kept.
     const tally = new CaseTally(plan, setup.area, { checkDuplicates: false, maxDiagnostics: 0 });
@@ -31,7 +34,8 @@ function run(setup: WorkerSetup): void {
     const countRange = async (message: RangeMessage) => {
       const problemsBefore = tally.invalid + tally.inputProblems;
       const ids: string[] = [];
-      const read = message.format === 'csv' ? readCsvCases(message.file, columns, undefined, message.range) : readNdjsonCases(message.file, undefined, message.range);
+      const read =
+        message.format === 'csv' ? readCsvCases(message.file, columns, undefined, message.range) : readNdjsonCases(message.file, undefined, message.range);
       for await (const input of read) {
         if ('record' in input) {
           const id = caseIdOf(input.record);

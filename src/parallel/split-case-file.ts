@@ -56,7 +56,11 @@ async function findRanges(file: string, size: number, format: 'csv' | 'ndjson', 
       const boundary = offset + i + 1;
       if (start < 0) {
         if (csv) {
-          header = Buffer.concat(headerBytes).subarray(0, boundary).toString('utf8').replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
+          header = Buffer.concat(headerBytes)
+            .subarray(0, boundary)
+            .toString('utf8')
+            .replace(/^\uFEFF/, '')
+            .replace(/\r?\n$/, '');
           headerBytes = [];
           start = boundary;
         } else start = 0;

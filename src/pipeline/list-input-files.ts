@@ -7,10 +7,5 @@ import { caseFileOf } from './load-inspection.js';
 
 export function listInputFiles(opened: Pick<OpenedInspection, 'file' | 'inspection' | 'methodology' | 'thematics'>): string[] {
   const caseFile = caseFileOf(opened.inspection.cases, opened.file);
-  return [
-    opened.file,
-    ...(caseFile ? [caseFile.file] : []),
-    ...(opened.methodology.files ?? []),
-    ...opened.thematics.flatMap((t) => t.files ?? []),
-  ];
+  return [opened.file, ...(caseFile ? [caseFile.file] : []), ...(opened.methodology.files ?? []), ...opened.thematics.flatMap((t) => t.files ?? [])];
 }

@@ -59,29 +59,74 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
     // Every file the inspection names, before any is read (or its existence told).
     const named: Array<[string, string, string]> = [
       [packPath, inspection.pack, '/pack'],
-      ...(options.thematics ?? (inspection.thematics ?? []).map((t) => resolve(base, t))).map((t, i): [string, string, string] => [t, inspection.thematics?.[i] ?? t, `/thematics/${i}`]),
-      ...(inspection.cases === undefined || Array.isArray(inspection.cases) || !('file' in inspection.cases) ? [] : [[resolve(base, inspection.cases.file), inspection.cases.file, '/cases/file'] as [string, string, string]]),
+      ...(options.thematics ?? (inspection.thematics ?? []).map((t) => resolve(base, t))).map((t, i): [string, string, string] => [
+        t,
+        inspection.thematics?.[i] ?? t,
+        `/thematics/${i}`,
+      ]),
+      ...(inspection.cases === undefined || Array.isArray(inspection.cases) || !('file' in inspection.cases)
+        ? []
+        : [[resolve(base, inspection.cases.file), inspection.cases.file, '/cases/file'] as [string, string, string]]),
     ];
     const outside = named.filter(([file]) => !isInsideRoot(file, root));
-    if (outside.length > 0) return { errors: outside.map(([, written, pointer]) => ({ ...outsideRoot(written, root), file: path, ...(doc.locate(pointer) ?? {}) })) };
+    if (outside.length > 0)
+      return { errors: outside.map(([, written, pointer]) => ({ ...outsideRoot(written, root), file: path, ...(doc.locate(pointer) ?? {}) })) };
   }
   if (options.pack === undefined && !existsSync(packPath)) {
-    return { errors: [error('FILE_NOT_FOUND', `the pack '${inspection.pack}' does not exist (looked for ${packPath})`, 'check pack: the methodology pack\'s folder, relative to the inspection file', path, doc.locate('/pack'))] };
+    return {
+      errors: [
+        error(
+          'FILE_NOT_FOUND',
+          `the pack '${inspection.pack}' does not exist (looked for ${packPath})`,
+          "check pack: the methodology pack's folder, relative to the inspection file",
+          path,
+          doc.locate('/pack'),
+        ),
+      ],
+    };
   }
   const methodologyLoaded = loadPack(packPath, root !== undefined ? { root } : {});
   if ('errors' in methodologyLoaded) return methodologyLoaded;
   const methodology = methodologyLoaded.pack;
   if (methodology.kind !== 'methodology') {
-    return { errors: [error('THEMATIC_ONLY', `${inspection.pack} is a thematic; an inspection's pack must be a methodology`, 'point pack: at the methodology and list the thematic under thematics:', path, doc.locate('/pack'))] };
+    return {
+      errors: [
+        error(
+          'THEMATIC_ONLY',
+          `${inspection.pack} is a thematic; an inspection's pack must be a methodology`,
+          'point pack: at the methodology and list the thematic under thematics:',
+          path,
+          doc.locate('/pack'),
+        ),
+      ],
+    };
   }
   if (inspection.packVersion !== undefined) {
     const range = semver.validRange(inspection.packVersion);
     if (range === null) {
-      return { errors: [error('BAD_VERSION_RANGE', `packVersion '${inspection.packVersion}' is not a semver range`, 'write packVersion as a semver range, e.g. ^1.0.0', path, doc.locate('/packVersion'))] };
+      return {
+        errors: [
+          error(
+            'BAD_VERSION_RANGE',
+            `packVersion '${inspection.packVersion}' is not a semver range`,
+            'write packVersion as a semver range, e.g. ^1.0.0',
+            path,
+            doc.locate('/packVersion'),
+          ),
+        ],
+      };
     }
     if (!semver.satisfies(methodology.version, range)) {
       return {
-        errors: [error('INSPECTION_PACK_VERSION', `the inspection was recorded for ${methodology.id} ${inspection.packVersion} but the pack is ${methodology.version}`, 'score it with a pack version in that range, or update packVersion after checking what changed (criteria diff)', path, doc.locate('/packVersion'))],
+        errors: [
+          error(
+            'INSPECTION_PACK_VERSION',
+            `the inspection was recorded for ${methodology.id} ${inspection.packVersion} but the pack is ${methodology.version}`,
+            'score it with a pack version in that range, or update packVersion after checking what changed (criteria diff)',
+            path,
+            doc.locate('/packVersion'),
+          ),
+        ],
       };
     }
   }
@@ -90,7 +135,15 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
   const errors: Diagnostic[] = [];
   thematicPaths.forEach((thematicPath, index) => {
     if (options.thematics === undefined && !existsSync(thematicPath)) {
-      errors.push(error('FILE_NOT_FOUND', `the thematic '${inspection.thematics?.[index]}' does not exist (looked for ${thematicPath})`, 'check thematics: the thematic packs\' folders, relative to the inspection file', path, doc.locate(`/thematics/${index}`)));
+      errors.push(
+        error(
+          'FILE_NOT_FOUND',
+          `the thematic '${inspection.thematics?.[index]}' does not exist (looked for ${thematicPath})`,
+          "check thematics: the thematic packs' folders, relative to the inspection file",
+          path,
+          doc.locate(`/thematics/${index}`),
+        ),
+      );
       return;
     }
     const t = loadPack(thematicPath, { methodology, ...(root !== undefined ? { root } : {}) });
@@ -99,7 +152,17 @@ export function openInspection(path: string, options: OpenOptions = {}): OpenedI
       return;
     }
     if (t.pack.kind !== 'thematic' || t.pack.attachesTo?.methodology !== methodology.id) {
-      errors.push(error(t.pack.kind !== 'thematic' ? 'THEMATIC_ONLY' : 'THEMATIC_INCOMPATIBLE', t.pack.kind !== 'thematic' ? `${thematicPath} is not a thematic pack` : `thematic ${t.pack.id} attaches to ${t.pack.attachesTo?.methodology}, not to ${methodology.id}`, 'list only thematics written for this methodology', path, doc.locate(`/thematics/${index}`)));
+      errors.push(
+        error(
+          t.pack.kind !== 'thematic' ? 'THEMATIC_ONLY' : 'THEMATIC_INCOMPATIBLE',
+          t.pack.kind !== 'thematic'
+            ? `${thematicPath} is not a thematic pack`
+            : `thematic ${t.pack.id} attaches to ${t.pack.attachesTo?.methodology}, not to ${methodology.id}`,
+          'list only thematics written for this methodology',
+          path,
+          doc.locate(`/thematics/${index}`),
+        ),
+      );
       return;
     }
     if (thematics.some((other) => other.id === t.pack.id)) {
@@ -146,23 +209,51 @@ async function* inlineCases(records: unknown[], file: string, doc: SourceDocumen
         }),
       };
     } else {
-      yield { problem: error('CASE_MISSING_ID', `case ${i + 1} is not a case record`, 'write each case as a mapping with id, facts and answers', file, doc.locate(`${pointer}/${i}`)) };
+      yield {
+        problem: error(
+          'CASE_MISSING_ID',
+          `case ${i + 1} is not a case record`,
+          'write each case as a mapping with id, facts and answers',
+          file,
+          doc.locate(`${pointer}/${i}`),
+        ),
+      };
     }
   }
 }
 
 /** The case file an inspection names, with its format; null when its cases are listed in it. */
-export function caseFileOf(cases: CaseRecord[] | CaseFile | CaseDatabase | undefined, inspectionFile: string): { file: string; format: NonNullable<CaseFile['format']> } | null {
+export function caseFileOf(
+  cases: CaseRecord[] | CaseFile | CaseDatabase | undefined,
+  inspectionFile: string,
+): { file: string; format: NonNullable<CaseFile['format']> } | null {
   if (cases === undefined || Array.isArray(cases) || !('file' in cases)) return null;
   const file = resolve(dirname(inspectionFile), cases.file);
   return { file, format: cases.format ?? formatOf(file)! };
 }
 
 /** The cases of an inspection: listed in its document, or in a file relative to it. */
-export function readCases(cases: CaseRecord[] | CaseFile | CaseDatabase | undefined, inspectionFile: string, doc: SourceDocument, columns: CaseColumns, hash?: Hash): AsyncIterable<CaseInput> {
-  const only = (problem: Diagnostic) => (async function* (): AsyncGenerator<CaseInput> { yield { problem, notACase: true }; })();
+export function readCases(
+  cases: CaseRecord[] | CaseFile | CaseDatabase | undefined,
+  inspectionFile: string,
+  doc: SourceDocument,
+  columns: CaseColumns,
+  hash?: Hash,
+): AsyncIterable<CaseInput> {
+  const only = (problem: Diagnostic) =>
+    (async function* (): AsyncGenerator<CaseInput> {
+      yield { problem, notACase: true };
+    })();
   if (cases !== undefined && !Array.isArray(cases) && 'database' in cases) {
-    return only(error('SQL_SOURCE', 'the cases are in a database, which only a SQL engine reads', 'score with --engine postgres', inspectionFile, doc.locate('/cases/database')));
+    return only(
+      error(
+        'SQL_SOURCE',
+        'the cases are in a database, which only a SQL engine reads',
+        'score with --engine postgres',
+        inspectionFile,
+        doc.locate('/cases/database'),
+      ),
+    );
   }
   const source = caseFileOf(cases, inspectionFile);
   if (cases === undefined) return inlineCases([], inspectionFile, doc, '/cases');
@@ -170,7 +261,16 @@ export function readCases(cases: CaseRecord[] | CaseFile | CaseDatabase | undefi
   const { file, format } = source;
   const missing = caseFileProblem(file, cases.file, inspectionFile, doc);
   if (missing) return only(missing);
-  if (format === 'parquet') return only(error('SQL_SOURCE', `the case file '${cases.file}' is Parquet, which only a SQL engine reads`, 'score with --engine duckdb', inspectionFile, doc.locate('/cases/file')));
+  if (format === 'parquet')
+    return only(
+      error(
+        'SQL_SOURCE',
+        `the case file '${cases.file}' is Parquet, which only a SQL engine reads`,
+        'score with --engine duckdb',
+        inspectionFile,
+        doc.locate('/cases/file'),
+      ),
+    );
   if (format === 'csv') return readCsvCases(file, columns, hash);
   if (format === 'ndjson') return readNdjsonCases(file, hash);
   return documentCases(file, hash);
@@ -182,9 +282,23 @@ function caseFileProblem(file: string, written: string, inspectionFile: string, 
   try {
     isFile = statSync(file).isFile();
   } catch {
-    return error('FILE_NOT_FOUND', `the case file '${written}' does not exist (looked for ${file})`, 'check cases.file: the path is relative to the inspection file', inspectionFile, doc.locate('/cases/file'));
+    return error(
+      'FILE_NOT_FOUND',
+      `the case file '${written}' does not exist (looked for ${file})`,
+      'check cases.file: the path is relative to the inspection file',
+      inspectionFile,
+      doc.locate('/cases/file'),
+    );
   }
-  return isFile ? undefined : error('FILE_UNREADABLE', `the case file '${written}' is not a file (${file})`, 'name a .csv, .ndjson, .json or .yaml file of cases', inspectionFile, doc.locate('/cases/file'));
+  return isFile
+    ? undefined
+    : error(
+        'FILE_UNREADABLE',
+        `the case file '${written}' is not a file (${file})`,
+        'name a .csv, .ndjson, .json or .yaml file of cases',
+        inspectionFile,
+        doc.locate('/cases/file'),
+      );
 }
 
 function formatOf(file: string): CaseFile['format'] {
@@ -207,7 +321,13 @@ async function* documentCases(file: string, hash?: Hash): AsyncGenerator<CaseInp
   const value = read.doc.value;
   const list = Array.isArray(value) ? value : (value as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(list)) {
-    yield { problem: error('CASE_MISSING_ID', `${file} holds no list of cases`, 'write a list of case records, or a mapping with cases: [ … ]', file, { line: 1, column: 1 }), notACase: true };
+    yield {
+      problem: error('CASE_MISSING_ID', `${file} holds no list of cases`, 'write a list of case records, or a mapping with cases: [ … ]', file, {
+        line: 1,
+        column: 1,
+      }),
+      notACase: true,
+    };
     return;
   }
   yield* inlineCases(list, file, read.doc, Array.isArray(value) ? '' : '/cases');

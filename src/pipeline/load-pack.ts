@@ -38,7 +38,13 @@ export function resolvePackRoot(path: string, source: FileSource = DISK): { file
   if (!source.isFolder(path)) return { file: path };
   const file = ROOT_FILE_NAMES.map((name) => join(path, name)).find((f) => source.exists(f));
   if (file) return { file };
-  return { errors: [makeError('FILE_NOT_FOUND', `${path} holds no ${ROOT_FILE_NAMES.join(', ')}`, 'name a pack folder with a root file pack.yaml, or the root file itself', { file: path })] };
+  return {
+    errors: [
+      makeError('FILE_NOT_FOUND', `${path} holds no ${ROOT_FILE_NAMES.join(', ')}`, 'name a pack folder with a root file pack.yaml, or the root file itself', {
+        file: path,
+      }),
+    ],
+  };
 }
 
 /** Reads a file through a source: its text in memory, else from the disk when the source reads the disk. */
@@ -80,17 +86,38 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSo
     const absolute = resolve(folder, entry);
     const real = source.realpath(absolute);
     if (isOutside(resolve(folder), absolute) || isOutside(folderReal, real)) {
-      errors.push(makeError('INCLUDE_OUTSIDE_PACK', `the include '${entry}' points outside the pack folder ${folder}`, 'keep a pack\'s files in its folder (or beneath it), and include them by paths relative to the root file', at));
+      errors.push(
+        makeError(
+          'INCLUDE_OUTSIDE_PACK',
+          `the include '${entry}' points outside the pack folder ${folder}`,
+          "keep a pack's files in its folder (or beneath it), and include them by paths relative to the root file",
+          at,
+        ),
+      );
       return;
     }
     const first = seen.get(real);
     if (first !== undefined) {
-      errors.push(makeError('INCLUDE_TWICE', first < 0 ? `the include '${entry}' is the root file itself` : `'${entry}' is included twice (also as entry ${first + 1})`, 'list each file once in include', at));
+      errors.push(
+        makeError(
+          'INCLUDE_TWICE',
+          first < 0 ? `the include '${entry}' is the root file itself` : `'${entry}' is included twice (also as entry ${first + 1})`,
+          'list each file once in include',
+          at,
+        ),
+      );
       return;
     }
     seen.set(real, i);
     if (!source.exists(absolute)) {
-      errors.push(makeError('FILE_NOT_FOUND', `the included file '${entry}' does not exist (looked for ${file})`, 'check the path, relative to the root file, and its spelling', at));
+      errors.push(
+        makeError(
+          'FILE_NOT_FOUND',
+          `the included file '${entry}' does not exist (looked for ${file})`,
+          'check the path, relative to the root file, and its spelling',
+          at,
+        ),
+      );
       return;
     }
     const read = readThrough(source, file);
@@ -106,7 +133,12 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSo
 
 /** READ_OUTSIDE_ROOT for a path outside the root (without saying whether it exists). */
 export function outsideRoot(path: string, root: string): Diagnostic {
-  return makeError('READ_OUTSIDE_ROOT', `${path} is outside the folder reads are confined to (${root})`, 'name files inside that folder; a pack, thematic or case file elsewhere is not read', { file: path });
+  return makeError(
+    'READ_OUTSIDE_ROOT',
+    `${path} is outside the folder reads are confined to (${root})`,
+    'name files inside that folder; a pack, thematic or case file elsewhere is not read',
+    { file: path },
+  );
 }
 
 /** Loads a pack and checks it; a thematic is checked with its methodology (given, or found through attachesTo.path). */
@@ -121,7 +153,13 @@ export function loadPack(path: string, options: LoadOptions & { methodology?: Pa
     const found = findMethodology(pack, sources, options.source ?? DISK, options.root);
     diagnostics.push(...found.diagnostics);
     methodology = found.methodology;
-    if (diagnostics.some((d) => d.severity === 'error')) return { errors: sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'), undefined) };
+    if (diagnostics.some((d) => d.severity === 'error'))
+      return {
+        errors: sortDiagnostics(
+          diagnostics.filter((d) => d.severity === 'error'),
+          undefined,
+        ),
+      };
   }
   diagnostics.push(...checkPack(pack, sources, methodology));
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -135,12 +173,30 @@ function findMethodology(pack: Pack, sources: SourceMap, source: FileSource, roo
   const place = sources.locate(attachesTo, 'path') ?? sources.locate(attachesTo);
   const at = place ? { file: place.file, line: place.line, column: place.column, pointer: place.pointer } : {};
   if (attachesTo.path === undefined) {
-    return { diagnostics: [makeWarning('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names no path to its methodology, so it was checked without it`, 'add attachesTo.path (the methodology\'s folder, relative to this file), or check it together with the methodology', at)] };
+    return {
+      diagnostics: [
+        makeWarning(
+          'METHODOLOGY_NOT_FOUND',
+          `thematic ${pack.id} names no path to its methodology, so it was checked without it`,
+          "add attachesTo.path (the methodology's folder, relative to this file), or check it together with the methodology",
+          at,
+        ),
+      ],
+    };
   }
   const path = join(dirname(pack.files![0]!), attachesTo.path);
   if (root !== undefined && !isInsideRoot(path, root)) return { diagnostics: [{ ...outsideRoot(attachesTo.path, root), ...at }] };
   if (!source.exists(path)) {
-    return { diagnostics: [makeError('METHODOLOGY_NOT_FOUND', `thematic ${pack.id} names its methodology at ${attachesTo.path}, but ${path} does not exist`, 'correct attachesTo.path: the methodology\'s folder, relative to the thematic\'s root file', at)] };
+    return {
+      diagnostics: [
+        makeError(
+          'METHODOLOGY_NOT_FOUND',
+          `thematic ${pack.id} names its methodology at ${attachesTo.path}, but ${path} does not exist`,
+          "correct attachesTo.path: the methodology's folder, relative to the thematic's root file",
+          at,
+        ),
+      ],
+    };
   }
   const loaded = loadPackFiles(path, { source });
   if ('errors' in loaded) return { diagnostics: loaded.errors };

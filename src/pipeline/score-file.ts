@@ -35,14 +35,18 @@ export async function scoreInspectionFile(path: string, options: ScoreFileOption
 }
 
 /** Scores an inspection already opened (from a file, or assembled from a request's body), with its packs' plan when one is at hand. */
-export async function scoreOpenedInspection(opened: OpenedInspection, options: ScoreFileOptions = {}, plan: CompiledPlan = compilePlan(opened.methodology, opened.thematics)): Promise<ScoredFile | { errors: Diagnostic[] }> {
+export async function scoreOpenedInspection(
+  opened: OpenedInspection,
+  options: ScoreFileOptions = {},
+  plan: CompiledPlan = compilePlan(opened.methodology, opened.thematics),
+): Promise<ScoredFile | { errors: Diagnostic[] }> {
   const path = opened.file;
   const requireCases = !Array.isArray(opened.inspection.cases);
   const started = ScoringSession.start(plan, opened.header, { requireCases, ...options });
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };
   const { session } = started;
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
-  const workers = options.trace || options.onOutcomes ? 1 : options.workers ?? 1;
+  const workers = options.trace || options.onOutcomes ? 1 : (options.workers ?? 1);
   const caseFile = caseFileOf(opened.inspection.cases, path);
   // A case file that changes while it is read is an error: its cases counted would not be its bytes hashed.
   const watch = caseFile ? watchFile(caseFile.file) : undefined;
@@ -53,7 +57,11 @@ export async function scoreOpenedInspection(opened: OpenedInspection, options: S
     if (changed) return { errors: [changed] };
     if ('errors' in finished) {
       // "No cases" in a case file is about that file.
-      return { errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined && caseFile ? { ...e, file: caseFile.file, line: 1 } : opened.locate(e))) };
+      return {
+        errors: finished.errors.map((e) =>
+          e.code === 'NO_CASES' && e.file === undefined && caseFile ? { ...e, file: caseFile.file, line: 1 } : opened.locate(e),
+        ),
+      };
     }
     return { result: finished.result, plan, opened, tally: session.tally };
   };
@@ -63,7 +71,19 @@ export async function scoreOpenedInspection(opened: OpenedInspection, options: S
     const { countRangesInWorkers } = await import('../parallel/count-ranges-in-workers.js');
     const hash = createHash('sha256').update(opened.doc.text);
     const ranges = await splitCaseFile(caseFile.file, caseFile.format, workers * 4, watch!.counting(hash));
-    if (ranges && ranges.length > 1 && (await countRangesInWorkers(caseFile.file, caseFile.format, ranges, session.tally, { methodology: opened.methodology.files![0]!, thematics: opened.thematics.map((t) => t.files![0]!), area: session.checked.area }, workers, options.onProgress))) {
+    if (
+      ranges &&
+      ranges.length > 1 &&
+      (await countRangesInWorkers(
+        caseFile.file,
+        caseFile.format,
+        ranges,
+        session.tally,
+        { methodology: opened.methodology.files![0]!, thematics: opened.thematics.map((t) => t.files![0]!), area: session.checked.area },
+        workers,
+        options.onProgress,
+      ))
+    ) {
       return finish(hash);
     }
   }
@@ -88,7 +108,12 @@ export async function feedCases(session: ScoringSession, cases: AsyncIterable<Ca
 }
 
 /** Scores an inspection held in memory whose cases are in a file (CSV, NDJSON, JSON or YAML, by its extension unless `format` says). */
-export async function scoreWithCaseFile(plan: CompiledPlan, inspection: InspectionHeader, cases: CaseFile, options: ScoreFileOptions = {}): Promise<ScoreOutcome> {
+export async function scoreWithCaseFile(
+  plan: CompiledPlan,
+  inspection: InspectionHeader,
+  cases: CaseFile,
+  options: ScoreFileOptions = {},
+): Promise<ScoreOutcome> {
   const bad = optionProblems(options);
   if (bad.length > 0) return { errors: bad };
   const started = ScoringSession.start(plan, inspection, { requireCases: true, ...options });
@@ -98,10 +123,16 @@ export async function scoreWithCaseFile(plan: CompiledPlan, inspection: Inspecti
   const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
   // The file is read as an inspection beside it would read it: `cases.file` relative to that place.
   const beside = join(dirname(file), '.inspection');
-  await feedCases(started.session, readCases({ file: basename(file), ...(cases.format ? { format: cases.format } : {}) }, beside, NO_DOCUMENT(beside), columns, hash), options.onProgress);
+  await feedCases(
+    started.session,
+    readCases({ file: basename(file), ...(cases.format ? { format: cases.format } : {}) }, beside, NO_DOCUMENT(beside), columns, hash),
+    options.onProgress,
+  );
   const finished = started.session.finish(hash.digest('hex'));
   // Problems placed at the stand-in inspection (or nowhere, as "no cases" is) are about the case file.
-  return 'errors' in finished ? { errors: finished.errors.map((e) => (e.file === beside || (e.code === 'NO_CASES' && e.file === undefined) ? { ...e, file } : e)) } : finished;
+  return 'errors' in finished
+    ? { errors: finished.errors.map((e) => (e.file === beside || (e.code === 'NO_CASES' && e.file === undefined) ? { ...e, file } : e)) }
+    : finished;
 }
 
 /** A stand-in document for cases read without an inspection file: nothing in it can be located. */
@@ -111,5 +142,12 @@ const NO_DOCUMENT = (file: string): SourceDocument => ({ file, text: '', value: 
 function optionProblems(options: ScoreFileOptions): Diagnostic[] {
   const { workers } = options;
   if (workers === undefined || (Number.isInteger(workers) && workers >= 1 && workers <= 64)) return [];
-  return [{ code: 'USAGE', severity: 'error', message: `workers must be a whole number from 1 to 64, not ${String(workers)}`, hint: 'give workers: 1 (the default) or the number of threads to count a large case file on' }];
+  return [
+    {
+      code: 'USAGE',
+      severity: 'error',
+      message: `workers must be a whole number from 1 to 64, not ${String(workers)}`,
+      hint: 'give workers: 1 (the default) or the number of threads to count a large case file on',
+    },
+  ];
 }

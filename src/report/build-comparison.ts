@@ -78,10 +78,7 @@ function listRows(pack: PackResult, prefix: string, titlePrefix: string): KeyedR
 }
 
 function listAllRows(result: InspectionResult): KeyedRow[] {
-  return [
-    ...listRows(result, '', ''),
-    ...result.thematics.flatMap((t) => listRows(t, `${t.id}/`, `${t.title}: `)),
-  ];
+  return [...listRows(result, '', ''), ...result.thematics.flatMap((t) => listRows(t, `${t.id}/`, `${t.title}: `))];
 }
 
 /** Merges the areas' rows in order: a row only some areas have goes after the row before it. */
@@ -116,7 +113,9 @@ function describeMismatch(results: InspectionResult[]): string | null {
     // The same id and version, yet different content: one of the packs was changed without a new version.
     const hashes = new Set(results.map((r) => r.provenance.sha256));
     const first = results[0];
-    return hashes.size > 1 && first ? `These results come from ${first.provenance.pack} ${first.provenance.version} with different content (${hashes.size} different sha256): the pack was changed without a new version, so the same rows may not mean the same.` : null;
+    return hashes.size > 1 && first
+      ? `These results come from ${first.provenance.pack} ${first.provenance.version} with different content (${hashes.size} different sha256): the pack was changed without a new version, so the same rows may not mean the same.`
+      : null;
   }
   const list = [...byPack].map(([pack, areas]) => `${pack} (${areas.join(', ')})`).join('; ');
   const ids = new Set(results.map((r) => r.provenance.pack));

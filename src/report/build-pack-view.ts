@@ -95,7 +95,12 @@ function viewTargets(pack: PackResult): TargetGroupView[] {
  */
 export function chartSheet(sheet: SheetModel, series: string, boundaries = new Map<string, ChartBoundary[]>()): BarChart[] {
   const groups = sheet.sections.map((section) => ({
-    heading: section.heading === '' ? `${section.total?.label ?? section.id}: ${section.total?.value ?? ''}` : section.total === null ? section.heading : `${section.heading}: ${section.total.value}`,
+    heading:
+      section.heading === ''
+        ? `${section.total?.label ?? section.id}: ${section.total?.value ?? ''}`
+        : section.total === null
+          ? section.heading
+          : `${section.heading}: ${section.total.value}`,
     rows: section.criteria.map((row) => ({
       label: row.label,
       values: [{ score: row.result.score, text: row.value + row.marker }],

@@ -58,16 +58,17 @@ function buildSection(section: SectionResult, notes: FootnoteList): SheetSection
   const criteria = section.criteria.map((c) => buildCriterionRow(c, notes));
   // A section rated from its own items has no criteria lines: its rating is its one line, under its title.
   const own = section.items !== undefined;
-  const total: SheetRow | null = hasRating(section) || own
-    ? {
-        id: section.id,
-        label: own ? section.title : `Score for section ${section.id}`,
-        weight: '',
-        value: describeScore(section),
-        marker: notes.mark(section),
-        result: section,
-      }
-    : null;
+  const total: SheetRow | null =
+    hasRating(section) || own
+      ? {
+          id: section.id,
+          label: own ? section.title : `Score for section ${section.id}`,
+          weight: '',
+          value: describeScore(section),
+          marker: notes.mark(section),
+          result: section,
+        }
+      : null;
   // A summary that only says the section's score (`Title: 57%`) would print it twice.
   const repeats = total !== null && section.summary === `${section.title}: ${total.value}`;
   return {

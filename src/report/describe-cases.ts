@@ -9,10 +9,7 @@ export function hasCaseSample(result: InspectionResult): boolean {
 
 /** The case accounting line, e.g. `cases: 100 read, 100 scored (3 relevant to no question), 0 excluded`. */
 export function describeCases(cases: CaseAccount): string {
-  return (
-    `cases: ${cases.read} read, ${cases.scored} scored (${cases.relevantToNone} relevant to no question), ` +
-    `${cases.excluded.length} excluded`
-  );
+  return `cases: ${cases.read} read, ${cases.scored} scored (${cases.relevantToNone} relevant to no question), ` + `${cases.excluded.length} excluded`;
 }
 
 /** One excluded case with where it was read and its reasons. */

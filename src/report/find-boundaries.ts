@@ -14,7 +14,7 @@ function scoreFloor(when: Condition): number | null {
 }
 
 function boundariesOf(pack: Pack, set: ResolvedBandSet): ChartBoundary[] {
-  const levels = set.scale === undefined ? [] : pack.scales?.[set.scale]?.levels ?? [];
+  const levels = set.scale === undefined ? [] : (pack.scales?.[set.scale]?.levels ?? []);
   const out: ChartBoundary[] = [];
   for (const rule of set.rules) {
     const at = scoreFloor(rule.when);

@@ -14,9 +14,7 @@ function toJson(comparison: Comparison): string {
       id: row.id,
       title: row.title,
       kind: row.kind,
-      values: row.values.map((v) =>
-        v === null ? null : { score: v.score, band: v.band, notRated: v.notRated, adjusted: v.adjusted },
-      ),
+      values: row.values.map((v) => (v === null ? null : { score: v.score, band: v.band, notRated: v.notRated, adjusted: v.adjusted })),
     })),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -23,7 +23,9 @@ export function formatTraceHtml(tree: TraceNode, options: TracePageOptions): str
   return renderTemplate('@trace', {
     title: `How ${tree.id} is derived`,
     meta: [`Inspection: ${options.inspection}`, ...describeMeta(options.date)],
-    style: stylePage(p === undefined ? `explanation of ${tree.id}` : `explanation of ${tree.id} · ${p.pack}@${p.version} sha256 ${shortenHash(p.sha256)} · ${p.engine}`),
+    style: stylePage(
+      p === undefined ? `explanation of ${tree.id}` : `explanation of ${tree.id} · ${p.pack}@${p.version} sha256 ${shortenHash(p.sha256)} · ${p.engine}`,
+    ),
     tree,
     maxDepth: options.maxDepth ?? Number.POSITIVE_INFINITY,
     provenance: p === undefined ? [] : describeProvenance(p),

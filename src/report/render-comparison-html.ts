@@ -43,7 +43,9 @@ export function renderComparisonHtml(comparison: Comparison, options: { date?: s
   const withChange = areas.length >= 2;
   const groups = nestRows(comparison.rows, withChange);
   // The chart leaves out the overall result (the last row group, under no heading): the table states it once.
-  const chartGroups = groups.filter((g) => g.heading !== '').map((g) => ({ heading: g.heading, rows: g.rows.map((r) => ({ label: r.label, values: r.values })) }));
+  const chartGroups = groups
+    .filter((g) => g.heading !== '')
+    .map((g) => ({ heading: g.heading, rows: g.rows.map((r) => ({ label: r.label, values: r.values })) }));
   const changed = groups.reduce((n, g) => n + g.rows.filter((r) => r.change?.changed === true).length, 0);
   const first = comparison.sources[0]?.provenance;
   return renderTemplate('@comparison', {

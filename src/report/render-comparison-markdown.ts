@@ -12,11 +12,7 @@ export function renderComparisonMarkdown(comparison: Comparison): string[] {
     (group) => (group === '' ? null : { cells: ['', group], strong: true }),
     (r) => ({ cells: [r.id, r.title, ...r.values.map((v) => v?.text ?? NO_VALUE)], strong: r.kind !== 'criterion' }),
   ).filter((row): row is MarkdownRow => row !== null);
-  const columns = [
-    { header: 'Id' },
-    { header: 'Title' },
-    ...comparison.areas.map((a) => ({ header: describeArea(a), align: 'right' as const })),
-  ];
+  const columns = [{ header: 'Id' }, { header: 'Title' }, ...comparison.areas.map((a) => ({ header: describeArea(a), align: 'right' as const }))];
   lines.push(...renderMarkdownTable(columns, rows), '');
   if (hasAdjusted(comparison)) lines.push(escapeMarkdown(ADJUSTED_NOTE), '');
   return lines;

@@ -12,11 +12,7 @@ export function renderSheetMarkdown(sheet: SheetModel, level: number): string[] 
   const hashes = '#'.repeat(level);
   const rows = sheet.sections.flatMap((s) => s.criteria);
   const withWeight = rows.some((r) => r.weight !== '');
-  const columns: MarkdownColumn[] = [
-    { header: 'Criterion' },
-    ...(withWeight ? [{ header: 'Weight' }] : []),
-    { header: 'Result', align: 'right' as const },
-  ];
+  const columns: MarkdownColumn[] = [{ header: 'Criterion' }, ...(withWeight ? [{ header: 'Weight' }] : []), { header: 'Result', align: 'right' as const }];
   const lines = [`${hashes} ${escapeMarkdown(sheet.title)}`, ''];
   let headless: MarkdownRow[] = [];
   sheet.sections.forEach((section, i) => {

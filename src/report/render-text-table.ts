@@ -70,10 +70,22 @@ export function renderTextTable(columns: TextColumn[], rows: TextRow[], options:
   const indent = options.indent ?? '';
   const style = options.style ?? pickStyle(false);
   const widths = fitWidths(columns, rows, options.width - measureText(indent));
-  const flex = Math.max(0, columns.findIndex((c) => c.flex === true));
+  const flex = Math.max(
+    0,
+    columns.findIndex((c) => c.flex === true),
+  );
   const noteIndent = indent + ' '.repeat(widths.slice(0, flex).reduce((a, w) => a + w + GAP.length, 0));
   const noteWidth = Math.max(MIN_FLEX, options.width - measureText(noteIndent));
-  const lines = [indent + style.bold(renderLine(columns.map((c) => c.header), columns, widths))];
+  const lines = [
+    indent +
+      style.bold(
+        renderLine(
+          columns.map((c) => c.header),
+          columns,
+          widths,
+        ),
+      ),
+  ];
   for (const row of rows) {
     if (row.heading !== undefined) {
       lines.push(indent + style.bold(truncateText(row.heading, options.width - measureText(indent))));

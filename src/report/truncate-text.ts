@@ -6,6 +6,9 @@ const ELLIPSIS = '…';
 export function truncateText(text: string, width: number): string {
   if (measureText(text) <= width) return text;
   if (width <= 0) return '';
-  const kept = [...text].slice(0, width - 1).join('').trimEnd();
+  const kept = [...text]
+    .slice(0, width - 1)
+    .join('')
+    .trimEnd();
   return kept + ELLIPSIS;
 }

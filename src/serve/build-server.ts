@@ -45,7 +45,8 @@ export async function buildServer(options: ServeOptions): Promise<Service> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser('application/x-ndjson', (request, payload, done) => {
-    if (request.routeOptions.url !== '/v1/score') return done(problem(415, 'MEDIA_TYPE', 'only POST /v1/score takes an NDJSON stream', 'send Content-Type: application/json'), undefined);
+    if (request.routeOptions.url !== '/v1/score')
+      return done(problem(415, 'MEDIA_TYPE', 'only POST /v1/score takes an NDJSON stream', 'send Content-Type: application/json'), undefined);
     done(null, payload);
   });
 
@@ -58,9 +59,19 @@ export async function buildServer(options: ServeOptions): Promise<Service> {
     request.deadline = Date.now() + options.timeoutMs;
     reply.header('cache-control', 'no-store').header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
     if (closing) throw problem(503, 'SHUTTING_DOWN', 'the server is shutting down', 'send the request again once it is back');
-    if (options.token !== undefined && request.url.startsWith('/v1/') && request.method !== 'OPTIONS' && !hasToken(request.headers.authorization, options.token)) {
+    if (
+      options.token !== undefined &&
+      request.url.startsWith('/v1/') &&
+      request.method !== 'OPTIONS' &&
+      !hasToken(request.headers.authorization, options.token)
+    ) {
       reply.header('www-authenticate', 'Bearer');
-      throw problem(401, 'UNAUTHORIZED', request.headers.authorization === undefined ? 'the request carries no token' : 'the token is wrong', 'send Authorization: Bearer <the token the server was started with>');
+      throw problem(
+        401,
+        'UNAUTHORIZED',
+        request.headers.authorization === undefined ? 'the request carries no token' : 'the token is wrong',
+        'send Authorization: Bearer <the token the server was started with>',
+      );
     }
   });
 
@@ -71,19 +82,39 @@ export async function buildServer(options: ServeOptions): Promise<Service> {
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    log(JSON.stringify({ time: new Date().toISOString(), id: request.id, method: request.method, route: request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...(request.casesRead !== undefined ? { cases: request.casesRead } : {}) }));
+    log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        id: request.id,
+        method: request.method,
+        route: request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        ...(request.casesRead !== undefined ? { cases: request.casesRead } : {}),
+      }),
+    );
   });
 
   app.setErrorHandler(async (error: FastifyError | RequestProblem, request, reply) => {
     const { status, body } = answerFor(error, request.id, ctx.workspace.root);
     // A body left unread (refused over a limit, or before its cases) ends the connection with the answer.
     if (!request.raw.complete) reply.header('connection', 'close');
-    if (status >= 500 && !(error instanceof RequestProblem)) log(JSON.stringify({ time: new Date().toISOString(), id: request.id, internalError: error.message }));
+    if (status >= 500 && !(error instanceof RequestProblem))
+      log(JSON.stringify({ time: new Date().toISOString(), id: request.id, internalError: error.message }));
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const body: ErrorResponse = { errors: [{ code: 'NOT_FOUND', severity: 'error', message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`, hint: 'GET /openapi.json describes the routes' }] };
+    const body: ErrorResponse = {
+      errors: [
+        {
+          code: 'NOT_FOUND',
+          severity: 'error',
+          message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`,
+          hint: 'GET /openapi.json describes the routes',
+        },
+      ],
+    };
     return reply.code(404).send(body);
   });
 
@@ -124,8 +155,18 @@ function hasToken(header: string | undefined, token: string): boolean {
 
 /** Fastify's own errors (body too large, wrong media type…) in the service's words. */
 const FASTIFY_ERRORS: Record<string, { status: number; code: 'TOO_LARGE' | 'MEDIA_TYPE' | 'BAD_REQUEST' | 'TIMEOUT'; message: string; hint: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'TOO_LARGE', message: 'the body is larger than this server accepts', hint: 'send fewer cases per request (or stream them as NDJSON), or start the server with a larger --max-body' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'MEDIA_TYPE', message: 'the body is not of a type this route takes', hint: 'send Content-Type: application/json (or application/x-ndjson to POST /v1/score)' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'TOO_LARGE',
+    message: 'the body is larger than this server accepts',
+    hint: 'send fewer cases per request (or stream them as NDJSON), or start the server with a larger --max-body',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'MEDIA_TYPE',
+    message: 'the body is not of a type this route takes',
+    hint: 'send Content-Type: application/json (or application/x-ndjson to POST /v1/score)',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'the Content-Length does not match the body', hint: 'send the body whole' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'BAD_REQUEST', message: 'the request has no body', hint: 'send a JSON object' },
 };
@@ -137,7 +178,17 @@ function answerFor(error: FastifyError | RequestProblem, requestId: string, root
   const known = FASTIFY_ERRORS[error.code];
   if (known) return { status: known.status, body: { errors: [{ code: known.code, severity: 'error', message: known.message, hint: known.hint }] } };
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    return { status: error.statusCode, body: { errors: [{ code: 'BAD_REQUEST', severity: 'error', message: 'the request cannot be handled', hint: 'check it against /openapi.json' }] } };
+    return {
+      status: error.statusCode,
+      body: { errors: [{ code: 'BAD_REQUEST', severity: 'error', message: 'the request cannot be handled', hint: 'check it against /openapi.json' }] },
+    };
   }
-  return { status: 500, body: { errors: [{ code: 'INTERNAL', severity: 'error', message: `an internal error (request ${requestId})`, hint: 'the server logged it under this request id' }] } };
+  return {
+    status: 500,
+    body: {
+      errors: [
+        { code: 'INTERNAL', severity: 'error', message: `an internal error (request ${requestId})`, hint: 'the server logged it under this request id' },
+      ],
+    },
+  };
 }

@@ -22,7 +22,18 @@ export function problem(status: number, code: ServiceErrorCode, message: string,
 }
 
 /** Engine codes that say the body could not be read as a document at all. */
-const UNREADABLE = new Set(['JSON_SYNTAX', 'YAML_SYNTAX', 'NOT_UTF8', 'EMPTY_FILE', 'FORBIDDEN_KEY', 'YAML_DUPLICATE_KEY', 'YAML_UNKNOWN_TAG', 'YAML_MULTIPLE_DOCUMENTS', 'YAML_KEY_NOT_TEXT', 'YAML_ALIAS_LIMIT']);
+const UNREADABLE = new Set([
+  'JSON_SYNTAX',
+  'YAML_SYNTAX',
+  'NOT_UTF8',
+  'EMPTY_FILE',
+  'FORBIDDEN_KEY',
+  'YAML_DUPLICATE_KEY',
+  'YAML_UNKNOWN_TAG',
+  'YAML_MULTIPLE_DOCUMENTS',
+  'YAML_KEY_NOT_TEXT',
+  'YAML_ALIAS_LIMIT',
+]);
 /** Engine codes that say the body is over a limit. */
 const OVER_LIMIT = new Set(['FILE_TOO_LARGE', 'YAML_TOO_DEEP']);
 

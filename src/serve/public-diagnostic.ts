@@ -21,10 +21,19 @@ export function publicDiagnostic<T extends Pick<Diagnostic, 'message' | 'hint' |
 /** Text with the workspace's path (and this machine's working, temporary and home folders) taken out of the paths it names. */
 export function hidePaths(text: string, root: string): string {
   let out = text;
-  for (const [folder, shownAs] of [[root, '.'], [process.cwd(), '.'], [tmpdir(), '…'], [homedir(), '~']] as const) {
+  for (const [folder, shownAs] of [
+    [root, '.'],
+    [process.cwd(), '.'],
+    [tmpdir(), '…'],
+    [homedir(), '~'],
+  ] as const) {
     if (folder === '/' || folder === '') continue;
     const prefix = folder.endsWith(sep) ? folder : folder + sep;
-    out = out.split(prefix).join(shownAs === '.' ? '' : shownAs + '/').split(folder).join(shownAs);
+    out = out
+      .split(prefix)
+      .join(shownAs === '.' ? '' : shownAs + '/')
+      .split(folder)
+      .join(shownAs);
   }
   return out;
 }

@@ -17,11 +17,14 @@ export const NDJSON_BODY = 'request.ndjson';
 
 /** A JSON body read and checked against `schema`; throws a RequestProblem when it is not. */
 export function readJsonBody(body: unknown, schema: SchemaName): SourceDocument {
-  if (typeof body !== 'string' || body.trim() === '') throw problem(400, 'BAD_REQUEST', 'the request has no body', 'send a JSON object with Content-Type: application/json');
+  if (typeof body !== 'string' || body.trim() === '')
+    throw problem(400, 'BAD_REQUEST', 'the request has no body', 'send a JSON object with Content-Type: application/json');
   const read = readJsonText(JSON_BODY, body);
   if ('errors' in read) throw diagnosticsProblem(read.errors);
   if (read.doc.value === null || typeof read.doc.value !== 'object' || Array.isArray(read.doc.value)) {
-    throw diagnosticsProblem([{ code: 'SCHEMA_TYPE', severity: 'error', message: 'the body is not a JSON object', hint: 'send a JSON object', file: JSON_BODY, line: 1, column: 1 }]);
+    throw diagnosticsProblem([
+      { code: 'SCHEMA_TYPE', severity: 'error', message: 'the body is not a JSON object', hint: 'send a JSON object', file: JSON_BODY, line: 1, column: 1 },
+    ]);
   }
   const errors = validateDocument(schema, read.doc);
   if (errors.length > 0) throw diagnosticsProblem(errors, 422);
@@ -30,7 +33,10 @@ export function readJsonBody(body: unknown, schema: SchemaName): SourceDocument 
 
 /** The part of a document beneath `pointer`, located in the same text. */
 export function subDocument(doc: SourceDocument, pointer: string): SourceDocument {
-  const value = pointer.split('/').slice(1).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], doc.value);
+  const value = pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], doc.value);
   return { file: doc.file, text: doc.text, value, locate: (p, onKey) => doc.locate(pointer + p, onKey) };
 }
 
@@ -75,7 +81,16 @@ export class StreamedBody {
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(parts));
     } catch {
-      throw diagnosticsProblem([{ code: 'NOT_UTF8', severity: 'error', message: 'the first line of the body is not valid UTF-8 text', hint: 'send UTF-8 text', file: NDJSON_BODY, line: 1 }]);
+      throw diagnosticsProblem([
+        {
+          code: 'NOT_UTF8',
+          severity: 'error',
+          message: 'the first line of the body is not valid UTF-8 text',
+          hint: 'send UTF-8 text',
+          file: NDJSON_BODY,
+          line: 1,
+        },
+      ]);
     }
   }
 
@@ -104,11 +119,22 @@ export class StreamedBody {
     if (done) return undefined;
     const chunk = typeof value === 'string' ? Buffer.from(value) : value;
     this.received += chunk.length;
-    if (this.received > this.limits.maxBytes) throw problem(413, 'TOO_LARGE', `the body is larger than the ${this.limits.maxBytes} bytes this server accepts`, 'send fewer cases per request, or start the server with a larger --max-body');
+    if (this.received > this.limits.maxBytes)
+      throw problem(
+        413,
+        'TOO_LARGE',
+        `the body is larger than the ${this.limits.maxBytes} bytes this server accepts`,
+        'send fewer cases per request, or start the server with a larger --max-body',
+      );
     return chunk;
   }
 }
 
 export function timeUp() {
-  return problem(503, 'TIMEOUT', 'the request took longer than this server allows', 'send fewer cases per request, or start the server with a longer --timeout');
+  return problem(
+    503,
+    'TIMEOUT',
+    'the request took longer than this server allows',
+    'send fewer cases per request, or start the server with a longer --timeout',
+  );
 }

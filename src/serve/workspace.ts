@@ -115,7 +115,14 @@ export class Workspace {
     const files = loadPackFiles(folder);
     const place = relative(this.root, folder) || '.';
     if ('errors' in files) {
-      return { summary: invalidSummary(place, files.errors.map((d) => publicDiagnostic(d, this.root))), files: [], signature: `unreadable ${Date.now()}` };
+      return {
+        summary: invalidSummary(
+          place,
+          files.errors.map((d) => publicDiagnostic(d, this.root)),
+        ),
+        files: [],
+        signature: `unreadable ${Date.now()}`,
+      };
     }
     const fileList = files.pack.files ?? [];
     // Confined to the workspace: a thematic's attachesTo.path may not reach a methodology outside it.

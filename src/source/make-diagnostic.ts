@@ -42,5 +42,11 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic, fileOrder: read
   };
   // Diagnostics without a file (summaries, command-line problems) come after the located ones.
   const unlocated = (d: Diagnostic) => (d.file === undefined ? 1 : 0);
-  return unlocated(a) - unlocated(b) || rank(a) - rank(b) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  return (
+    unlocated(a) - unlocated(b) ||
+    rank(a) - rank(b) ||
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0)
+  );
 }

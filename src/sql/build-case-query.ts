@@ -57,7 +57,12 @@ export class CaseQuery {
   readonly facts: Array<{ name: string; slot: number; declaration: FactDeclaration }>;
   private readonly namedCache = new Map<string, Map<string, string>>();
 
-  constructor(readonly plan: CompiledPlan, readonly area: FactRecord, readonly dialect: SqlDialect, readonly relation: CaseRelation) {
+  constructor(
+    readonly plan: CompiledPlan,
+    readonly area: FactRecord,
+    readonly dialect: SqlDialect,
+    readonly relation: CaseRelation,
+  ) {
     this.facts = [...plan.caseFacts].map(([name, declaration]) => ({ name, slot: plan.caseSlots.get(name)!, declaration }));
   }
 
@@ -104,7 +109,11 @@ export class CaseQuery {
         present = `${v} IS NOT NULL`;
         break;
       case 'number':
-        present = and([`${v} IS NOT NULL`, ...(decl.minimum !== undefined ? [`${v} >= ${d.number(decl.minimum)}`] : []), ...(decl.maximum !== undefined ? [`${v} <= ${d.number(decl.maximum)}`] : [])]);
+        present = and([
+          `${v} IS NOT NULL`,
+          ...(decl.minimum !== undefined ? [`${v} >= ${d.number(decl.minimum)}`] : []),
+          ...(decl.maximum !== undefined ? [`${v} <= ${d.number(decl.maximum)}`] : []),
+        ]);
         break;
       case 'enum':
         present = (decl.values ?? []).length === 0 ? FALSE : `${p} IN (${[...new Set(decl.values)].map((x) => d.text(x)).join(', ')})`;
@@ -124,15 +133,20 @@ export class CaseQuery {
     let cache = this.namedCache.get(module.prefix);
     if (!cache) this.namedCache.set(module.prefix, (cache = new Map<string, string>()));
     const own = (record: Record<string, Condition> | undefined, name: string) => (record && Object.hasOwn(record, name) ? record[name] : undefined);
-    return compileSqlCondition(condition, {
-      fact: (name): Operand => {
-        const slot = this.plan.caseSlots.get(name);
-        if (slot !== undefined) return { kind: 'column', sql: alias.fact(slot), type: columnType(this.plan.caseFacts.get(name)!) };
-        const value = Object.hasOwn(this.area, name) ? this.area[name] : undefined;
-        return { kind: 'const', value: value === undefined ? null : value };
+    return compileSqlCondition(
+      condition,
+      {
+        fact: (name): Operand => {
+          const slot = this.plan.caseSlots.get(name);
+          if (slot !== undefined) return { kind: 'column', sql: alias.fact(slot), type: columnType(this.plan.caseFacts.get(name)!) };
+          const value = Object.hasOwn(this.area, name) ? this.area[name] : undefined;
+          return { kind: 'const', value: value === undefined ? null : value };
+        },
+        named: (name) => own(module.pack.conditions, name) ?? own(methodology.conditions, name),
       },
-      named: (name) => own(module.pack.conditions, name) ?? own(methodology.conditions, name),
-    }, this.dialect, cache);
+      this.dialect,
+      cache,
+    );
   }
 
   /** A question's outcome for a case (Outcome's codes), NULL when the answer does not fit (the case has a problem). */

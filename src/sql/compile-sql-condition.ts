@@ -73,8 +73,10 @@ function compileComparison(node: FactCondition, scope: SqlConditionScope, dialec
   const b: Operand = value !== null && typeof value === 'object' && !Array.isArray(value) ? scope.fact(value.fact) : { kind: 'const', value };
   if (a.kind === 'const' && b.kind === 'const') return bool(applyOperator(node.operator, a.value, b.value));
   switch (node.operator) {
-    case 'equal': return equal(a, b, dialect);
-    case 'notEqual': return not(equal(a, b, dialect));
+    case 'equal':
+      return equal(a, b, dialect);
+    case 'notEqual':
+      return not(equal(a, b, dialect));
     case 'in':
     case 'notIn': {
       // Without a list on the right, json-rules-engine's in and notIn are both false.

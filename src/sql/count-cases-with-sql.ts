@@ -20,7 +20,13 @@ export interface SqlCountReport {
   duplicates: boolean;
 }
 
-export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, area: FactRecord, relation: CaseRelation, tally: CaseTally): Promise<SqlCountReport> {
+export async function countCasesWithSql(
+  engine: SqlEngine,
+  plan: CompiledPlan,
+  area: FactRecord,
+  relation: CaseRelation,
+  tally: CaseTally,
+): Promise<SqlCountReport> {
   const query = new CaseQuery(plan, area, engine.dialect, relation);
   const n = plan.questions.length;
   let counts: SqlCounts;
@@ -43,7 +49,18 @@ export async function countCasesWithSql(engine: SqlEngine, plan: CompiledPlan, a
       checked++;
     }
   }
-  tally.merge({ relevant: counts.relevant, met: counts.met, notApplicable: counts.notApplicable, read: clean, scored: clean, relevantToNone, invalid: 0, diagnosticCount: 0, diagnostics: [], excluded: [] });
+  tally.merge({
+    relevant: counts.relevant,
+    met: counts.met,
+    notApplicable: counts.notApplicable,
+    read: clean,
+    scored: clean,
+    relevantToNone,
+    invalid: 0,
+    diagnosticCount: 0,
+    diagnostics: [],
+    excluded: [],
+  });
   return { clean, checked, duplicates };
 }
 
@@ -63,7 +80,15 @@ async function runCountQuery(engine: SqlEngine, query: CaseQuery, n: number, opt
   const rows = await engine.all(query.countQuery(options));
   const first = rows[0];
   if (first === undefined || rows.length !== n + 1) throw new SqlRunError(`the count query gave ${rows.length} rows, not ${n + 1}`, 'query');
-  const counts: SqlCounts = { read: Number(first.rows), extra: Number(first.extra ?? 0), clean: Number(first.counted), relevantToNone: Number(first.relevant_to_none), relevant: new Array<number>(n).fill(0), met: new Array<number>(n).fill(0), notApplicable: new Array<number>(n).fill(0) };
+  const counts: SqlCounts = {
+    read: Number(first.rows),
+    extra: Number(first.extra ?? 0),
+    clean: Number(first.counted),
+    relevantToNone: Number(first.relevant_to_none),
+    relevant: new Array<number>(n).fill(0),
+    met: new Array<number>(n).fill(0),
+    notApplicable: new Array<number>(n).fill(0),
+  };
   for (const row of rows) {
     const q = Number(row.q);
     if (q === 0) continue;

@@ -49,7 +49,16 @@ export function printCaseQuery(plan: CompiledPlan, options: PrintOptions): { sql
     return { sql: `${header.join('\n')}\n${options.problems ? query.problemQuery() : query.countQuery()};\n` };
   } catch (error) {
     if (error instanceof SqlTextError || error instanceof SqlConditionError) {
-      return { errors: [{ code: 'SQL_UNSUPPORTED', severity: 'error', message: `the packs cannot be compiled to SQL: ${error.message}`, hint: 'rename what the message names' }] };
+      return {
+        errors: [
+          {
+            code: 'SQL_UNSUPPORTED',
+            severity: 'error',
+            message: `the packs cannot be compiled to SQL: ${error.message}`,
+            hint: 'rename what the message names',
+          },
+        ],
+      };
     }
     throw error;
   }

@@ -41,7 +41,10 @@ export async function openPostgres(url: string): Promise<SqlEngine> {
     version: `postgresql ${version}`,
     async describe(from: string): Promise<SqlColumn[]> {
       const result = await run(`SELECT * FROM ${from} LIMIT 0`, 'describe');
-      const types = await run(`SELECT oid, upper(format_type(oid, NULL)) FROM pg_type WHERE oid IN (${[0, ...result.fields.map((f) => f.dataTypeID)].join(', ')})`, 'describe');
+      const types = await run(
+        `SELECT oid, upper(format_type(oid, NULL)) FROM pg_type WHERE oid IN (${[0, ...result.fields.map((f) => f.dataTypeID)].join(', ')})`,
+        'describe',
+      );
       const names = new Map(types.rows.map((r) => [Number(r[0]), String(r[1])]));
       return result.fields.map((f) => ({ name: f.name, type: names.get(f.dataTypeID) ?? String(f.dataTypeID) }));
     },

@@ -31,11 +31,11 @@ export interface SqlScoreOptions extends ScoreOptions, OpenOptions {
 }
 
 /** Where the cases are, as a SQL engine reads them. */
-type SqlSource =
-  | { kind: 'file'; file: string; written: string; format: 'csv' | 'ndjson' | 'parquet' }
-  | { kind: 'database'; source: CaseDatabase };
+type SqlSource = { kind: 'file'; file: string; written: string; format: 'csv' | 'ndjson' | 'parquet' } | { kind: 'database'; source: CaseDatabase };
 
-const fail = (code: Diagnostic['code'], message: string, hint: string, where?: Partial<Diagnostic>): { errors: Diagnostic[] } => ({ errors: [{ code, severity: 'error', message, hint, ...where }] });
+const fail = (code: Diagnostic['code'], message: string, hint: string, where?: Partial<Diagnostic>): { errors: Diagnostic[] } => ({
+  errors: [{ code, severity: 'error', message, hint, ...where }],
+});
 
 export async function scoreInspectionWithSql(path: string, options: SqlScoreOptions): Promise<ScoredFile | { errors: Diagnostic[] }> {
   const opened = openInspection(path, options);
@@ -48,19 +48,40 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
   const source = sqlSource(opened);
   if ('errors' in source) return source;
   if (source.kind === 'database' && options.engine !== 'postgres') {
-    return fail('SQL_SOURCE', `the cases are in a database, which --engine ${options.engine} does not read`, 'score with --engine postgres', at('/cases/database'));
+    return fail(
+      'SQL_SOURCE',
+      `the cases are in a database, which --engine ${options.engine} does not read`,
+      'score with --engine postgres',
+      at('/cases/database'),
+    );
   }
   if (source.kind === 'file' && options.engine !== 'duckdb') {
-    return fail('SQL_SOURCE', `the case file '${source.written}' is read by --engine duckdb, not ${options.engine}`, 'score with --engine duckdb (or load the file into a table)', at('/cases/file'));
+    return fail(
+      'SQL_SOURCE',
+      `the case file '${source.written}' is read by --engine duckdb, not ${options.engine}`,
+      'score with --engine duckdb (or load the file into a table)',
+      at('/cases/file'),
+    );
   }
   if (source.kind === 'file') {
     let isFile: boolean;
     try {
       isFile = statSync(source.file).isFile();
     } catch {
-      return fail('FILE_NOT_FOUND', `the case file '${source.written}' does not exist (looked for ${source.file})`, 'check cases.file: the path is relative to the inspection file', at('/cases/file'));
+      return fail(
+        'FILE_NOT_FOUND',
+        `the case file '${source.written}' does not exist (looked for ${source.file})`,
+        'check cases.file: the path is relative to the inspection file',
+        at('/cases/file'),
+      );
     }
-    if (!isFile) return fail('FILE_UNREADABLE', `the case file '${source.written}' is not a file (${source.file})`, 'name a .csv, .ndjson or .parquet file of cases', at('/cases/file'));
+    if (!isFile)
+      return fail(
+        'FILE_UNREADABLE',
+        `the case file '${source.written}' is not a file (${source.file})`,
+        'name a .csv, .ndjson or .parquet file of cases',
+        at('/cases/file'),
+      );
   }
   const plan = compilePlan(opened.methodology, opened.thematics);
   const started = ScoringSession.start(plan, opened.header, { ...options, requireCases: true });
@@ -69,11 +90,20 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
 
   let engine: SqlEngine;
   try {
-    const connected = source.kind === 'file' ? await (await import('./run-duckdb.js')).openDuckDb(options.threads) : await openDatabase(source.source, options.env ?? process.env);
+    const connected =
+      source.kind === 'file'
+        ? await (await import('./run-duckdb.js')).openDuckDb(options.threads)
+        : await openDatabase(source.source, options.env ?? process.env);
     if ('errors' in connected) return connected;
     engine = connected;
   } catch (error) {
-    if (error instanceof SqlRunError) return fail('SQL_CONNECTION', `cannot connect to the database: ${firstLine(error.message)}`, 'check that the server is running and that the URL in the environment variable is right', source.kind === 'database' ? at('/cases/database') : {});
+    if (error instanceof SqlRunError)
+      return fail(
+        'SQL_CONNECTION',
+        `cannot connect to the database: ${firstLine(error.message)}`,
+        'check that the server is running and that the URL in the environment variable is right',
+        source.kind === 'database' ? at('/cases/database') : {},
+      );
     throw error;
   }
   const name = source.kind === 'file' ? source.written : describeDatabase(source.source);
@@ -83,20 +113,39 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
     const columnProblems = checkColumns(plan, columns, name);
     if (columnProblems.length > 0) return { errors: columnProblems.map((d) => ({ ...d, ...at('/cases') })) };
     const hashing = source.kind === 'file' ? hashFiles(opened.doc.text, source.file) : Promise.resolve(undefined);
-    await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)), idsApart: source.kind === 'file' && source.format === 'parquet' }, session.tally);
+    await countCasesWithSql(
+      engine,
+      plan,
+      session.checked.area,
+      { from, columns: new Set(columns.map((c) => c.name)), idsApart: source.kind === 'file' && source.format === 'parquet' },
+      session.tally,
+    );
     const finished = session.finish(await hashing);
     if ('errors' in finished) {
-      return { errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined ? { ...e, message: `${e.message} (${name})` } : opened.locate(e))) };
+      return {
+        errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined ? { ...e, message: `${e.message} (${name})` } : opened.locate(e))),
+      };
     }
     finished.result.provenance.caseSource = { engine: engine.version, source: name };
     return { result: finished.result, plan, opened, tally: session.tally };
   } catch (error) {
     if (error instanceof SqlRunError) {
       const what = source.kind === 'file' ? `the case file '${source.written}'` : name;
-      return fail('SQL_SOURCE', `${engine.version} cannot read ${what}: ${firstLine(error.message)}`, source.kind === 'file' ? 'check that the file is a well-formed CSV, NDJSON or Parquet file of cases' : 'check that the table or view exists and that the query runs (criteria sql prints what is run)', at('/cases'));
+      return fail(
+        'SQL_SOURCE',
+        `${engine.version} cannot read ${what}: ${firstLine(error.message)}`,
+        source.kind === 'file'
+          ? 'check that the file is a well-formed CSV, NDJSON or Parquet file of cases'
+          : 'check that the table or view exists and that the query runs (criteria sql prints what is run)',
+        at('/cases'),
+      );
     }
     if (error instanceof SqlTextError || error instanceof SqlConditionError) {
-      return fail('SQL_UNSUPPORTED', `the packs cannot be compiled to SQL: ${error.message}`, 'score with the interpreter (no --engine), or rename what the message names');
+      return fail(
+        'SQL_UNSUPPORTED',
+        `the packs cannot be compiled to SQL: ${error.message}`,
+        'score with the interpreter (no --engine), or rename what the message names',
+      );
     }
     throw error;
   } finally {
@@ -105,23 +154,41 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text;
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? text
+  );
 }
 
 function sqlSource(opened: OpenedInspection): SqlSource | { errors: Diagnostic[] } {
   const cases = opened.inspection.cases;
   if (cases !== undefined && !Array.isArray(cases) && 'database' in cases) {
     if ((cases.table === undefined) === (cases.query === undefined)) {
-      return fail('SQL_SOURCE', 'a database source names either a table or a query', 'give cases: { database: ENV_VAR, table: cases } or { database: ENV_VAR, query: SELECT … }', { file: opened.file, ...(opened.doc.locate('/cases') ?? {}) });
+      return fail(
+        'SQL_SOURCE',
+        'a database source names either a table or a query',
+        'give cases: { database: ENV_VAR, table: cases } or { database: ENV_VAR, query: SELECT … }',
+        { file: opened.file, ...(opened.doc.locate('/cases') ?? {}) },
+      );
     }
     return { kind: 'database', source: cases };
   }
   const file = caseFileOf(cases, opened.file);
   if (file === null || Array.isArray(cases)) {
-    return fail('SQL_SOURCE', 'the cases are listed in the inspection file; a SQL engine reads a case file or a database table', 'score without --engine, or point cases: at a file (cases: { file: cases.parquet })', { file: opened.file, ...(opened.doc.locate('/cases') ?? {}) });
+    return fail(
+      'SQL_SOURCE',
+      'the cases are listed in the inspection file; a SQL engine reads a case file or a database table',
+      'score without --engine, or point cases: at a file (cases: { file: cases.parquet })',
+      { file: opened.file, ...(opened.doc.locate('/cases') ?? {}) },
+    );
   }
   if (file.format !== 'csv' && file.format !== 'ndjson' && file.format !== 'parquet') {
-    return fail('SQL_SOURCE', `a SQL engine does not read ${file.format} case files`, 'use CSV, NDJSON or Parquet, or score without --engine', { file: opened.file, ...(opened.doc.locate('/cases/file') ?? {}) });
+    return fail('SQL_SOURCE', `a SQL engine does not read ${file.format} case files`, 'use CSV, NDJSON or Parquet, or score without --engine', {
+      file: opened.file,
+      ...(opened.doc.locate('/cases/file') ?? {}),
+    });
   }
   return { kind: 'file', file: file.file, written: (cases as { file: string }).file, format: file.format };
 }
@@ -145,7 +212,11 @@ function describeDatabase(source: CaseDatabase): string {
 async function openDatabase(source: CaseDatabase, env: Readonly<Record<string, string | undefined>>): Promise<SqlEngine | { errors: Diagnostic[] }> {
   const url = env[source.database];
   if (url === undefined || url === '') {
-    return fail('SQL_CONNECTION', `the environment variable ${source.database} (the database's connection URL) is not set`, `set it, e.g. ${source.database}=postgres://user@host:5432/db`);
+    return fail(
+      'SQL_CONNECTION',
+      `the environment variable ${source.database} (the database's connection URL) is not set`,
+      `set it, e.g. ${source.database}=postgres://user@host:5432/db`,
+    );
   }
   return (await import('./run-postgres.js')).openPostgres(url);
 }
@@ -156,5 +227,3 @@ async function hashFiles(text: string, file: string): Promise<string> {
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
-
-

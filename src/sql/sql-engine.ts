@@ -23,7 +23,10 @@ export interface SqlEngine {
 
 /** A failure the engine reported, with the engine's own message. */
 export class SqlRunError extends Error {
-  constructor(message: string, readonly phase: 'connect' | 'describe' | 'query') {
+  constructor(
+    message: string,
+    readonly phase: 'connect' | 'describe' | 'query',
+  ) {
     super(message);
   }
 }

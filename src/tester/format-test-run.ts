@@ -11,7 +11,8 @@ export function formatOutcomes(label: string, outcomes: readonly TestOutcome[]):
   const lines = [label];
   for (const o of outcomes) {
     lines.push(`  ${o.passed ? 'pass' : 'FAIL'}  ${o.name}${o.passed ? '' : `  (${o.file}${o.line ? `:${o.line}` : ''}) ${o.code ?? 'TEST_FAILED'}`}`);
-    if (o.substituted !== undefined) lines.push(`        scored with the pack under test ${o.substituted === '' ? "added to the inspection's thematics" : `in place of ${o.substituted}`}`);
+    if (o.substituted !== undefined)
+      lines.push(`        scored with the pack under test ${o.substituted === '' ? "added to the inspection's thematics" : `in place of ${o.substituted}`}`);
     if (o.passed) continue;
     if (o.problem) lines.push(`        ${o.problem}`);
     for (const m of o.mismatches) lines.push(`        ${m.id}.${m.property}: expected ${show(m.expected)}, got ${show(m.actual)}`);
@@ -24,7 +25,9 @@ export function formatOutcomes(label: string, outcomes: readonly TestOutcome[]):
 export function formatCoverage(coverage: Coverage): string {
   const { totals, gaps } = coverage;
   const count = (kind: keyof Coverage['totals']) => `${totals[kind] - gaps.filter((g) => g.kind === kind).length}/${totals[kind]}`;
-  const lines = [`  coverage: questions ${count('question')} relevant and unmet, band rules ${count('bandRule')} matched, ${totals.limit > 0 ? `limits ${count('limit')} seen applying and not, ` : ''}thresholds ${count('threshold')} approached from both sides, weight classes ${count('weightClass')} used`];
+  const lines = [
+    `  coverage: questions ${count('question')} relevant and unmet, band rules ${count('bandRule')} matched, ${totals.limit > 0 ? `limits ${count('limit')} seen applying and not, ` : ''}thresholds ${count('threshold')} approached from both sides, weight classes ${count('weightClass')} used`,
+  ];
   for (const gap of gaps) lines.push(`    not exercised: ${gap.message}`);
   return lines.join('\n');
 }

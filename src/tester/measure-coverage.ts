@@ -30,7 +30,6 @@ function scoreThresholds(condition: Condition, out: number[] = []): number[] {
   return out;
 }
 
-
 export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: CompiledPlan; result: InspectionResult }>): Coverage {
   const gaps: CoverageGap[] = [];
   const totals = { question: 0, bandRule: 0, limit: 0, weightClass: 0, threshold: 0 };
@@ -91,7 +90,10 @@ export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: Compiled
     }
   }
   for (const [setId, set] of Object.entries(pack.bandSets ?? {})) {
-    const rules = [...(set.rules ?? []).map((r, i) => ({ key: `${setId}#${i + 1}`, label: `rule ${i + 1} (${r.level})` })), ...(set.otherwise ? [{ key: `${setId}#otherwise`, label: `otherwise (${set.otherwise})` }] : [])];
+    const rules = [
+      ...(set.rules ?? []).map((r, i) => ({ key: `${setId}#${i + 1}`, label: `rule ${i + 1} (${r.level})` })),
+      ...(set.otherwise ? [{ key: `${setId}#otherwise`, label: `otherwise (${set.otherwise})` }] : []),
+    ];
     for (const rule of rules) {
       totals.bandRule++;
       if (!rulesMatched.has(rule.key)) gaps.push({ kind: 'bandRule', id: rule.key, message: `band set ${setId}: ${rule.label} never matched` });
@@ -101,17 +103,27 @@ export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: Compiled
       totals.threshold++;
       const below = scores.some((s) => s < threshold);
       const atOrAbove = scores.some((s) => s >= threshold);
-      if (!below || !atOrAbove) gaps.push({ kind: 'threshold', id: `${setId}@${threshold}`, message: `band set ${setId}: the threshold ${threshold} was never approached from ${below ? 'above' : atOrAbove ? 'below' : 'either side'}` });
+      if (!below || !atOrAbove)
+        gaps.push({
+          kind: 'threshold',
+          id: `${setId}@${threshold}`,
+          message: `band set ${setId}: the threshold ${threshold} was never approached from ${below ? 'above' : atOrAbove ? 'below' : 'either side'}`,
+        });
     }
   }
   const declaredLimits = [
-    ...Object.entries(pack.bandSets ?? {}).flatMap(([setId, set]) => (set.limits ?? []).map((l) => ({ key: limitKey(setId, '', l.id), label: `band set ${setId}: limit ${l.id}` }))),
-    ...[...(pack.criteria ?? []), ...pack.sections, ...(pack.overall ? [{ ...pack.overall, id: 'overall' }] : [])].flatMap((n) => (n.limits ?? []).map((l) => ({ key: limitKey(null, n.id, l.id), label: `${n.id}: limit ${l.id}` }))),
+    ...Object.entries(pack.bandSets ?? {}).flatMap(([setId, set]) =>
+      (set.limits ?? []).map((l) => ({ key: limitKey(setId, '', l.id), label: `band set ${setId}: limit ${l.id}` })),
+    ),
+    ...[...(pack.criteria ?? []), ...pack.sections, ...(pack.overall ? [{ ...pack.overall, id: 'overall' }] : [])].flatMap((n) =>
+      (n.limits ?? []).map((l) => ({ key: limitKey(null, n.id, l.id), label: `${n.id}: limit ${l.id}` })),
+    ),
   ];
   for (const limit of declaredLimits) {
     totals.limit++;
     if (!limitsMoved.has(limit.key)) gaps.push({ kind: 'limit', id: limit.key, message: `${limit.label} never moved a band in a test` });
-    else if (!limitsIdle.has(limit.key)) gaps.push({ kind: 'limit', id: limit.key, message: `${limit.label} moved the band in every test: none shows it not applying` });
+    else if (!limitsIdle.has(limit.key))
+      gaps.push({ kind: 'limit', id: limit.key, message: `${limit.label} moved the band in every test: none shows it not applying` });
   }
   for (const name of Object.keys(pack.weightClasses ?? {})) {
     totals.weightClass++;
@@ -119,7 +131,6 @@ export function measureCoverage(pack: Pack, runs: ReadonlyArray<{ plan: Compiled
   }
   return { gaps, totals };
 }
-
 
 /** A limit is known by the band set that declares it, or by the result it is written on. */
 function limitKey(declaredIn: string | null, nodeId: string, limitId: string): string {

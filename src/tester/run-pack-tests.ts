@@ -91,10 +91,28 @@ class PlanCache {
 }
 
 function testError(message: string, file: string, line?: number): { errors: Diagnostic[] } {
-  return { errors: [{ code: 'TEST_INVALID', severity: 'error', message, hint: 'give the test inspection an area and cases, or a base inspection that has them', file, ...(line !== undefined ? { line } : {}) }] };
+  return {
+    errors: [
+      {
+        code: 'TEST_INVALID',
+        severity: 'error',
+        message,
+        hint: 'give the test inspection an area and cases, or a base inspection that has them',
+        file,
+        ...(line !== undefined ? { line } : {}),
+      },
+    ],
+  };
 }
 
-async function scoreInline(inspection: TestInspection, testFile: string, doc: SourceDocument, pointer: string, underTest: Pack, cache: PlanCache): Promise<Scored> {
+async function scoreInline(
+  inspection: TestInspection,
+  testFile: string,
+  doc: SourceDocument,
+  pointer: string,
+  underTest: Pack,
+  cache: PlanCache,
+): Promise<Scored> {
   const here = dirname(testFile);
   let base: { inspection: InspectionFile; path: string; doc: SourceDocument } | null = null;
   if (inspection.base !== undefined) {
@@ -105,22 +123,25 @@ async function scoreInline(inspection: TestInspection, testFile: string, doc: So
   }
   const baseDir = base ? dirname(base.path) : here;
   const folder = resolve(packFolderOf(underTest));
-  const namedMethodology = inspection.pack !== undefined
-    ? resolve(here, inspection.pack)
-    : base
-      ? resolve(baseDir, base.inspection.pack)
-      : underTest.kind === 'methodology'
-        ? folder
-        : resolve(folder, underTest.attachesTo?.path ?? '.');
-  const namedThematics = inspection.thematics !== undefined
-    ? inspection.thematics.map((t) => resolve(here, t))
-    : base?.inspection.thematics !== undefined
-      ? base.inspection.thematics.map((t) => resolve(baseDir, t))
-      : [];
+  const namedMethodology =
+    inspection.pack !== undefined
+      ? resolve(here, inspection.pack)
+      : base
+        ? resolve(baseDir, base.inspection.pack)
+        : underTest.kind === 'methodology'
+          ? folder
+          : resolve(folder, underTest.attachesTo?.path ?? '.');
+  const namedThematics =
+    inspection.thematics !== undefined
+      ? inspection.thematics.map((t) => resolve(here, t))
+      : base?.inspection.thematics !== undefined
+        ? base.inspection.thematics.map((t) => resolve(baseDir, t))
+        : [];
   // The pack under test is scored in the place of the pack the inspection names.
   const methodology = methodologyToScore(namedMethodology, underTest, folder);
   const thematicsChosen = thematicsToScore(namedThematics, underTest, folder);
-  const substitution = methodology.substitution ?? (inspection.thematics !== undefined || base?.inspection.thematics !== undefined ? thematicsChosen.substitution : undefined);
+  const substitution =
+    methodology.substitution ?? (inspection.thematics !== undefined || base?.inspection.thematics !== undefined ? thematicsChosen.substitution : undefined);
   const withNote = <T extends object>(scored: T): T & { substitution?: Substitution } => (substitution ? { ...scored, substitution } : scored);
   const built = cache.get(methodology.path, thematicsChosen.paths);
   if ('errors' in built) return withNote(built);
@@ -170,7 +191,11 @@ async function scoreFileUnderTest(path: string, underTest: Pack): Promise<Scored
   if ('errors' in loaded) return loaded;
   const here = dirname(path);
   const methodology = methodologyToScore(resolve(here, loaded.inspection.pack), underTest, folder);
-  const thematics = thematicsToScore((loaded.inspection.thematics ?? []).map((t) => resolve(here, t)), underTest, folder);
+  const thematics = thematicsToScore(
+    (loaded.inspection.thematics ?? []).map((t) => resolve(here, t)),
+    underTest,
+    folder,
+  );
   const substitution = methodology.substitution ?? thematics.substitution;
   const s = await scoreInspectionFile(path, { pack: methodology.path, thematics: thematics.paths });
   const scored: Scored = 'errors' in s ? s : { result: s.result, plan: s.plan };
@@ -181,19 +206,38 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-async function runTest(test: PackTest, index: number, file: string, doc: SourceDocument, underTest: Pack, cache: PlanCache): Promise<{ outcome: TestOutcome; scored: Scored }> {
+async function runTest(
+  test: PackTest,
+  index: number,
+  file: string,
+  doc: SourceDocument,
+  underTest: Pack,
+  cache: PlanCache,
+): Promise<{ outcome: TestOutcome; scored: Scored }> {
   const line = doc.locate(`/tests/${index}`)?.line;
   const base = { file, ...(line !== undefined ? { line } : {}), name: test.name };
-  const scoredWithNote: Scored = typeof test.inspection === 'string'
-    ? await scoreFileUnderTest(resolve(dirname(file), test.inspection), underTest)
-    : await scoreInline(test.inspection, file, doc, `/tests/${index}/inspection`, underTest, cache);
+  const scoredWithNote: Scored =
+    typeof test.inspection === 'string'
+      ? await scoreFileUnderTest(resolve(dirname(file), test.inspection), underTest)
+      : await scoreInline(test.inspection, file, doc, `/tests/${index}/inspection`, underTest, cache);
   const { substitution, ...scored } = scoredWithNote;
   const note = substitution ? { substituted: substitution.named } : {};
   if (test.expectError !== undefined) {
     const errors = 'errors' in scored ? scored.errors : [];
     const passed = errors.some((e) => e.code === test.expectError);
     return {
-      outcome: { ...base, ...note, passed, mismatches: [], errors: passed ? [] : errors, ...(passed ? {} : { problem: `expected an error ${test.expectError}, ${errors.length > 0 ? `got ${[...new Set(errors.map((e) => e.code))].join(', ')}` : 'but it scored without errors'}` }) },
+      outcome: {
+        ...base,
+        ...note,
+        passed,
+        mismatches: [],
+        errors: passed ? [] : errors,
+        ...(passed
+          ? {}
+          : {
+              problem: `expected an error ${test.expectError}, ${errors.length > 0 ? `got ${[...new Set(errors.map((e) => e.code))].join(', ')}` : 'but it scored without errors'}`,
+            }),
+      },
       scored,
     };
   }

@@ -48,7 +48,9 @@ describe('src/ holds no methodology', () => {
 
 describe('no code is executed from data', () => {
   it('src/ never calls eval, new Function or vm', () => {
-    const offenders = sources.filter((s) => /\beval\s*\(|new\s+Function\s*\(|from\s+['"](node:)?vm['"]|require\(['"](node:)?vm['"]\)/.test(s.text)).map((s) => s.path);
+    const offenders = sources
+      .filter((s) => /\beval\s*\(|new\s+Function\s*\(|from\s+['"](node:)?vm['"]|require\(['"](node:)?vm['"]\)/.test(s.text))
+      .map((s) => s.path);
     expect(offenders).toEqual([]);
   });
 });
@@ -83,14 +85,21 @@ describe('the pipeline does not depend on what is built on it', () => {
 
   it.each(outer)('no file outside src/%s and the commands imports it', (folder) => {
     const offenders = sources
-      .filter((s) => !s.path.startsWith(join('src', folder)) && !s.path.startsWith(join('src', 'cli', 'commands')) && !outer.some((o) => s.path.startsWith(join('src', o))))
+      .filter(
+        (s) =>
+          !s.path.startsWith(join('src', folder)) &&
+          !s.path.startsWith(join('src', 'cli', 'commands')) &&
+          !outer.some((o) => s.path.startsWith(join('src', o))),
+      )
       .filter((s) => imports(s.text).some((i) => i.includes(`/${folder}/`)))
       .map((s) => s.path);
     expect(offenders).toEqual([]);
   });
 
   it('the HTTP framework is imported only by the service and the workbench', () => {
-    const offenders = sources.filter((s) => imports(s.text).some((i) => /^(fastify|@fastify\/)/.test(i)) && !/^src\/(serve|workbench)\//.test(s.path)).map((s) => s.path);
+    const offenders = sources
+      .filter((s) => imports(s.text).some((i) => /^(fastify|@fastify\/)/.test(i)) && !/^src\/(serve|workbench)\//.test(s.path))
+      .map((s) => s.path);
     expect(offenders).toEqual([]);
   });
 

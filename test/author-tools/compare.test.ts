@@ -39,7 +39,11 @@ describe('criteria compare', () => {
   it('puts the two inspections side by side, a column each', () => {
     const out = run(EXAMPLE, derived);
     expect(out.status).toBe(0);
-    const line = (id: string) => out.stdout.split('\n').find((l) => l.startsWith(`${id} `))?.replace(/\s+/g, ' ');
+    const line = (id: string) =>
+      out.stdout
+        .split('\n')
+        .find((l) => l.startsWith(`${id} `))
+        ?.replace(/\s+/g, ' ');
     expect(out.stdout).toContain('Derbyshire (2003-10)');
     expect(out.stdout).toContain('Derbyshire revisited (2003-10)');
     expect(line('A3')).toMatch(/^A3 Management and supervision of.* Satisfactorily met Well met$/);
@@ -50,7 +54,10 @@ describe('criteria compare', () => {
   it('as JSON, one value per area on each row', () => {
     const out = run(EXAMPLE, derived, '--format', 'json');
     expect(out.status).toBe(0);
-    const doc = JSON.parse(out.stdout) as { areas: Array<{ name: string }>; rows: Array<{ id: string; values: Array<{ score: number | null; band: string | null } | null> }> };
+    const doc = JSON.parse(out.stdout) as {
+      areas: Array<{ name: string }>;
+      rows: Array<{ id: string; values: Array<{ score: number | null; band: string | null } | null> }>;
+    };
     expect(doc.areas.map((a) => a.name)).toEqual(['Derbyshire', 'Derbyshire revisited']);
     const row = (id: string) => doc.rows.find((r) => r.id === id)!.values;
     expect(row('A3').map((v) => v?.band)).toEqual(['Satisfactorily met', 'Well met']);
@@ -72,7 +79,9 @@ describe('criteria compare', () => {
   it('refuses inspections of different methodology packs', () => {
     const out = run(EXAMPLE, 'rules/probation-2018/examples/northmoor-2019');
     expect(out.status).toBe(1);
-    expect(out.stderr).toContain('these inspections use different methodology packs: esi-2003 (rules/esi-2003/examples/derbyshire-2003); probation-2018 (rules/probation-2018/examples/northmoor-2019)');
+    expect(out.stderr).toContain(
+      'these inspections use different methodology packs: esi-2003 (rules/esi-2003/examples/derbyshire-2003); probation-2018 (rules/probation-2018/examples/northmoor-2019)',
+    );
     expect(out.stdout).toBe('');
   });
 

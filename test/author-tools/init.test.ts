@@ -37,7 +37,12 @@ describe('criteria init thematic', () => {
     const value = parse(text) as Record<string, any>;
     expect(value).toMatchObject({ kind: 'thematic', id: 'housing-2003', version: '0.1.0', attachesTo: { methodology: 'esi-2003', versions: '^1.0.0' } });
     expect(resolve(pack, value.attachesTo.path)).toBe(resolve('rules/esi-2003'));
-    expect(value.criteria[0].questions[0]).toEqual({ id: 'A1.1', text: 'The sample question was answered well', appliesWhen: { all: [{ fact: 'disability', operator: 'equal', value: true }] }, scale: 'judgement' });
+    expect(value.criteria[0].questions[0]).toEqual({
+      id: 'A1.1',
+      text: 'The sample question was answered well',
+      appliesWhen: { all: [{ fact: 'disability', operator: 'equal', value: true }] },
+      scale: 'judgement',
+    });
     const test = readFileSync(join(pack, 'tests', 'basic.yaml'), 'utf8');
     expect(resolve(join(pack, 'tests'), /\$schema=(\S+)/.exec(test)![1]!)).toBe(resolve('schemas/pack-test.schema.json'));
     const tests = parse(test) as { tests: Array<{ inspection: { base: string } }> };

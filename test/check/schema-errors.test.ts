@@ -34,13 +34,17 @@ describe('schema errors', () => {
 
   it('gives one error for a value that fits no branch of a union', () => {
     const errors = errorsOf('criteria:\n  - { id: C, title: C, kind: direct, band: { set: x, sett: y } }\n');
-    expect(errors.map((e) => [e.code, e.message])).toEqual([['SCHEMA_UNKNOWN_PROPERTY', "unknown property 'sett' in band of criterion C; did you mean 'set'? Allowed: set, combine"]]);
+    expect(errors.map((e) => [e.code, e.message])).toEqual([
+      ['SCHEMA_UNKNOWN_PROPERTY', "unknown property 'sett' in band of criterion C; did you mean 'set'? Allowed: set, combine"],
+    ]);
     const types = errorsOf('criteria:\n  - { id: C, title: C, kind: direct, band: 3 }\n');
     expect(types.map((e) => [e.code, e.message])).toEqual([['SCHEMA_TYPE', 'band of criterion C must be a string or a mapping, not the number 3']]);
   });
 
   it('gives one error per bad condition, at the condition', () => {
-    const errors = errorsOf('conditions:\n  a: { all: [{ fact: x, operator: equal, value: 1 }, { fact: y, operator: greater, value: 2 }, { fact: z, value: 3 }] }\n  b: not a condition\n  c: { fact: x, operator: in, value: [1], path: $.y }\n  d: { all: [], any: [] }\n');
+    const errors = errorsOf(
+      'conditions:\n  a: { all: [{ fact: x, operator: equal, value: 1 }, { fact: y, operator: greater, value: 2 }, { fact: z, value: 3 }] }\n  b: not a condition\n  c: { fact: x, operator: in, value: [1], path: $.y }\n  d: { all: [], any: [] }\n',
+    );
     expect(errors.map((e) => [e.code, e.line, e.column])).toEqual([
       ['UNKNOWN_OPERATOR', 9, 75],
       ['CONDITION_SHAPE', 9, 96],
@@ -55,7 +59,11 @@ describe('schema errors', () => {
 
   it('explains enums, patterns and ranges with the allowed values', () => {
     const [e] = errorsOf('criteria:\n  - { id: C, title: C, kind: drect }\n');
-    expect(e).toMatchObject({ code: 'SCHEMA_ENUM', message: "kind of criterion C is the string 'drect', not one of the allowed values; did you mean 'direct'?", hint: 'use one of: sample, evidence, targets, direct' });
+    expect(e).toMatchObject({
+      code: 'SCHEMA_ENUM',
+      message: "kind of criterion C is the string 'drect', not one of the allowed values; did you mean 'direct'?",
+      hint: 'use one of: sample, evidence, targets, direct',
+    });
     const [p] = errorsOf('criteria:\n  - { id: "C 1", title: C, kind: direct }\n');
     expect(p).toMatchObject({ code: 'SCHEMA_PATTERN', line: 9, column: 11 });
     const [r] = errorsOf('criteria:\n  - { id: E, title: E, kind: evidence, itemScale: s, items: [{ id: i, text: t, weight: 0 }] }\n');

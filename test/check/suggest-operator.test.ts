@@ -35,7 +35,12 @@ describe('suggestOperator', () => {
 
   it('never suggests a strict comparison for an inclusive one, nor the other way round', () => {
     for (const op of ['greaterThanInclusive', 'lessThanInclusive']) {
-      for (const variant of [op.replace('Inclusive', 'OrEqual'), op.replace('Inclusive', 'Equal'), op.replace('Inclusive', 'Incl'), op.replace('Inclusive', 'OrEq')]) {
+      for (const variant of [
+        op.replace('Inclusive', 'OrEqual'),
+        op.replace('Inclusive', 'Equal'),
+        op.replace('Inclusive', 'Incl'),
+        op.replace('Inclusive', 'OrEq'),
+      ]) {
         expect(suggestOperator(variant, OPERATORS)).toBe(op);
       }
     }

@@ -4,7 +4,10 @@ import { buildProgram, COMMANDS } from '../../src/cli/main.js';
 
 describe('the command table', () => {
   it('names every command file, each under the name it registers', async () => {
-    const files = readdirSync('src/cli/commands').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync('src/cli/commands')
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(Object.keys(COMMANDS).sort()).toEqual(files);
     for (const name of files) {
       const program = await buildProgram([name]);

@@ -58,8 +58,18 @@ describe('criteria', () => {
     const { status, stdout } = run('validate', '--format', 'json', valid, invalid);
     expect(status).toBe(1);
     const report = JSON.parse(stdout) as { packs: Array<{ path: string; valid: boolean; errors: Array<Record<string, unknown>>; warnings: unknown[] }> };
-    expect(report.packs.map((p) => [p.path, p.valid, p.errors.length, p.warnings.length])).toEqual([[valid, true, 0, 0], [invalid, false, 1, 0]]);
-    expect(report.packs[1]!.errors[0]).toMatchObject({ code: 'UNKNOWN_WEIGHT_CLASS', severity: 'error', file: `${invalid}/pack.yaml`, line: 35, column: 13, pointer: '/criteria/0/weight' });
+    expect(report.packs.map((p) => [p.path, p.valid, p.errors.length, p.warnings.length])).toEqual([
+      [valid, true, 0, 0],
+      [invalid, false, 1, 0],
+    ]);
+    expect(report.packs[1]!.errors[0]).toMatchObject({
+      code: 'UNKNOWN_WEIGHT_CLASS',
+      severity: 'error',
+      file: `${invalid}/pack.yaml`,
+      line: 35,
+      column: 13,
+      pointer: '/criteria/0/weight',
+    });
   });
 
   it('reports a path that does not exist as an invalid pack, not a crash', () => {
@@ -73,7 +83,11 @@ describe('criteria', () => {
   const usage = (message: string) => `error USAGE: ${message}\n  hint: see criteria <command> --help\n\n1 error\n`;
   it.each([
     ['no paths', ['validate'], usage("missing required argument 'paths'")],
-    ['an unknown format', ['validate', '--format', 'xml', valid], usage("option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.")],
+    [
+      'an unknown format',
+      ['validate', '--format', 'xml', valid],
+      usage("option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json."),
+    ],
     ['an unknown option', ['validate', '--colour', valid], usage("unknown option '--colour'")],
     ['an unknown command (said once)', ['valdate', valid], usage("unknown command 'valdate'\n(Did you mean validate?)")],
   ])('exits 2 on a usage error: %s', (_note, args, message) => {

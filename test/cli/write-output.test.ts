@@ -73,10 +73,18 @@ describe('writeFileAtomic', () => {
   it('writeOutput reports the failed write in words, and the old file stays', () => {
     const { folder, target, inode } = oldResult();
     disk.full = true;
-    expect(writeOutput('new result', target)).toEqual({ code: 'OUTPUT_WRITE', message: `cannot write ${target}: no space is left on the device`, hint: 'write to a folder that exists and that you may write to' });
+    expect(writeOutput('new result', target)).toEqual({
+      code: 'OUTPUT_WRITE',
+      message: `cannot write ${target}: no space is left on the device`,
+      hint: 'write to a folder that exists and that you may write to',
+    });
     expect(readFileSync(target, 'utf8')).toBe('old result');
     expect(statSync(target).ino).toBe(inode);
     expect(readdirSync(folder)).toEqual(['result.json']);
-    expect(writeOutput('text', join(folder, 'no-such-folder', 'x.json'))).toEqual({ code: 'OUTPUT_WRITE', message: `cannot write ${join(folder, 'no-such-folder', 'x.json')}: its folder does not exist`, hint: 'write to a folder that exists and that you may write to' });
+    expect(writeOutput('text', join(folder, 'no-such-folder', 'x.json'))).toEqual({
+      code: 'OUTPUT_WRITE',
+      message: `cannot write ${join(folder, 'no-such-folder', 'x.json')}: its folder does not exist`,
+      hint: 'write to a folder that exists and that you may write to',
+    });
   });
 });

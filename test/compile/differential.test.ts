@@ -12,7 +12,7 @@ import type { Pack } from '../../src/model/pack.js';
 type Facts = Record<string, unknown>;
 
 const scope = (named: Record<string, Condition>): ConditionScope<Facts, Facts> => ({
-  fact: (name) => (facts) => (Object.hasOwn(facts, name) ? facts[name] ?? null : null),
+  fact: (name) => (facts) => (Object.hasOwn(facts, name) ? (facts[name] ?? null) : null),
   named: (name) => named[name],
 });
 
@@ -61,7 +61,13 @@ function randomFacts(pack: Pack[], count: number, seed: number): Facts[] {
       declarations.map(([name, d]) => [
         name,
         fc.option(
-          (d.type === 'enum' ? fc.constantFrom(...(d.values ?? ['x'])) : d.type === 'boolean' ? fc.boolean() : d.type === 'number' ? fc.integer({ min: -5, max: 200 }) : fc.string({ maxLength: 4 })) as fc.Arbitrary<unknown>,
+          (d.type === 'enum'
+            ? fc.constantFrom(...(d.values ?? ['x']))
+            : d.type === 'boolean'
+              ? fc.boolean()
+              : d.type === 'number'
+                ? fc.integer({ min: -5, max: 200 })
+                : fc.string({ maxLength: 4 })) as fc.Arbitrary<unknown>,
           { nil: null },
         ),
       ]),
@@ -81,10 +87,31 @@ describe('compiled conditions agree with json-rules-engine', () => {
   });
 
   it('random conditions over random facts', async () => {
-    const operators: Operator[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+    const operators: Operator[] = [
+      'equal',
+      'notEqual',
+      'lessThan',
+      'lessThanInclusive',
+      'greaterThan',
+      'greaterThanInclusive',
+      'in',
+      'notIn',
+      'contains',
+      'doesNotContain',
+    ];
     const names = ['n', 's', 'b', 'x'];
-    const scalar = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom('a', 'b', '1', '2.5', '', 'abc'), fc.boolean(), fc.constant(null));
-    const value = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 4 }) }, { weight: 1, arbitrary: fc.constantFrom(...names).map((fact) => ({ fact })) });
+    const scalar = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.double({ min: -3, max: 3, noNaN: true }),
+      fc.constantFrom('a', 'b', '1', '2.5', '', 'abc'),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.oneof(
+      { weight: 4, arbitrary: scalar },
+      { weight: 2, arbitrary: fc.array(scalar, { maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.constantFrom(...names).map((fact) => ({ fact })) },
+    );
     // `in` and `notIn` take a list (the checker rejects anything else; json-rules-engine throws on it).
     const leaf: fc.Arbitrary<Condition> = fc
       .record({ fact: fc.constantFrom(...names), operator: fc.constantFrom(...operators), value })
@@ -108,7 +135,18 @@ describe('compiled conditions agree with json-rules-engine', () => {
   });
 
   it('random named conditions referring to each other, over edge-case values', async () => {
-    const operators: Operator[] = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+    const operators: Operator[] = [
+      'equal',
+      'notEqual',
+      'lessThan',
+      'lessThanInclusive',
+      'greaterThan',
+      'greaterThanInclusive',
+      'in',
+      'notIn',
+      'contains',
+      'doesNotContain',
+    ];
     const names = ['n', 's', 'x'];
     // Values where JavaScript's comparisons surprise: numeric strings json-rules-engine's parseFloat
     // test accepts ('0x10', '1e3', ' 2 ', 'Infinity'), -0, NaN-like text, large and tiny numbers.
@@ -119,24 +157,43 @@ describe('compiled conditions agree with json-rules-engine', () => {
       fc.boolean(),
       fc.constant(null),
     );
-    const value = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.constantFrom(...names).map((fact) => ({ fact })) });
+    const value = fc.oneof(
+      { weight: 4, arbitrary: scalar },
+      { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.constantFrom(...names).map((fact) => ({ fact })) },
+    );
     const leaf = fc
       .record({ fact: fc.constantFrom(...names), operator: fc.constantFrom(...operators), value })
       .filter((c) => (c.operator !== 'in' && c.operator !== 'notIn') || Array.isArray(c.value)) as fc.Arbitrary<Condition>;
     // Condition i may refer to conditions after it only: no circles, but chains and shared references.
     const namedArb = fc.integer({ min: 1, max: 5 }).chain((count) =>
-      fc.tuple(
-        ...Array.from({ length: count }, (_, i) => {
-          const later = Array.from({ length: count - i - 1 }, (_, k) => `c${i + k + 1}`);
-          const part: fc.Arbitrary<Condition> = later.length === 0 ? leaf : fc.oneof(leaf, fc.constantFrom(...later).map((condition) => ({ condition })));
-          return fc.oneof(part, fc.array(part, { minLength: 1, maxLength: 3 }).map((all) => ({ all })), fc.array(part, { maxLength: 3 }).map((any) => ({ any })), part.map((not) => ({ not })));
-        }),
-      ).map((conditions) => Object.fromEntries(conditions.map((c, i) => [`c${i}`, c])) as Record<string, Condition>),
+      fc
+        .tuple(
+          ...Array.from({ length: count }, (_, i) => {
+            const later = Array.from({ length: count - i - 1 }, (_, k) => `c${i + k + 1}`);
+            const part: fc.Arbitrary<Condition> =
+              later.length === 0
+                ? leaf
+                : fc.oneof(
+                    leaf,
+                    fc.constantFrom(...later).map((condition) => ({ condition })),
+                  );
+            return fc.oneof(
+              part,
+              fc.array(part, { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+              fc.array(part, { maxLength: 3 }).map((any) => ({ any })),
+              part.map((not) => ({ not })),
+            );
+          }),
+        )
+        .map((conditions) => Object.fromEntries(conditions.map((c, i) => [`c${i}`, c])) as Record<string, Condition>),
     );
     const factsArb = fc.record({ n: scalar, s: scalar, x: scalar });
     await fc.assert(
       fc.asyncProperty(namedArb, fc.array(factsArb, { minLength: 1, maxLength: 5 }), fc.boolean(), async (named, factSets, negate) => {
-        const condition: Condition = negate ? { not: { condition: 'c0' } } : { any: [{ condition: 'c0' }, { all: Object.keys(named).map((name) => ({ condition: name })) }] };
+        const condition: Condition = negate
+          ? { not: { condition: 'c0' } }
+          : { any: [{ condition: 'c0' }, { all: Object.keys(named).map((name) => ({ condition: name })) }] };
         // json-rules-engine's setCondition wants a group at the root; a bare comparison is the same as `all` of it.
         const forEngine = Object.fromEntries(Object.entries(named).map(([name, c]) => [name, 'fact' in c ? { all: [c] } : c]));
         expect(ourVerdicts(condition, named, factSets)).toEqual(await engineVerdicts(condition, forEngine, factSets));

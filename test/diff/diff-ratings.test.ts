@@ -11,12 +11,20 @@ function cqc(): Pack {
 }
 
 describe('diffing a ratings pack', () => {
-  it('a limit lowered to another level is a minor change, shown in the pack\'s words', () => {
+  it("a limit lowered to another level is a minor change, shown in the pack's words", () => {
     const before = cqc();
     const after = structuredClone(before);
     after.overall!.limits![0]!.cap = 'inadequate';
     const changes = diffPacks(before, after);
-    expect(changes).toEqual([expect.objectContaining({ area: 'overall', field: 'limits', bump: 'minor', before: 'breach: cap requiresImprovement when breachOfRegulations = true', after: 'breach: cap inadequate when breachOfRegulations = true' })]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        area: 'overall',
+        field: 'limits',
+        bump: 'minor',
+        before: 'breach: cap requiresImprovement when breachOfRegulations = true',
+        after: 'breach: cap inadequate when breachOfRegulations = true',
+      }),
+    ]);
     expect(requiredBump(changes)).toBe('minor');
   });
 
@@ -28,7 +36,9 @@ describe('diffing a ratings pack', () => {
     after.bandSets!.keyQuestion!.rules = [];
     after.sections[2]!.items!.push({ id: 'C4', text: 'A new line of enquiry' });
     const changes = diffPacks(before, after);
-    expect(changes.map((c) => `${c.area} ${c.id} ${c.field ?? c.kind} ${c.bump}`)).toEqual(expect.arrayContaining(['bandSet keyQuestion extends minor', 'section caring items minor']));
+    expect(changes.map((c) => `${c.area} ${c.id} ${c.field ?? c.kind} ${c.bump}`)).toEqual(
+      expect.arrayContaining(['bandSet keyQuestion extends minor', 'section caring items minor']),
+    );
     expect(requiredBump(changes)).toBe('minor');
   });
 });

@@ -52,18 +52,47 @@ let derived: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'criteria-diff-'));
   // wellMet: strong on every item → strong on at least 60% of the items.
-  threshold = variant('threshold', ESI, [version('1.1.0'), ['pack.yaml', 'when: { all: [{ fact: share, params: { atLeast: strong }, operator: equal, value: 1 }] }', 'when: { all: [{ fact: share, params: { atLeast: strong }, operator: greaterThanInclusive, value: 0.6 }] }']]);
+  threshold = variant('threshold', ESI, [
+    version('1.1.0'),
+    [
+      'pack.yaml',
+      'when: { all: [{ fact: share, params: { atLeast: strong }, operator: equal, value: 1 }] }',
+      'when: { all: [{ fact: share, params: { atLeast: strong }, operator: greaterThanInclusive, value: 0.6 }] }',
+    ],
+  ]);
   // C1 weighs important (×1) instead of critical (×2).
-  weight = variant('weight', ESI, [version('1.1.0'), ['section-c.yaml', '    title: Managing attendance and enforcement\n    kind: sample\n    weight: critical', '    title: Managing attendance and enforcement\n    kind: sample\n    weight: important']]);
+  weight = variant('weight', ESI, [
+    version('1.1.0'),
+    [
+      'section-c.yaml',
+      '    title: Managing attendance and enforcement\n    kind: sample\n    weight: critical',
+      '    title: Managing attendance and enforcement\n    kind: sample\n    weight: important',
+    ],
+  ]);
   // C1.4 applies only to cases at medium risk of harm or above; the version is only minor.
-  condition = variant('condition', ESI, [version('1.1.0'), ['section-c.yaml', 'appliesWhen: { all: [{ fact: breachRequired, operator: equal, value: true }] }', 'appliesWhen: { all: [{ fact: breachRequired, operator: equal, value: true }, { fact: riskOfHarm, operator: in, value: [medium, high, veryHigh] }] }']]);
+  condition = variant('condition', ESI, [
+    version('1.1.0'),
+    [
+      'section-c.yaml',
+      'appliesWhen: { all: [{ fact: breachRequired, operator: equal, value: true }] }',
+      'appliesWhen: { all: [{ fact: breachRequired, operator: equal, value: true }, { fact: riskOfHarm, operator: in, value: [medium, high, veryHigh] }] }',
+    ],
+  ]);
   // D4.2 removed, version only minor.
   const d = readFileSync(join(ESI, 'section-d.yaml'), 'utf8');
   const start = d.indexOf('      - id: D4.2');
-  const end = d.indexOf('\n      - id:', start + 1) >= 0 ? d.indexOf('\n      - id:', start + 1) + 1 : d.indexOf('\n\n', start) >= 0 ? d.indexOf('\n\n', start) + 1 : d.length;
+  const end =
+    d.indexOf('\n      - id:', start + 1) >= 0
+      ? d.indexOf('\n      - id:', start + 1) + 1
+      : d.indexOf('\n\n', start) >= 0
+        ? d.indexOf('\n\n', start) + 1
+        : d.length;
   removed = variant('removed', ESI, [version('1.1.0'), ['section-d.yaml', d.slice(start, end), '']]);
   // A title reworded: a patch.
-  reworded = variant('reworded', ESI, [version('1.0.1'), ['section-c.yaml', '    title: Managing attendance and enforcement', '    title: Managing attendance and enforcing the order']]);
+  reworded = variant('reworded', ESI, [
+    version('1.0.1'),
+    ['section-c.yaml', '    title: Managing attendance and enforcement', '    title: Managing attendance and enforcing the order'],
+  ]);
   // A second inspection: Derbyshire with every A3 item strong (so A3 is Well met under both versions).
   const inspection = parse(readFileSync(`${DERBYSHIRE}/inspection.yaml`, 'utf8')) as Record<string, any>;
   inspection.pack = resolve(ESI);
@@ -83,21 +112,36 @@ describe('the semantic diff and the bump it calls for', () => {
   it('a band threshold is a minor change; 1.0.0 → 1.1.0 is enough', () => {
     const out = run(ESI, threshold);
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain('Band sets\n  ~ management rule 2 (wellMet) when: share at least strong = 1 → share at least strong ≥ 0.6  [minor: can move a score on the same data]');
+    expect(out.stdout).toContain(
+      'Band sets\n  ~ management rule 2 (wellMet) when: share at least strong = 1 → share at least strong ≥ 0.6  [minor: can move a score on the same data]',
+    );
     expect(out.stdout).toContain('Version: ok: 1.0.0 → 1.1.0 is a minor bump, as required');
   });
 
   it('a weight class changed for one of another weight is minor', () => {
     const { status, report } = json(ESI, weight);
     expect(status).toBe(0);
-    expect(report.changes).toEqual([{ area: 'criterion', id: 'C1', kind: 'changed', field: 'weight', before: 'critical', after: 'important', bump: 'minor', reason: 'can move a score on the same data' }]);
+    expect(report.changes).toEqual([
+      {
+        area: 'criterion',
+        id: 'C1',
+        kind: 'changed',
+        field: 'weight',
+        before: 'critical',
+        after: 'important',
+        bump: 'minor',
+        reason: 'can move a score on the same data',
+      },
+    ]);
     expect(report.verdict).toMatchObject({ required: 'minor', written: 'minor', ok: true });
   });
 
   it("an answered question's condition is major: answers recorded under the old one may not fit", () => {
     const out = run(ESI, condition);
     expect(out.status).toBe(1);
-    expect(out.stdout).toContain('Questions\n  ~ C1.4 appliesWhen: breachRequired = true → breachRequired = true and riskOfHarm in [medium, high, veryHigh]  [major: cases answered under the old condition may not fit the new one');
+    expect(out.stdout).toContain(
+      'Questions\n  ~ C1.4 appliesWhen: breachRequired = true → breachRequired = true and riskOfHarm in [medium, high, veryHigh]  [major: cases answered under the old condition may not fit the new one',
+    );
     expect(out.stdout).toContain('Version: the change needs a major bump but 1.0.0 → 1.1.0 is minor');
   });
 
@@ -111,7 +155,9 @@ describe('the semantic diff and the bump it calls for', () => {
   it('a reworded title is a patch', () => {
     const out = run(ESI, reworded);
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain('Criteria\n  ~ C1 title: Managing attendance and enforcement → Managing attendance and enforcing the order  [patch: wording only]');
+    expect(out.stdout).toContain(
+      'Criteria\n  ~ C1 title: Managing attendance and enforcement → Managing attendance and enforcing the order  [patch: wording only]',
+    );
     expect(out.stdout).toContain('Version: ok: 1.0.0 → 1.0.1 is a patch bump, as required');
   });
 
@@ -198,7 +244,10 @@ describe('the impact on inspections', () => {
     expect(status).toBe(0);
     const impact = report.impact!.inspections[0]!;
     expect(impact.note).toBe('recorded for esi-2003 ~1.0.0; scored with 1.1.0 anyway, to compare');
-    expect(impact.changes.map((c) => [c.id, c.before, c.after])).toEqual([['C', '83%', '82%'], ['overall', '79%', '78%']]);
+    expect(impact.changes.map((c) => [c.id, c.before, c.after])).toEqual([
+      ['C', '83%', '82%'],
+      ['overall', '79%', '78%'],
+    ]);
   });
 
   it('a threshold: the band transition table over two inspections', () => {
@@ -230,11 +279,18 @@ describe('the impact on inspections', () => {
     const thematic = variant('victims', 'thematics/victims-2003', [
       version('1.1.0'),
       ['pack.yaml', 'path: ../../rules/esi-2003', `path: ${relative(join(root, 'victims'), resolve(ESI))}`],
-      ['questions.yaml', 'metWhen: { all: [{ fact: victimContactDays, operator: lessThanInclusive, value: 56 }] }', 'metWhen: { all: [{ fact: victimContactDays, operator: lessThanInclusive, value: 70 }] }'],
+      [
+        'questions.yaml',
+        'metWhen: { all: [{ fact: victimContactDays, operator: lessThanInclusive, value: 56 }] }',
+        'metWhen: { all: [{ fact: victimContactDays, operator: lessThanInclusive, value: 70 }] }',
+      ],
     ]);
     const { status, report } = json('thematics/victims-2003', thematic, '--cases', 'thematics/victims-2003/examples/eastvale-2003');
     expect(status).toBe(0);
-    expect(report.changes.map((c) => [c.id, c.field, c.bump])).toEqual([['victims-2003', 'attachesTo.path', 'patch'], ['C2.b', 'metWhen', 'minor']]);
+    expect(report.changes.map((c) => [c.id, c.field, c.bump])).toEqual([
+      ['victims-2003', 'attachesTo.path', 'patch'],
+      ['C2.b', 'metWhen', 'minor'],
+    ]);
     const impact = report.impact!.inspections[0]!;
     expect(impact.changes.map((c) => [c.id, c.before, c.after])).toEqual([
       ['victims-2003:C2.b', 'relevant 3, met 2, 67%', 'relevant 3, met 3, 100%'],

@@ -22,12 +22,18 @@ const kinds: Kind[] = ['good', 'good', 'good', 'offScale', 'unknownFact', 'dupli
 function make(kind: Kind, i: number, from: number): unknown {
   const base = { ...pool[from]!, id: `K${i}` } as { id: string; facts: Record<string, unknown>; answers: Record<string, unknown> };
   switch (kind) {
-    case 'good': return base;
-    case 'offScale': return { ...base, answers: { ...base.answers, 'B2.1': 'splendid' } };
-    case 'unknownFact': return { ...base, facts: { ...base.facts, shoeSize: 9 } };
-    case 'duplicate': return { ...base, id: 'K0' };
-    case 'notARecord': return 'a line of text';
-    case 'noId': return { facts: base.facts, answers: base.answers };
+    case 'good':
+      return base;
+    case 'offScale':
+      return { ...base, answers: { ...base.answers, 'B2.1': 'splendid' } };
+    case 'unknownFact':
+      return { ...base, facts: { ...base.facts, shoeSize: 9 } };
+    case 'duplicate':
+      return { ...base, id: 'K0' };
+    case 'notARecord':
+      return 'a line of text';
+    case 'noId':
+      return { facts: base.facts, answers: base.answers };
   }
 }
 

@@ -9,12 +9,21 @@ import { fillSummary } from '../../src/evaluate/fill-summary.js';
 import { levelResult } from '../../src/evaluate/level-result.js';
 
 const rating = rankScale('rating', {
-  levels: [{ id: 'top', label: 'Top' }, { id: 'mid', label: 'Middle' }, { id: 'low', label: 'Low' }],
+  levels: [
+    { id: 'top', label: 'Top' },
+    { id: 'mid', label: 'Middle' },
+    { id: 'low', label: 'Low' },
+  ],
   notApplicable: { id: 'na', label: 'Not applicable' },
 });
 
 /** A limit whose condition holds or not, whatever it is given. */
-const limit = (kind: 'cap' | 'floor', level: string, holds = true): CompiledLimit => ({ def: { id: `${kind}-${level}` } as CompiledLimit['def'], kind, level, when: () => holds });
+const limit = (kind: 'cap' | 'floor', level: string, holds = true): CompiledLimit => ({
+  def: { id: `${kind}-${level}` } as CompiledLimit['def'],
+  kind,
+  level,
+  when: () => holds,
+});
 const inputs = {} as Parameters<typeof applyLimits>[3];
 
 describe('applyLimits', () => {
@@ -26,7 +35,17 @@ describe('applyLimits', () => {
     ['a floor leaves a band at its level', 'mid', [limit('floor', 'mid')], 'mid', []],
     ['a floor leaves a better band', 'top', [limit('floor', 'mid')], 'top', []],
     ['a limit whose condition does not hold moves nothing', 'top', [limit('cap', 'low', false)], 'top', []],
-    ['limits apply in order, each to the band the one before left', 'top', [limit('cap', 'mid'), limit('cap', 'low'), limit('floor', 'mid')], 'mid', [['top', 'mid'], ['mid', 'low'], ['low', 'mid']]],
+    [
+      'limits apply in order, each to the band the one before left',
+      'top',
+      [limit('cap', 'mid'), limit('cap', 'low'), limit('floor', 'mid')],
+      'mid',
+      [
+        ['top', 'mid'],
+        ['mid', 'low'],
+        ['low', 'mid'],
+      ],
+    ],
     ['a limit on a level the scale does not have is skipped', 'top', [limit('cap', 'nowhere'), limit('cap', 'mid')], 'mid', [['top', 'mid']]],
   ] as const)('%s', (_note, band, limits, expected, moves) => {
     const result = applyLimits(band, limits, rating, inputs, {});

@@ -32,7 +32,11 @@ describe('case ids', () => {
   });
 
   it('no two valid ids look alike: equal after NFC, trimming and removing invisible characters means equal', () => {
-    const look = (id: string) => id.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+    const look = (id: string) =>
+      id
+        .normalize('NFC')
+        .replace(/[\p{Cc}\p{Cf}]/gu, '')
+        .trim();
     const pieces = fc.constantFrom('a', 'b', 'e', '\u0301', '\u00E9', ' ', '\u200B', '\u00A0', '\uFEFF', '1', '\t');
     const ids = fc.array(pieces, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
     fc.assert(

@@ -6,16 +6,19 @@ import { CompactIdSet } from '../../src/evaluate/compact-id-set.js';
 describe('CompactIdSet', () => {
   it('agrees with a Set of strings', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a', 'b', 'é', '𝟘', ''))), { maxLength: 300 }), (ops) => {
-        const compact = new CompactIdSet();
-        const plain = new Set<string>();
-        for (const [add, id] of ops) {
-          if (add) expect(compact.add(id)).toBe(!plain.has(id) && (plain.add(id), true));
-          else expect(compact.delete(id)).toBe(plain.delete(id));
-          expect(compact.size).toBe(plain.size);
-        }
-        for (const [, id] of ops) expect(compact.has(id)).toBe(plain.has(id));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a', 'b', 'é', '𝟘', ''))), { maxLength: 300 }),
+        (ops) => {
+          const compact = new CompactIdSet();
+          const plain = new Set<string>();
+          for (const [add, id] of ops) {
+            if (add) expect(compact.add(id)).toBe(!plain.has(id) && (plain.add(id), true));
+            else expect(compact.delete(id)).toBe(plain.delete(id));
+            expect(compact.size).toBe(plain.size);
+          }
+          for (const [, id] of ops) expect(compact.has(id)).toBe(plain.has(id));
+        },
+      ),
       { seed: 11, numRuns: 200 },
     );
   });

@@ -15,7 +15,14 @@ const pack: Pack = {
   status: 'draft',
   facts: { area: { concern: { type: 'boolean' }, commended: { type: 'boolean' } } },
   scales: {
-    rating: { levels: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }, { id: 'd', label: 'D' }] },
+    rating: {
+      levels: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+        { id: 'c', label: 'C' },
+        { id: 'd', label: 'D' },
+      ],
+    },
   },
   conditions: {
     // A named condition over a derived quantity, used by band rules and by a limit.
@@ -40,8 +47,26 @@ const pack: Pack = {
     },
   },
   sections: [
-    { id: 'one', title: 'One', itemScale: 'rating', band: 'byShare', items: [{ id: 'i1', text: 'x' }, { id: 'i2', text: 'y' }] },
-    { id: 'two', title: 'Two', itemScale: 'rating', band: 'strict', items: [{ id: 'j1', text: 'x' }, { id: 'j2', text: 'y' }] },
+    {
+      id: 'one',
+      title: 'One',
+      itemScale: 'rating',
+      band: 'byShare',
+      items: [
+        { id: 'i1', text: 'x' },
+        { id: 'i2', text: 'y' },
+      ],
+    },
+    {
+      id: 'two',
+      title: 'Two',
+      itemScale: 'rating',
+      band: 'strict',
+      items: [
+        { id: 'j1', text: 'x' },
+        { id: 'j2', text: 'y' },
+      ],
+    },
     {
       id: 'three',
       title: 'Three',
@@ -73,7 +98,11 @@ const pack: Pack = {
   rounding: { mode: 'halfUp', digits: 0, at: [] },
 };
 
-function run(evidence: Record<string, string>, facts: Record<string, boolean> = {}, adjustments: Array<{ id: string; band: string; reason: string }> = []): InspectionResult {
+function run(
+  evidence: Record<string, string>,
+  facts: Record<string, boolean> = {},
+  adjustments: Array<{ id: string; band: string; reason: string }> = [],
+): InspectionResult {
   const compiled = compilePack(pack);
   if ('errors' in compiled) throw new Error(compiled.errors.map((e) => e.message).join('\n'));
   const outcome = score(compiled.plan, { area: { name: 'Test', facts }, evidence, adjustments, cases: [] });
@@ -97,7 +126,12 @@ describe('limits', () => {
   it('cap a section banded by lowest and the overall result, in order, naming each that moved the band', () => {
     const r = run(ALL_A, { concern: true });
     // three: the lowest of K (A) is A, capped at C by 'concern'.
-    expect(section(r, 'three')).toMatchObject({ band: { id: 'c' }, computedBand: { id: 'c' }, bandRule: 'lowest', limits: [{ id: 'concern', kind: 'cap', from: { id: 'a' }, band: { id: 'c' }, note: 'a concern' }] });
+    expect(section(r, 'three')).toMatchObject({
+      band: { id: 'c' },
+      computedBand: { id: 'c' },
+      bandRule: 'lowest',
+      limits: [{ id: 'concern', kind: 'cap', from: { id: 'a' }, band: { id: 'c' }, note: 'a concern' }],
+    });
     // overall: sections A, A, C → share at least B is 2/3, so rule 1 and 2 fail → otherwise C; both caps already met.
     expect(r.overall).toMatchObject({ band: { id: 'c' }, bandRule: 'otherwise' });
     expect(r.overall!.limits).toBeUndefined();
@@ -125,14 +159,22 @@ describe('limits', () => {
   it('raise a band with a floor, after the rules of the set it extends', () => {
     // two: j2 is D → strict's own rule 1 (any D) gives D; commended floors it at B.
     const r = run({ ...ALL_A, j2: 'd' }, { commended: true });
-    expect(section(r, 'two')).toMatchObject({ band: { id: 'b' }, bandRule: 1, limits: [{ id: 'commended', kind: 'floor', from: { id: 'd' }, band: { id: 'b' } }] });
+    expect(section(r, 'two')).toMatchObject({
+      band: { id: 'b' },
+      bandRule: 1,
+      limits: [{ id: 'commended', kind: 'floor', from: { id: 'd' }, band: { id: 'b' } }],
+    });
     // Without the commendation the floor does not hold.
     expect(section(run({ ...ALL_A, j2: 'd' }), 'two')).toMatchObject({ band: { id: 'd' } });
   });
 
   it('feed the limited band to the parent, and an adjustment still comes last', () => {
     const r = run(ALL_A, { concern: true }, [{ id: 'overall', band: 'a', reason: 'The concern was resolved on the day' }]);
-    expect(r.overall).toMatchObject({ band: { id: 'a' }, computedBand: { id: 'c' }, adjustment: { band: { id: 'a' }, reason: 'The concern was resolved on the day' } });
+    expect(r.overall).toMatchObject({
+      band: { id: 'a' },
+      computedBand: { id: 'c' },
+      adjustment: { band: { id: 'a' }, reason: 'The concern was resolved on the day' },
+    });
   });
 
   it('read derived quantities of the result they limit (K has no D, so its cap never holds)', () => {

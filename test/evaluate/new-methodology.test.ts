@@ -13,7 +13,9 @@ mkdirSync(join(folder, 'kitchens'));
 mkdirSync(join(folder, 'allergens'));
 mkdirSync(join(folder, 'visit'));
 
-writeFileSync(join(folder, 'kitchens', 'pack.yaml'), `
+writeFileSync(
+  join(folder, 'kitchens', 'pack.yaml'),
+  `
 kind: methodology
 id: kitchen-hygiene
 version: 2.1.0
@@ -56,9 +58,12 @@ criteria:
 sections:
   - { id: S, title: Storage and capacity, criteria: [K1, K2], score: { method: weightedMean }, band: grade }
 rounding: { mode: halfUp, digits: 1, at: [criterion, section] }
-`);
+`,
+);
 
-writeFileSync(join(folder, 'allergens', 'pack.yaml'), `
+writeFileSync(
+  join(folder, 'allergens', 'pack.yaml'),
+  `
 kind: thematic
 id: allergens
 version: 1.0.0
@@ -74,9 +79,12 @@ criteria:
 sections:
   - { id: T, title: Allergens, criteria: [L1], score: { method: pooled }, summary: 'Allergen handling: {score}%' }
 rounding: { mode: halfUp, digits: 0, at: [section] }
-`);
+`,
+);
 
-writeFileSync(join(folder, 'visit', 'inspection.yaml'), `
+writeFileSync(
+  join(folder, 'visit', 'inspection.yaml'),
+  `
 pack: ../kitchens
 packVersion: ^2.0.0
 thematics: [../allergens]
@@ -85,7 +93,8 @@ cases:
   - { id: k1, facts: { kitchenSize: large, servesChildren: true, covers: 100 }, answers: { K1.1: yes, K1.2: yes, 'allergens:L1.1': yes } }
   - { id: k2, facts: { kitchenSize: large, covers: 150 }, answers: { K1.1: no, K1.2: na } }
   - { id: k3, facts: { kitchenSize: small, servesChildren: true, covers: 60 }, answers: { K1.1: yes, 'allergens:L1.1': no } }
-`);
+`,
+);
 
 describe('a methodology and a thematic written only in YAML, at test time', () => {
   it('validates', () => {
@@ -100,7 +109,10 @@ describe('a methodology and a thematic written only in YAML, at test time', () =
     const s = result.sections[0]!;
     const [k1, k2] = s.criteria;
     // K1.1: k1 yes, k2 no, k3 yes → 2 of 3. K1.2 (large kitchens): k1 yes, k2 N/A → 1 of 1.
-    expect(k1!.questions.map((q) => [q.relevant, q.met, q.notApplicable])).toEqual([[3, 2, 0], [1, 1, 1]]);
+    expect(k1!.questions.map((q) => [q.relevant, q.met, q.notApplicable])).toEqual([
+      [3, 2, 0],
+      [1, 1, 1],
+    ]);
     // K1 pooled: 3 met of 4 relevant = 75.0%.
     expect(k1!.score).toBe(75);
     // K2.1 (metWhen covers ≤ 120): k1 100 yes, k2 150 no, k3 60 yes → 2 of 3 = 66.666… → 66.7.
@@ -117,7 +129,10 @@ describe('a methodology and a thematic written only in YAML, at test time', () =
   });
 
   it('refuses a thematic written for another major version', async () => {
-    writeFileSync(join(folder, 'allergens', 'pack.yaml'), (await import('node:fs')).readFileSync(join(folder, 'allergens', 'pack.yaml'), 'utf8').replace('^2.0.0', '^1.0.0'));
+    writeFileSync(
+      join(folder, 'allergens', 'pack.yaml'),
+      (await import('node:fs')).readFileSync(join(folder, 'allergens', 'pack.yaml'), 'utf8').replace('^2.0.0', '^1.0.0'),
+    );
     const scored = await scoreInspectionFile(join(folder, 'visit', 'inspection.yaml'));
     expect('errors' in scored && scored.errors[0]!.code).toBe('THEMATIC_INCOMPATIBLE');
     expect('errors' in scored && scored.errors[0]!.message).toMatch(/\^1\.0\.0.*2\.1\.0|2\.1\.0.*\^1\.0\.0/);

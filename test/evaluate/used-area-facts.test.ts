@@ -7,7 +7,18 @@ import { usedAreaFacts } from '../../src/evaluate/used-area-facts.js';
 import type { Condition } from '../../src/model/condition.js';
 import type { Pack } from '../../src/model/pack.js';
 
-const declared = ['fromApplies', 'fromMet', 'fromNamed', 'fromRule', 'fromSetLimit', 'fromCriterionLimit', 'fromSectionLimit', 'fromOverallLimit', 'fromValue', 'unused'];
+const declared = [
+  'fromApplies',
+  'fromMet',
+  'fromNamed',
+  'fromRule',
+  'fromSetLimit',
+  'fromCriterionLimit',
+  'fromSectionLimit',
+  'fromOverallLimit',
+  'fromValue',
+  'unused',
+];
 const reads = (fact: string): Condition => ({ fact, operator: 'equal', value: true });
 
 function plan(pack: Partial<Pack>): CompiledPlan {
@@ -17,7 +28,13 @@ function plan(pack: Partial<Pack>): CompiledPlan {
 describe('usedAreaFacts', () => {
   it('finds an area fact wherever a condition reads it, and no case fact', () => {
     const pack = {
-      criteria: [{ id: 'C1', questions: [{ id: 'Q1', appliesWhen: { all: [reads('fromApplies'), reads('caseFact')] }, metWhen: { not: reads('fromMet') } }], limits: [{ id: 'l1', cap: 'x', when: reads('fromCriterionLimit') }] }],
+      criteria: [
+        {
+          id: 'C1',
+          questions: [{ id: 'Q1', appliesWhen: { all: [reads('fromApplies'), reads('caseFact')] }, metWhen: { not: reads('fromMet') } }],
+          limits: [{ id: 'l1', cap: 'x', when: reads('fromCriterionLimit') }],
+        },
+      ],
       conditions: { named: { any: [reads('fromNamed'), { fact: 'caseFact', operator: 'equal', value: { fact: 'fromValue' } }] } },
       bandSets: { set: { rules: [{ level: 'x', when: reads('fromRule') }], limits: [{ id: 'l2', cap: 'x', when: reads('fromSetLimit') }] } },
       sections: [{ id: 'A', limits: [{ id: 'l3', floor: 'x', when: reads('fromSectionLimit') }] }],
@@ -27,6 +44,8 @@ describe('usedAreaFacts', () => {
   });
 
   it('finds nothing in a pack without conditions on the area', () => {
-    expect(usedAreaFacts(plan({ criteria: [{ id: 'C1', questions: [{ id: 'Q1', appliesWhen: reads('caseFact') }] }] } as unknown as Partial<Pack>))).toEqual([]);
+    expect(usedAreaFacts(plan({ criteria: [{ id: 'C1', questions: [{ id: 'Q1', appliesWhen: reads('caseFact') }] }] } as unknown as Partial<Pack>))).toEqual(
+      [],
+    );
   });
 });

@@ -25,7 +25,10 @@ const EASTVALE = 'thematics/victims-2003/examples/eastvale-2003/inspection.yaml'
 
 /** The Derbyshire cases as rows keyed by column. */
 function readRows(): Array<Record<string, string>> {
-  const [header, ...rows] = readFileSync('rules/esi-2003/examples/derbyshire-2003/cases.csv', 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [header, ...rows] = readFileSync('rules/esi-2003/examples/derbyshire-2003/cases.csv', 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   return rows.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])));
 }
 
@@ -66,15 +69,21 @@ describe('a sample criterion', () => {
     const notMet = relevant.filter((r) => r['C1.4'] === 'insufficient' || r['C1.4'] === 'poor').map((r) => r.id);
     expect(relevant).toHaveLength(36);
     expect(notMet).toHaveLength(5);
-    const line = text(derbyshire, 'C1').split('\n').find((l) => l.startsWith('  C1.4 '));
-    expect(line).toBe(`  C1.4 'Breach or recall action was taken where required': relevant in 36 of 100 cases (applies when breachRequired = true), met in 31 (86%); not met: cases ${notMet.join(', ')}`);
+    const line = text(derbyshire, 'C1')
+      .split('\n')
+      .find((l) => l.startsWith('  C1.4 '));
+    expect(line).toBe(
+      `  C1.4 'Breach or recall action was taken where required': relevant in 36 of 100 cases (applies when breachRequired = true), met in 31 (86%); not met: cases ${notMet.join(', ')}`,
+    );
   });
 
   it('lists up to ten cases not met, then how many more', () => {
     const rows = readRows();
     const notMet = rows.filter((r) => r['C1.1'] === 'insufficient' || r['C1.1'] === 'poor').map((r) => r.id);
     expect(notMet).toHaveLength(11);
-    const line = text(derbyshire, 'C1').split('\n').find((l) => l.startsWith('  C1.1 '));
+    const line = text(derbyshire, 'C1')
+      .split('\n')
+      .find((l) => l.startsWith('  C1.1 '));
     expect(line).toMatch(new RegExp(`not met: cases ${notMet.slice(0, 10).join(', ')} and 1 more$`));
   });
 
@@ -91,27 +100,31 @@ describe('a sample criterion', () => {
 
 describe('an evidence criterion and its band', () => {
   it('A3 lists its items and why each rule above the matching one fails', () => {
-    expect(text(derbyshire, 'A3')).toBe([
-      'A3 Management and supervision of staff: Satisfactorily met (in section A)',
-      "  A3.planning 'Human resources planning linked to the business and training plans, with an annual staffing report': Strong",
-      "  A3.supervision 'Supervision and appraisal of every grade of staff, implemented consistently': Satisfactory",
-      "  A3.objectives 'Individual objectives for every member of staff, reviewed': Strong",
-      "  A3.training 'Training that supports national agendas, including the victim's perspective': Satisfactory",
-      "  A3.diversity 'Staff diversity policy, recruitment and support': Strong",
-      "  A3.absence 'Sickness absence managed against the national target': Strong",
-      '  band: Satisfactorily met — rule 3 of Quality of management bands (Scoring approach), the first that holds (later rules are not tried)',
-      '    Very well met (very strong performance on each item): share at least veryStrong = 1 — fails (0 of 6 items)',
-      '    Well met (strong performance on each item): share at least strong = 1 — fails (4 of 6 items)',
-      '    Satisfactorily met (strong performance on the majority of items and at least satisfactory performance on the others): share at least strong > 0.5 and share at least satisfactory = 1 — holds',
-      '      share at least strong > 0.5 — holds (4 of 6 items)',
-      '      share at least satisfactory = 1 — holds (6 of 6 items)',
-      '',
-    ].join('\n'));
+    expect(text(derbyshire, 'A3')).toBe(
+      [
+        'A3 Management and supervision of staff: Satisfactorily met (in section A)',
+        "  A3.planning 'Human resources planning linked to the business and training plans, with an annual staffing report': Strong",
+        "  A3.supervision 'Supervision and appraisal of every grade of staff, implemented consistently': Satisfactory",
+        "  A3.objectives 'Individual objectives for every member of staff, reviewed': Strong",
+        "  A3.training 'Training that supports national agendas, including the victim's perspective': Satisfactory",
+        "  A3.diversity 'Staff diversity policy, recruitment and support': Strong",
+        "  A3.absence 'Sickness absence managed against the national target': Strong",
+        '  band: Satisfactorily met — rule 3 of Quality of management bands (Scoring approach), the first that holds (later rules are not tried)',
+        '    Very well met (very strong performance on each item): share at least veryStrong = 1 — fails (0 of 6 items)',
+        '    Well met (strong performance on each item): share at least strong = 1 — fails (4 of 6 items)',
+        '    Satisfactorily met (strong performance on the majority of items and at least satisfactory performance on the others): share at least strong > 0.5 and share at least satisfactory = 1 — holds',
+        '      share at least strong > 0.5 — holds (4 of 6 items)',
+        '      share at least satisfactory = 1 — holds (6 of 6 items)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('A1 shows the excluded item and why, and the item taken from the targets table with that band, counted twice', () => {
     const t = text(derbyshire, 'A1');
-    expect(t).toContain("A1.npd 'The NPD supports the area and holds it to account through business planning and performance monitoring': Strong — not counted: relates to the National Probation Directorate");
+    expect(t).toContain(
+      "A1.npd 'The NPD supports the area and holds it to account through business planning and performance monitoring': Strong — not counted: relates to the National Probation Directorate",
+    );
     expect(t).toMatch(/A1\.targets '.*': Strong \(counts ×2\) — from A1T, whose band is Strong/);
     // Four counted items rated, plus the targets item weighing 2: 6; very strong on A1.plan and A1.performance only.
     expect(t).toContain('Very well met (very strong performance on each item): share at least veryStrong = 1 — fails (2 of 6 items, by weight)');
@@ -120,7 +133,9 @@ describe('an evidence criterion and its band', () => {
 
   it('the targets table judges each measure by direction and tolerance', () => {
     const t = text(derbyshire, 'A1T');
-    expect(t).toContain("SDA1a 'Proportion of magistrates' courts PSRs prepared in 15 working days (SDA 1a)': 87% against target 90% (higher is better, tolerance 10) → Nearly met, below the target, within the tolerance (at least 80%); comparator 78%");
+    expect(t).toContain(
+      "SDA1a 'Proportion of magistrates' courts PSRs prepared in 15 working days (SDA 1a)': 87% against target 90% (higher is better, tolerance 10) → Nearly met, below the target, within the tolerance (at least 80%); comparator 78%",
+    );
     expect(t).toContain('→ Not met, below the target by more than the tolerance (under 90%); comparator 85%');
     expect(t).toMatch(/SDA1b '.*': .*— not counted in the band/);
     // Counted: 8 measures; met 5 (SDA2starts, SDA4, SDA6, SDA8, SPM1), nearly met 2 (SDA1a, SDA3), not met 1.
@@ -143,7 +158,9 @@ describe('an adjusted result', () => {
       if ('errors' in ctx) throw new Error(ctx.errors[0]!.message);
       const lines = text(ctx, 'A3').split('\n');
       expect(lines[0]).toBe('A3 Management and supervision of staff: Well met, adjusted by the inspector (computed Satisfactorily met) (in section A)');
-      expect(lines).toContain('  band: Satisfactorily met — rule 3 of Quality of management bands (Scoring approach), the first that holds (later rules are not tried)');
+      expect(lines).toContain(
+        '  band: Satisfactorily met — rule 3 of Quality of management bands (Scoring approach), the first that holds (later rules are not tried)',
+      );
       expect(lines).toContain('  adjusted by the inspector: band Satisfactorily met → Well met; reason: Contextual evidence from the second week');
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -170,7 +187,9 @@ describe('sections and the overall score', () => {
 
   it('a thematic section over its questions, with prefixed ids', () => {
     // EBS B: (54 + 2·80 + 51 + 55 + 43 + 53 + 42) / 8 = 57.25 → 57 (the pack's reconstruction).
-    expect(text(derbyshire, 'ebs-2003:B')).toContain("weighted mean of the questions' percentages: (54×1 + 80×2 + 51×1 + 55×1 + 43×1 + 53×1 + 42×1) / 8 = 458/8 = 57.25% → 57 (half up)");
+    expect(text(derbyshire, 'ebs-2003:B')).toContain(
+      "weighted mean of the questions' percentages: (54×1 + 80×2 + 51×1 + 55×1 + 43×1 + 53×1 + 42×1) / 8 = 458/8 = 57.25% → 57 (half up)",
+    );
   });
 
   it('an id that names nothing is refused with a hint', async () => {
@@ -186,11 +205,15 @@ describe('one case through every question', () => {
     const t = buildCaseTrace(derbyshire, record);
     const steps = new Map<string, TraceNode>();
     walk(t, (n) => steps.set(n.id, n));
-    expect(steps.get('C1.4')?.label).toBe("C1.4 'Breach or recall action was taken where required': not relevant: breachRequired = true is false (breachRequired = false)");
+    expect(steps.get('C1.4')?.label).toBe(
+      "C1.4 'Breach or recall action was taken where required': not relevant: breachRequired = true is false (breachRequired = false)",
+    );
     expect(steps.get('C1.4')?.value).toBe('notRelevant');
     // B1.3 applies through the named condition highRiskOfHarm.
     expect(steps.get('B1.3')?.label).toMatch(/: not relevant: highRiskOfHarm: riskOfHarm in \[high, veryHigh\] is false \(riskOfHarm = low\)$/);
-    expect(steps.get('C1.3')?.label).toMatch(/: relevant: hadAbsences = true is true \(hadAbsences = true\); answered insufficient \(Insufficient\) → not met$/);
+    expect(steps.get('C1.3')?.label).toMatch(
+      /: relevant: hadAbsences = true is true \(hadAbsences = true\); answered insufficient \(Insufficient\) → not met$/,
+    );
     expect(steps.get('B1.1')?.label).toMatch(/: relevant \(applies to every case\); answered insufficient \(Insufficient\) → not met$/);
   });
 
@@ -241,8 +264,12 @@ describe('every result of three examples is explained, and agrees with its score
     const ctx = await openExplanation(NORTHMOOR);
     if ('errors' in ctx) throw new Error('northmoor');
     const t = text(ctx, 'overall');
-    expect(t).toContain('Good (16–25 points of ten standards; mean points per rated standard 1.6 or more): meanPoints ≥ 1.6 — fails (15 points over 10 rated sections = 1.5)');
-    expect(t).toContain('Requires improvement (6–15 points of ten standards; mean points per rated standard 0.6 or more): meanPoints ≥ 0.6 — holds (15 points over 10 rated sections = 1.5)');
+    expect(t).toContain(
+      'Good (16–25 points of ten standards; mean points per rated standard 1.6 or more): meanPoints ≥ 1.6 — fails (15 points over 10 rated sections = 1.5)',
+    );
+    expect(t).toContain(
+      'Requires improvement (6–15 points of ten standards; mean points per rated standard 0.6 or more): meanPoints ≥ 0.6 — holds (15 points over 10 rated sections = 1.5)',
+    );
     expect(text(ctx, '2.1')).toContain('band: Requires improvement — the lowest band of its parts (2.1.1 Outstanding, 2.1.2 Good, 2.1.3 Requires improvement)');
   });
 });
@@ -254,54 +281,83 @@ describe('the tracing evaluator agrees with the compiled predicate', () => {
   };
   /** Each condition, and what the trace says decided it for each of the fact sets below, in order. */
   const conditions: Array<[Condition, string[]]> = [
-    [{ all: [] }, [
-      'always holds (an empty condition always holds)',
-      'always holds (an empty condition always holds)',
-      'always holds (an empty condition always holds)',
-      'always holds (an empty condition always holds)',
-    ]],
-    [{ any: [] }, [
-      'always holds (an empty condition always holds)',
-      'always holds (an empty condition always holds)',
-      'always holds (an empty condition always holds)',
-      'always holds (an empty condition always holds)',
-    ]],
-    [{ fact: 'risk', operator: 'in', value: ['high', 'veryHigh'] }, [
-      'risk in [high, veryHigh] is false (risk = low)',
-      'risk in [high, veryHigh] is true (risk = high)',
-      'risk in [high, veryHigh] is true (risk = veryHigh)',
-      'risk in [high, veryHigh] is false (risk = not given)',
-    ]],
-    [{ not: { condition: 'high' } }, [
-      'high: risk in [high, veryHigh] is false (risk = low), under not',
-      'high: risk in [high, veryHigh] is true (risk = high), under not',
-      'high: risk in [high, veryHigh] is true (risk = veryHigh), under not',
-      'high: risk in [high, veryHigh] is false (risk = not given), under not',
-    ]],
-    [{ condition: 'highAndBreach' }, [
-      'highAndBreach → high: risk in [high, veryHigh] is false (risk = low)',
-      'highAndBreach → high: risk in [high, veryHigh] is true (risk = high) and highAndBreach: breach = true is true (breach = true)',
-      'highAndBreach: breach = true is false (breach = not given)',
-      'highAndBreach → high: risk in [high, veryHigh] is false (risk = not given)',
-    ]],
-    [{ any: [{ fact: 'days', operator: 'lessThanInclusive', value: 56 }, { not: { fact: 'breach', operator: 'notEqual', value: true } }] }, [
-      'days ≤ 56 is true (days = 10)',
-      'breach ≠ true is false (breach = true), under not',
-      'days ≤ 56 is false (days = not given) and breach ≠ true is true (breach = not given), under not',
-      'breach ≠ true is false (breach = true), under not',
-    ]],
-    [{ all: [{ fact: 'days', operator: 'greaterThan', value: { fact: 'limit' } }, { fact: 'risk', operator: 'notIn', value: ['low'] }] }, [
-      'risk not in [low] is false (risk = low)',
-      'days > limit is false (days = 60, limit = 70)',
-      'days > limit is false (days = not given, limit = 0)',
-      'days > limit is true (days = 56.5, limit = 56) and risk not in [low] is true (risk = not given)',
-    ]],
-    [{ fact: 'tags', operator: 'contains', value: 'x' }, [
-      'tags contains x is true (tags = [x])',
-      'tags contains x is false (tags = [])',
-      'tags contains x is false (tags = not given)',
-      'tags contains x is false (tags = not given)',
-    ]],
+    [
+      { all: [] },
+      [
+        'always holds (an empty condition always holds)',
+        'always holds (an empty condition always holds)',
+        'always holds (an empty condition always holds)',
+        'always holds (an empty condition always holds)',
+      ],
+    ],
+    [
+      { any: [] },
+      [
+        'always holds (an empty condition always holds)',
+        'always holds (an empty condition always holds)',
+        'always holds (an empty condition always holds)',
+        'always holds (an empty condition always holds)',
+      ],
+    ],
+    [
+      { fact: 'risk', operator: 'in', value: ['high', 'veryHigh'] },
+      [
+        'risk in [high, veryHigh] is false (risk = low)',
+        'risk in [high, veryHigh] is true (risk = high)',
+        'risk in [high, veryHigh] is true (risk = veryHigh)',
+        'risk in [high, veryHigh] is false (risk = not given)',
+      ],
+    ],
+    [
+      { not: { condition: 'high' } },
+      [
+        'high: risk in [high, veryHigh] is false (risk = low), under not',
+        'high: risk in [high, veryHigh] is true (risk = high), under not',
+        'high: risk in [high, veryHigh] is true (risk = veryHigh), under not',
+        'high: risk in [high, veryHigh] is false (risk = not given), under not',
+      ],
+    ],
+    [
+      { condition: 'highAndBreach' },
+      [
+        'highAndBreach → high: risk in [high, veryHigh] is false (risk = low)',
+        'highAndBreach → high: risk in [high, veryHigh] is true (risk = high) and highAndBreach: breach = true is true (breach = true)',
+        'highAndBreach: breach = true is false (breach = not given)',
+        'highAndBreach → high: risk in [high, veryHigh] is false (risk = not given)',
+      ],
+    ],
+    [
+      { any: [{ fact: 'days', operator: 'lessThanInclusive', value: 56 }, { not: { fact: 'breach', operator: 'notEqual', value: true } }] },
+      [
+        'days ≤ 56 is true (days = 10)',
+        'breach ≠ true is false (breach = true), under not',
+        'days ≤ 56 is false (days = not given) and breach ≠ true is true (breach = not given), under not',
+        'breach ≠ true is false (breach = true), under not',
+      ],
+    ],
+    [
+      {
+        all: [
+          { fact: 'days', operator: 'greaterThan', value: { fact: 'limit' } },
+          { fact: 'risk', operator: 'notIn', value: ['low'] },
+        ],
+      },
+      [
+        'risk not in [low] is false (risk = low)',
+        'days > limit is false (days = 60, limit = 70)',
+        'days > limit is false (days = not given, limit = 0)',
+        'days > limit is true (days = 56.5, limit = 56) and risk not in [low] is true (risk = not given)',
+      ],
+    ],
+    [
+      { fact: 'tags', operator: 'contains', value: 'x' },
+      [
+        'tags contains x is true (tags = [x])',
+        'tags contains x is false (tags = [])',
+        'tags contains x is false (tags = not given)',
+        'tags contains x is false (tags = not given)',
+      ],
+    ],
   ];
   const factSets: Array<Record<string, unknown>> = [
     { risk: 'low', breach: false, days: 10, limit: 5, tags: ['x'] },
@@ -321,23 +377,48 @@ describe('the tracing evaluator agrees with the compiled predicate', () => {
   });
 
   it('a false all is decided by its first false part; a true any by its first true part', () => {
-    const scope: TraceScope = { fact: (name) => ({ a: 1, b: 2 } as Record<string, unknown>)[name] ?? null, named: () => undefined };
-    const all = traceCondition({ all: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'equal', value: 3 }, { fact: 'a', operator: 'equal', value: 9 }] }, scope);
+    const scope: TraceScope = { fact: (name) => (({ a: 1, b: 2 }) as Record<string, unknown>)[name] ?? null, named: () => undefined };
+    const all = traceCondition(
+      {
+        all: [
+          { fact: 'a', operator: 'equal', value: 1 },
+          { fact: 'b', operator: 'equal', value: 3 },
+          { fact: 'a', operator: 'equal', value: 9 },
+        ],
+      },
+      scope,
+    );
     expect(decidingLeaves(all).map((d) => d.leaf.condition.value)).toEqual([3]);
-    const any = traceCondition({ any: [{ fact: 'a', operator: 'equal', value: 0 }, { fact: 'b', operator: 'equal', value: 2 }, { fact: 'a', operator: 'equal', value: 1 }] }, scope);
+    const any = traceCondition(
+      {
+        any: [
+          { fact: 'a', operator: 'equal', value: 0 },
+          { fact: 'b', operator: 'equal', value: 2 },
+          { fact: 'a', operator: 'equal', value: 1 },
+        ],
+      },
+      scope,
+    );
     expect(decidingLeaves(any).map((d) => d.leaf.condition.value)).toEqual([2]);
     const not = traceCondition({ not: { fact: 'a', operator: 'equal', value: 1 } }, scope);
     expect(describeOutcome({ not: { fact: 'a', operator: 'equal', value: 1 } }, not)).toBe('a = 1 is true (a = 1), under not');
   });
 
   it('renders conditions readably', () => {
-    expect(renderCondition({ all: [{ fact: 'riskOfHarm', operator: 'in', value: ['high', 'veryHigh'] }, { not: { any: [{ condition: 'x' }, { fact: 'share', params: { atLeast: 'strong' }, operator: 'greaterThan', value: 0.5 }] } }] }))
-      .toBe('riskOfHarm in [high, veryHigh] and not (x or share at least strong > 0.5)');
+    expect(
+      renderCondition({
+        all: [
+          { fact: 'riskOfHarm', operator: 'in', value: ['high', 'veryHigh'] },
+          { not: { any: [{ condition: 'x' }, { fact: 'share', params: { atLeast: 'strong' }, operator: 'greaterThan', value: 0.5 }] } },
+        ],
+      }),
+    ).toBe('riskOfHarm in [high, veryHigh] and not (x or share at least strong > 0.5)');
   });
 });
 
 describe('the command', () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explain', ...args], { encoding: 'utf8', timeout: 30_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explain', ...args], { encoding: 'utf8', timeout: 30_000 });
 
   it('prints text, and JSON as a trace tree', () => {
     const plain = run('rules/esi-2003/examples/derbyshire-2003', 'C1.4');
@@ -347,13 +428,19 @@ describe('the command', () => {
     expect(json.status).toBe(0);
     const tree = JSON.parse(json.stdout) as TraceNode;
     expect(tree).toMatchObject({ id: 'A3', value: 'satisfactorilyMet' });
-    expect(tree.children.find((c) => c.id === 'A3/band')?.children.map((c) => [c.id, c.value])).toEqual([['A3/band/rule-1', false], ['A3/band/rule-2', false], ['A3/band/rule-3', true]]);
+    expect(tree.children.find((c) => c.id === 'A3/band')?.children.map((c) => [c.id, c.value])).toEqual([
+      ['A3/band/rule-1', false],
+      ['A3/band/rule-2', false],
+      ['A3/band/rule-3', true],
+    ]);
   });
 
   it('--case prints the case, its criteria and each question', () => {
     const out = run(DERBYSHIRE, '--case', 'D004');
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain("    C1.4 'Breach or recall action was taken where required': not relevant: breachRequired = true is false (breachRequired = false)\n");
+    expect(out.stdout).toContain(
+      "    C1.4 'Breach or recall action was taken where required': not relevant: breachRequired = true is false (breachRequired = false)\n",
+    );
   });
 
   it('exits 2 (a usage error) on an unknown id and with neither an id nor --case', () => {

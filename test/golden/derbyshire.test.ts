@@ -77,17 +77,25 @@ describe('Derbyshire 2003: EBS thematic', () => {
     const a = section(ebs(), 'A');
     expect(a.levelCounts).toEqual({ met: management.met, partlyMet: management.partlyMet });
     expect(Object.values(a.levelCounts!).reduce((x, y) => x + y, 0)).toBe(management.relevantCriteria);
-    expect(a.summary).toBe(`Of the ${management.relevantCriteria} relevant Management Criteria, ${management.met} were Met and ${management.partlyMet} were Partly Met.`);
+    expect(a.summary).toBe(
+      `Of the ${management.relevantCriteria} relevant Management Criteria, ${management.met} were Met and ${management.partlyMet} were Partly Met.`,
+    );
   });
 
   it.each(Object.entries(management.items))('management item %s is %s', (id, label) => {
-    const item = ebs().sections.flatMap((s) => s.criteria).flatMap((c) => c.items).find((i) => i.id === id)!;
+    const item = ebs()
+      .sections.flatMap((s) => s.criteria)
+      .flatMap((c) => c.items)
+      .find((i) => i.id === id)!;
     expect(item.label).toBe(label);
   });
 
   it.each(Object.entries(published.ebsThematic.questions))('question %s: the published percentage', (id, expected) => {
     const e = expected as { text: string; percent: number | null; met?: number; relevant?: number };
-    const q = ebs().sections.flatMap((s) => s.criteria).flatMap((c) => c.questions).find((x) => x.id === id)!;
+    const q = ebs()
+      .sections.flatMap((s) => s.criteria)
+      .flatMap((c) => c.questions)
+      .find((x) => x.id === id)!;
     expect(q.text).toBe(e.text);
     expect(q.percent).toBe(e.percent);
     if (e.met !== undefined) expect(q.met).toBe(e.met);

@@ -39,8 +39,15 @@ describe('no crash', () => {
   it('text, Markdown, HTML and JSON with 200,000 excluded cases', () => {
     const plan = compilePack(base);
     if ('errors' in plan) throw new Error(plan.errors[0]!.message);
-    const cases = [{ id: 'ok', facts: { risk: 'low' }, answers: { 'Q1.1': 'yes' } }, ...Array.from({ length: 200_000 }, (_, i) => ({ id: `bad${i}`, facts: { risk: 'low' }, answers: { 'Q1.1': 'maybe' } }))];
-    const scored = score(plan.plan, { area: { name: 'X' }, evidence: { 'E1.1': 'good' }, targets: { 'T1.1': { value: 88 } }, scores: { D1: 70 }, cases }, { excludeInvalid: true });
+    const cases = [
+      { id: 'ok', facts: { risk: 'low' }, answers: { 'Q1.1': 'yes' } },
+      ...Array.from({ length: 200_000 }, (_, i) => ({ id: `bad${i}`, facts: { risk: 'low' }, answers: { 'Q1.1': 'maybe' } })),
+    ];
+    const scored = score(
+      plan.plan,
+      { area: { name: 'X' }, evidence: { 'E1.1': 'good' }, targets: { 'T1.1': { value: 88 } }, scores: { D1: 70 }, cases },
+      { excludeInvalid: true },
+    );
     if ('errors' in scored) throw new Error(scored.errors[0]!.message);
     expect(scored.result.cases.excluded).toHaveLength(200_000);
     for (const format of ['table', 'markdown', 'html', 'json'] as const) {
@@ -74,7 +81,12 @@ describe('no crash', () => {
     const scored = score(plan.plan, { area: { name: 'X' }, cases: [{ id: 'c1', facts: { risk: 'low', officer: deep }, answers: {} }] } as never);
     expect('errors' in scored && scored.errors[0]!.code).toBe('YAML_TOO_DEEP');
     // A session takes records one by one: a deep value is a bad value, not a crash.
-    const session = ScoringSession.start(plan.plan, { area: { name: 'X' }, evidence: { 'E1.1': 'good' }, targets: { 'T1.1': { value: 88 } }, scores: { D1: 70 } });
+    const session = ScoringSession.start(plan.plan, {
+      area: { name: 'X' },
+      evidence: { 'E1.1': 'good' },
+      targets: { 'T1.1': { value: 88 } },
+      scores: { D1: 70 },
+    });
     if ('errors' in session) throw new Error('session');
     session.session.add({ id: 'c1', facts: { risk: 'low', officer: deep }, answers: { 'Q1.1': 'yes' } });
     const finished = session.session.finish();
@@ -85,21 +97,30 @@ describe('no crash', () => {
 
 describe('no run without bound', () => {
   it.each([
-    ['an NDJSON line of 60 MB', 'cases.ndjson', () => `${JSON.stringify({ id: 'c1', facts: { risk: 'low', officer: 'o'.repeat(60_000_000) }, answers: { 'Q1.1': 'yes' } })}\n`, 1],
+    [
+      'an NDJSON line of 60 MB',
+      'cases.ndjson',
+      () => `${JSON.stringify({ id: 'c1', facts: { risk: 'low', officer: 'o'.repeat(60_000_000) }, answers: { 'Q1.1': 'yes' } })}\n`,
+      1,
+    ],
     ['an NDJSON file of 30 MB with no line break', 'cases.ndjson', () => 'a'.repeat(30_000_000), 1],
     ['a CSV file of 30 MB with no line break', 'cases.csv', () => 'a'.repeat(30_000_000), 1],
     ['a CSV file whose second line has 30 MB', 'cases.csv', () => `id,risk,Q1.1\nc1,low,${'y'.repeat(30_000_000)}\n`, 2],
-  ])('%s is LINE_TOO_LONG, on one thread or two', async (_name, file, content, line) => {
-    const dir = scratch();
-    writeFileSync(join(dir, file), content());
-    writeFileSync(join(dir, 'inspection.yaml'), inspectionText(`{ file: ${file} }`));
-    for (const workers of ['1', '2']) {
-      const run = await runCliAsync(['score', join(dir, 'inspection.yaml'), '--workers', workers], 15_000);
-      wellBehaved(run, 1);
-      expect(run.stderr).toContain(`${file}:${line} error LINE_TOO_LONG: line ${line} of`);
-      expect(run.stderr.length).toBeLessThan(5_000);
-    }
-  }, 60_000);
+  ])(
+    '%s is LINE_TOO_LONG, on one thread or two',
+    async (_name, file, content, line) => {
+      const dir = scratch();
+      writeFileSync(join(dir, file), content());
+      writeFileSync(join(dir, 'inspection.yaml'), inspectionText(`{ file: ${file} }`));
+      for (const workers of ['1', '2']) {
+        const run = await runCliAsync(['score', join(dir, 'inspection.yaml'), '--workers', workers], 15_000);
+        wellBehaved(run, 1);
+        expect(run.stderr).toContain(`${file}:${line} error LINE_TOO_LONG: line ${line} of`);
+        expect(run.stderr.length).toBeLessThan(5_000);
+      }
+    },
+    60_000,
+  );
 
   it.runIf(existsSync('/proc/self'))('init thematic --dir into a folder that cannot be made ends at once', async () => {
     const run = await runCliAsync(['init', 'thematic', 'theme', '--methodology', join(REPO, 'rules/esi-2003'), '--dir', '/proc/no-such-folder'], 10_000);

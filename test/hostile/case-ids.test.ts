@@ -11,7 +11,10 @@ import { inspectionText, scratch } from './workspace.js';
 
 function ndjsonInspection(ids: unknown[]): string {
   const dir = scratch();
-  writeFileSync(join(dir, 'cases.ndjson'), ids.map((id) => JSON.stringify({ ...(id === undefined ? {} : { id }), facts: { risk: 'low' }, answers: { 'Q1.1': 'yes' } })).join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'cases.ndjson'),
+    ids.map((id) => JSON.stringify({ ...(id === undefined ? {} : { id }), facts: { risk: 'low' }, answers: { 'Q1.1': 'yes' } })).join('\n') + '\n',
+  );
   writeFileSync(join(dir, 'inspection.yaml'), inspectionText('{ file: cases.ndjson }'));
   return join(dir, 'inspection.yaml');
 }
@@ -25,7 +28,11 @@ describe('cases without a valid id', () => {
     const { cases } = scored.result;
     expect(cases.read).toBe(7);
     expect(cases.scored).toBe(4);
-    expect(cases.excluded.map((e) => [e.id, e.position])).toEqual([[undefined, 1], [undefined, 2], [undefined, 3]]);
+    expect(cases.excluded.map((e) => [e.id, e.position])).toEqual([
+      [undefined, 1],
+      [undefined, 2],
+      [undefined, 3],
+    ]);
     expect(cases.excluded.map((e) => e.reasons[0])).toEqual([
       expect.stringMatching(/200 characters/),
       expect.stringMatching(/no id/),
@@ -36,7 +43,11 @@ describe('cases without a valid id', () => {
   it('give diagnostics that carry no caseId and name the position', async () => {
     const scored = await scoreInspectionFile(ndjsonInspection(ids));
     if (!('errors' in scored)) throw new Error('expected errors');
-    expect(scored.errors.slice(0, 3).map((e) => [e.code, e.caseId, e.line])).toEqual([['SCHEMA_RANGE', undefined, 1], ['CASE_MISSING_ID', undefined, 2], ['CASE_BAD_ID', undefined, 3]]);
+    expect(scored.errors.slice(0, 3).map((e) => [e.code, e.caseId, e.line])).toEqual([
+      ['SCHEMA_RANGE', undefined, 1],
+      ['CASE_MISSING_ID', undefined, 2],
+      ['CASE_BAD_ID', undefined, 3],
+    ]);
     expect(scored.errors[0]!.message).toMatch(/^case at position 1: /);
   });
 });

@@ -47,14 +47,16 @@ describe('results on standard output, diagnostics on standard error', () => {
   it('for every command that meets an error', async () => {
     const dir = scratch();
     const inspection = writeCsvInspection(dir, ['c1,low,maybe,']);
-    const runs = await Promise.all([
-      ['score', inspection],
-      ['score', inspection, '--format', 'json'],
-      ['explain', inspection, 'Q1'],
-      ['compare', inspection, inspection, '--format', 'json'],
-      ['validate', join(dir, 'no-such-pack')],
-      ['schema', 'cases', join(dir, 'no-such-pack')],
-    ].map((args) => runCliAsync(args, 20_000)));
+    const runs = await Promise.all(
+      [
+        ['score', inspection],
+        ['score', inspection, '--format', 'json'],
+        ['explain', inspection, 'Q1'],
+        ['compare', inspection, inspection, '--format', 'json'],
+        ['validate', join(dir, 'no-such-pack')],
+        ['schema', 'cases', join(dir, 'no-such-pack')],
+      ].map((args) => runCliAsync(args, 20_000)),
+    );
     for (const run of runs) {
       expect(run.status, run.stderr).toBe(1);
       expect(run.stdout).toBe('');
@@ -79,7 +81,14 @@ describe('a closed pipe is a quiet normal end', () => {
     const dir = scratch();
     const inspection = writeCsvInspection(dir, ['c1,low,yes,', ...Array.from({ length: 10_000 }, (_, i) => `x${i},low,maybe,`)]);
     for (const format of ['table', 'json', 'markdown']) {
-      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" score "${inspection}" --exclude-invalid --format ${format} | head -c 10 > /dev/null; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: REPO, encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `"${process.execPath}" "${CLI}" score "${inspection}" --exclude-invalid --format ${format} | head -c 10 > /dev/null; echo "status \${PIPESTATUS[0]}" >&2`,
+        ],
+        { cwd: REPO, encoding: 'utf8', timeout: 30_000 },
+      );
       expect(r.stderr).not.toContain('internal error');
       expect(r.stderr).not.toContain('EPIPE');
       expect(r.stderr).toMatch(/status 0\n$/);
@@ -92,7 +101,10 @@ describe('packs and results that only look comparable', () => {
     const dir = scratch();
     const changed = join(dir, 'changed');
     mkdirSync(changed);
-    writeFileSync(join(changed, 'pack.yaml'), readFileSync(join(BASE, 'pack.yaml'), 'utf8').replace('weightClasses: { heavy: 2,', 'weightClasses: { heavy: 3,'));
+    writeFileSync(
+      join(changed, 'pack.yaml'),
+      readFileSync(join(BASE, 'pack.yaml'), 'utf8').replace('weightClasses: { heavy: 2,', 'weightClasses: { heavy: 3,'),
+    );
     writeFileSync(join(dir, 'a.yaml'), inspectionText('[{ id: c1, facts: { risk: low }, answers: { Q1.1: yes } }]'));
     writeFileSync(join(dir, 'b.yaml'), inspectionText('[{ id: c1, facts: { risk: low }, answers: { Q1.1: yes } }]').replace(/^pack: .*$/m, 'pack: changed'));
     const run = await runCliAsync(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
@@ -106,10 +118,18 @@ describe('packs and results that only look comparable', () => {
     for (const operator of ['in', 'notIn']) {
       const pack = join(dir, operator);
       mkdirSync(pack);
-      writeFileSync(join(pack, 'pack.yaml'), readFileSync(join(BASE, 'pack.yaml'), 'utf8').replace('appliesWhen: { fact: risk, operator: equal, value: high }', `appliesWhen: { fact: officer, operator: ${operator}, value: { fact: risk } }`));
+      writeFileSync(
+        join(pack, 'pack.yaml'),
+        readFileSync(join(BASE, 'pack.yaml'), 'utf8').replace(
+          'appliesWhen: { fact: risk, operator: equal, value: high }',
+          `appliesWhen: { fact: officer, operator: ${operator}, value: { fact: risk } }`,
+        ),
+      );
       const run = await runCliAsync(['validate', pack]);
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`error VALUE_TYPE: ${operator} needs a list of values written in the pack, but officer in .* is compared with another fact`));
+      expect(run.stderr).toMatch(
+        new RegExp(`error VALUE_TYPE: ${operator} needs a list of values written in the pack, but officer in .* is compared with another fact`),
+      );
     }
   });
 });

@@ -23,15 +23,18 @@ let tmp = '';
 /** An inspection of corpus/base whose cases are read from `caseFile`. */
 function inspectionAround(caseFile: string, name: string): string {
   const file = join(tmp, `${name.replace(/[^A-Za-z0-9.-]/g, '_')}.inspection.yaml`);
-  writeFileSync(file, [
-    `pack: ${JSON.stringify(BASE)}`,
-    'area: { name: Testshire, facts: { toolInUse: true } }',
-    'evidence: { E1.1: good }',
-    'targets: { T1.1: { value: 88 } }',
-    'scores: { D1: 70 }',
-    `cases: { file: ${JSON.stringify(caseFile)} }`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      `pack: ${JSON.stringify(BASE)}`,
+      'area: { name: Testshire, facts: { toolInUse: true } }',
+      'evidence: { E1.1: good }',
+      'targets: { T1.1: { value: 88 } }',
+      'scores: { D1: 70 }',
+      `cases: { file: ${JSON.stringify(caseFile)} }`,
+      '',
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -95,7 +98,12 @@ describe('the hostile corpus', () => {
   });
 
   it.concurrent.each(CORPUS.map((row) => [`${row.file} → ${row.code}`, row] as const))('%s', async (_name, row) => {
-    expectOutcome(await runRow(row), { code: row.code, at: `corpus/${row.at ?? row.file}`, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.column !== undefined ? { column: row.column } : {}) });
+    expectOutcome(await runRow(row), {
+      code: row.code,
+      at: `corpus/${row.at ?? row.file}`,
+      ...(row.line !== undefined ? { line: row.line } : {}),
+      ...(row.column !== undefined ? { column: row.column } : {}),
+    });
   });
 });
 
@@ -219,7 +227,9 @@ const GENERATED: Generated[] = [
     name: 'an inspection whose area name has 100,000 characters (accepted)',
     make(dir) {
       const file = join(dir, 'inspection.yaml');
-      const text = readFileSync(join(CORPUS_DIR, 'inspections/valid.yaml'), 'utf8').replace('pack: ../base', `pack: ${JSON.stringify(BASE)}`).replace('../base-thematic', JSON.stringify(join(CORPUS_DIR, 'base-thematic')));
+      const text = readFileSync(join(CORPUS_DIR, 'inspections/valid.yaml'), 'utf8')
+        .replace('pack: ../base', `pack: ${JSON.stringify(BASE)}`)
+        .replace('../base-thematic', JSON.stringify(join(CORPUS_DIR, 'base-thematic')));
       writeFileSync(file, text.replace('name: Testshire', `name: ${'T'.repeat(100_000)}`));
       return { path: file, run: 'score' };
     },

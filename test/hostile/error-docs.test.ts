@@ -54,7 +54,11 @@ describe('docs/errors.md', () => {
   it('is generated from an example for every code, grouped as ERROR_CODES is', () => {
     expect(codes.filter((c) => !EXAMPLES.some((e) => e.code === c))).toEqual([]);
     expect(EXAMPLES.filter((e) => !codes.includes(e.code)).map((e) => e.code)).toEqual([]);
-    expect(codeGroups().flatMap((g) => g.codes).sort()).toEqual([...codes].sort());
+    expect(
+      codeGroups()
+        .flatMap((g) => g.codes)
+        .sort(),
+    ).toEqual([...codes].sort());
     for (const group of codeGroups()) expect(doc).toContain(`## ${group.title}\n`);
   });
 });

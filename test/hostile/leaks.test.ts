@@ -103,10 +103,20 @@ describe('terminal escape sequences in data', () => {
     const dir = scratch();
     const pack = join(dir, 'pack');
     mkdirSync(pack);
-    writeFileSync(join(pack, 'pack.yaml'), readFileSync(join(BASE, 'pack.yaml'), 'utf8').replace('title: Hostile corpus base', `title: ${JSON.stringify(HOSTILE)}`).replace('title: Casework\n', `title: ${JSON.stringify(HOSTILE)}\n`));
+    writeFileSync(
+      join(pack, 'pack.yaml'),
+      readFileSync(join(BASE, 'pack.yaml'), 'utf8')
+        .replace('title: Hostile corpus base', `title: ${JSON.stringify(HOSTILE)}`)
+        .replace('title: Casework\n', `title: ${JSON.stringify(HOSTILE)}\n`),
+    );
     const rows = ['c1,low,yes,', `${JSON.stringify(`c${ESCAPES[1]}2`)},low,maybe,`];
     const inspection = writeCsvInspection(dir, rows);
-    writeFileSync(inspection, readFileSync(inspection, 'utf8').replace(/^pack: .*$/m, 'pack: pack').replace('name: Testshire', `name: ${JSON.stringify(HOSTILE)}`));
+    writeFileSync(
+      inspection,
+      readFileSync(inspection, 'utf8')
+        .replace(/^pack: .*$/m, 'pack: pack')
+        .replace('name: Testshire', `name: ${JSON.stringify(HOSTILE)}`),
+    );
     const runs = await Promise.all([
       ...['table', 'markdown', 'html', 'json'].map((format) => runCliAsync(['score', inspection, '--exclude-invalid', '--format', format])),
       runCliAsync(['score', inspection]),
@@ -161,7 +171,17 @@ describe('line breaks where a line is a unit', () => {
 
   it('init thematic --title with a line break injects no YAML key', async () => {
     const dir = scratch();
-    const run = await runCliAsync(['init', 'thematic', 'theme', '--methodology', join(REPO, 'rules/esi-2003'), '--dir', dir, '--title', 'Housing\nstatus: approved\nid: evil']);
+    const run = await runCliAsync([
+      'init',
+      'thematic',
+      'theme',
+      '--methodology',
+      join(REPO, 'rules/esi-2003'),
+      '--dir',
+      dir,
+      '--title',
+      'Housing\nstatus: approved\nid: evil',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const text = readFileSync(join(dir, 'theme', 'pack.yaml'), 'utf8');
     const pack = parse(text) as Record<string, unknown>;

@@ -14,11 +14,16 @@ const loaded = loadPack('test/hostile/corpus/base');
 if ('errors' in loaded) throw new Error(loaded.errors[0]!.message);
 const base: Pack = loaded.pack;
 
- 
 type Mutable = Record<string, any>;
 
 function inspection(): Mutable {
-  return { area: { name: 'X' }, evidence: { 'E1.1': 'good' }, targets: { 'T1.1': { value: 88 } }, scores: { D1: 70 }, cases: [{ id: 'c1', facts: { risk: 'low' }, answers: { 'Q1.1': 'yes' } }] };
+  return {
+    area: { name: 'X' },
+    evidence: { 'E1.1': 'good' },
+    targets: { 'T1.1': { value: 88 } },
+    scores: { D1: 70 },
+    cases: [{ id: 'c1', facts: { risk: 'low' }, answers: { 'Q1.1': 'yes' } }],
+  };
 }
 
 const measure = (p: Mutable) => p.criteria.find((c: Mutable) => c.id === 'T1').measures[0];
@@ -93,7 +98,11 @@ describe('score on inspections built in code', () => {
     expect(() => (outcome = score(compiled.plan, i as Inspection))).not.toThrow();
     if (!outcome || !('errors' in outcome)) throw new Error('scored an inspection with a hostile value');
     // A problem with a case is known by its id, or by its position when it has no valid id.
-    expect(outcome.errors[0]).toMatchObject({ code, severity: 'error', ...(pointer !== null ? { pointer } : { message: expect.stringMatching(/^case (c1|at position 1): /) }) });
+    expect(outcome.errors[0]).toMatchObject({
+      code,
+      severity: 'error',
+      ...(pointer !== null ? { pointer } : { message: expect.stringMatching(/^case (c1|at position 1): /) }),
+    });
     for (const e of outcome.errors) expect(Object.keys(ERROR_CODES)).toContain(e.code);
   });
 });

@@ -32,12 +32,24 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-describe('--out refuses the run\'s own inputs, and leaves them byte-identical', () => {
+describe("--out refuses the run's own inputs, and leaves them byte-identical", () => {
   it.each([
     ['the inspection', (dir: string) => join(dir, 'inspection.yaml')],
     ['its case file', (dir: string) => join(dir, 'cases.csv')],
-    ['its case file through a symbolic link', (dir: string) => { symlinkSync(join(dir, 'cases.csv'), join(dir, 'link.csv')); return join(dir, 'link.csv'); }],
-    ['its case file through a hard link', (dir: string) => { linkSync(join(dir, 'cases.csv'), join(dir, 'other.csv')); return join(dir, 'other.csv'); }],
+    [
+      'its case file through a symbolic link',
+      (dir: string) => {
+        symlinkSync(join(dir, 'cases.csv'), join(dir, 'link.csv'));
+        return join(dir, 'link.csv');
+      },
+    ],
+    [
+      'its case file through a hard link',
+      (dir: string) => {
+        linkSync(join(dir, 'cases.csv'), join(dir, 'other.csv'));
+        return join(dir, 'other.csv');
+      },
+    ],
     ['the pack file', () => join(BASE, 'pack.yaml')],
   ])('%s', async (_name, target) => {
     const dir = scratch();
@@ -68,11 +80,42 @@ describe('--out refuses the run\'s own inputs, and leaves them byte-identical', 
 describe('--out writes regular files only', () => {
   it.each([
     ['/dev/null', () => '/dev/null'],
-    ['a symbolic link to /dev/null', (dir: string) => { symlinkSync('/dev/null', join(dir, 'null-link')); return join(dir, 'null-link'); }],
-    ['a FIFO', (dir: string) => { execFileSync('mkfifo', [join(dir, 'fifo')]); return join(dir, 'fifo'); }],
-    ['a symbolic link to a FIFO', (dir: string) => { execFileSync('mkfifo', [join(dir, 'fifo')]); symlinkSync(join(dir, 'fifo'), join(dir, 'fifo-link')); return join(dir, 'fifo-link'); }],
-    ['a folder', (dir: string) => { mkdirSync(join(dir, 'folder')); return join(dir, 'folder'); }],
-    ['a symbolic link to nothing', (dir: string) => { symlinkSync(join(dir, 'nothing'), join(dir, 'dangling')); return join(dir, 'dangling'); }],
+    [
+      'a symbolic link to /dev/null',
+      (dir: string) => {
+        symlinkSync('/dev/null', join(dir, 'null-link'));
+        return join(dir, 'null-link');
+      },
+    ],
+    [
+      'a FIFO',
+      (dir: string) => {
+        execFileSync('mkfifo', [join(dir, 'fifo')]);
+        return join(dir, 'fifo');
+      },
+    ],
+    [
+      'a symbolic link to a FIFO',
+      (dir: string) => {
+        execFileSync('mkfifo', [join(dir, 'fifo')]);
+        symlinkSync(join(dir, 'fifo'), join(dir, 'fifo-link'));
+        return join(dir, 'fifo-link');
+      },
+    ],
+    [
+      'a folder',
+      (dir: string) => {
+        mkdirSync(join(dir, 'folder'));
+        return join(dir, 'folder');
+      },
+    ],
+    [
+      'a symbolic link to nothing',
+      (dir: string) => {
+        symlinkSync(join(dir, 'nothing'), join(dir, 'dangling'));
+        return join(dir, 'dangling');
+      },
+    ],
   ])('%s is refused and left as it was', async (_name, target) => {
     const dir = scratch();
     const inspection = writeCsvInspection(dir);
@@ -85,7 +128,7 @@ describe('--out writes regular files only', () => {
 });
 
 describe('--out over an existing regular file', () => {
-  it('keeps the file\'s mode (0600 stays 0600)', async () => {
+  it("keeps the file's mode (0600 stays 0600)", async () => {
     const dir = scratch();
     const inspection = writeCsvInspection(dir);
     const out = join(dir, 'result.json');

@@ -38,7 +38,10 @@ function setUp(kind: 'methodology' | 'thematic'): { dir: string; original: strin
   writeFileSync(join(changed, 'pack.yaml'), text.replace('operator: lessThan, value: 60', 'operator: lessThan, value: 20'));
   const thematics = kind === 'thematic' ? `thematics: [${JSON.stringify(BASE_THEMATIC)}]\n` : '';
   const answers = kind === 'thematic' ? `, 'hostile-theme:H1.1': yes` : '';
-  writeFileSync(join(dir, 'inspection.yaml'), `pack: original\n${thematics}area: { name: Testshire, facts: { toolInUse: true } }\nevidence: { E1.1: good }\ntargets: { T1.1: { value: 88 } }\nscores: { D1: 70 }\ncases:\n  - { id: c1, facts: { risk: low, age: 30 }, answers: { Q1.1: yes${answers} } }\n`);
+  writeFileSync(
+    join(dir, 'inspection.yaml'),
+    `pack: original\n${thematics}area: { name: Testshire, facts: { toolInUse: true } }\nevidence: { E1.1: good }\ntargets: { T1.1: { value: 88 } }\nscores: { D1: 70 }\ncases:\n  - { id: c1, facts: { risk: low, age: 30 }, answers: { Q1.1: yes${answers} } }\n`,
+  );
   return { dir, original, changed };
 }
 
@@ -53,7 +56,10 @@ describe('criteria test scores the pack under test', () => {
     expect(run.stdout.match(/scored with the pack under test in place of .*original/g)).toHaveLength(2);
     const json = await runCliAsync(['test', changed, '--format', 'json']);
     const report = JSON.parse(json.stdout) as { packs: Array<{ outcomes: Array<{ passed: boolean; substituted?: string }> }> };
-    expect(report.packs[0]!.outcomes.map((o) => [o.passed, o.substituted?.endsWith('original')])).toEqual([[true, true], [true, true]]);
+    expect(report.packs[0]!.outcomes.map((o) => [o.passed, o.substituted?.endsWith('original')])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
     // The same tests, carried by the original, fail: Q1.3 is met there.
     mkdirSync(join(original, 'tests'));
     writeFileSync(join(original, 'tests', 'basic.yaml'), TESTS(join(dir, 'inspection.yaml')));
@@ -68,8 +74,11 @@ describe('criteria test scores the pack under test', () => {
     const changedTheme = join(dir, 'changed-theme');
     mkdirSync(join(changedTheme, 'tests'), { recursive: true });
     const text = readFileSync(join(BASE_THEMATIC, 'pack.yaml'), 'utf8');
-    writeFileSync(join(changedTheme, 'pack.yaml'), text.replace("path: ../base", "path: ../original"));
-    writeFileSync(join(changedTheme, 'tests', 'basic.yaml'), `tests:\n  - name: the thematic under test is the one scored\n    inspection: ${JSON.stringify(join(dir, 'inspection.yaml'))}\n    expect:\n      hostile-theme:H1.1: { met: 1 }\n`);
+    writeFileSync(join(changedTheme, 'pack.yaml'), text.replace('path: ../base', 'path: ../original'));
+    writeFileSync(
+      join(changedTheme, 'tests', 'basic.yaml'),
+      `tests:\n  - name: the thematic under test is the one scored\n    inspection: ${JSON.stringify(join(dir, 'inspection.yaml'))}\n    expect:\n      hostile-theme:H1.1: { met: 1 }\n`,
+    );
     const run = await runCliAsync(['test', changedTheme]);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/scored with the pack under test in place of .*base-thematic/);

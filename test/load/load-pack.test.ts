@@ -45,8 +45,18 @@ describe('loadPack on the full fixture', () => {
     expect(sources.locate(pack)).toMatchObject({ file: join(full, 'pack.yaml'), line: 3, column: 1, pointer: '' });
     expect(sources.locate(pack.criteria!, 2)).toMatchObject({ file: join(full, 'criteria/evidence.yaml'), line: 2, column: 5, pointer: '/criteria/0' });
     expect(sources.locate(pack.criteria![0]!)).toMatchObject({ file: join(full, 'criteria/sample.yaml'), line: 2, column: 5 });
-    expect(sources.locate(pack.criteria![0]!, 'title')).toMatchObject({ file: join(full, 'criteria/sample.yaml'), line: 3, column: 12, pointer: '/criteria/0/title' });
-    expect(sources.locate(pack.conditions!, 'youngHighRisk', true)).toMatchObject({ file: join(full, 'facts.yaml'), line: 15, column: 3, pointer: '/conditions/youngHighRisk' });
+    expect(sources.locate(pack.criteria![0]!, 'title')).toMatchObject({
+      file: join(full, 'criteria/sample.yaml'),
+      line: 3,
+      column: 12,
+      pointer: '/criteria/0/title',
+    });
+    expect(sources.locate(pack.conditions!, 'youngHighRisk', true)).toMatchObject({
+      file: join(full, 'facts.yaml'),
+      line: 15,
+      column: 3,
+      pointer: '/conditions/youngHighRisk',
+    });
     expect(sources.locate(pack.facts!.area!, 'caseload', true)).toMatchObject({ file: join(full, 'facts.yaml'), line: 11, column: 5 });
     expect(sources.locate(pack.scales!.answer!, 'met')).toMatchObject({ file: join(full, 'pack.yaml'), line: 26, column: 10 });
     expect(sources.locate(pack.scales!.answer!.met!, 1)).toMatchObject({ line: 26, column: 17, pointer: '/scales/answer/met/1' });
@@ -79,7 +89,9 @@ describe('loadPack on a thematic', () => {
 
   it('refuses a methodology whose version it does not accept, naming both', () => {
     const loaded = loadPack(thematic, { methodology: { ...methodology, version: '2.0.0' } });
-    expect('errors' in loaded && loaded.errors.map((e) => [e.code, e.message])).toEqual([['THEMATIC_INCOMPATIBLE', 'thematic fixture-theme requires fixture-full ^1.0.0 but fixture-full is 2.0.0']]);
+    expect('errors' in loaded && loaded.errors.map((e) => [e.code, e.message])).toEqual([
+      ['THEMATIC_INCOMPATIBLE', 'thematic fixture-theme requires fixture-full ^1.0.0 but fixture-full is 2.0.0'],
+    ]);
   });
 
   it('refuses a methodology with another id', () => {
@@ -90,19 +102,35 @@ describe('loadPack on a thematic', () => {
   it('refuses a fact the methodology declares with another type', () => {
     const folder = join(tmp, 'clash');
     cpSync(thematic, folder, { recursive: true });
-    writeFileSync(join(folder, 'pack.yaml'), readFileSync(join(thematic, 'pack.yaml'), 'utf8').replace('path: ../full', 'path: ../../../../test/fixtures/packs/valid/full').replace('themeNeeds: { type: boolean }', 'themeNeeds: { type: boolean }\n    age: { type: boolean }'));
+    writeFileSync(
+      join(folder, 'pack.yaml'),
+      readFileSync(join(thematic, 'pack.yaml'), 'utf8')
+        .replace('path: ../full', 'path: ../../../../test/fixtures/packs/valid/full')
+        .replace('themeNeeds: { type: boolean }', 'themeNeeds: { type: boolean }\n    age: { type: boolean }'),
+    );
     const loaded = loadPack(folder, { methodology });
-    expect('errors' in loaded && loaded.errors.map((e) => [e.code, e.message])).toEqual([['DUPLICATE_ID', 'case fact age is declared differently by methodology fixture-full (as a number fact)']]);
+    expect('errors' in loaded && loaded.errors.map((e) => [e.code, e.message])).toEqual([
+      ['DUPLICATE_ID', 'case fact age is declared differently by methodology fixture-full (as a number fact)'],
+    ]);
   });
 
   it('without a path to its methodology, is checked alone with a warning', () => {
     const folder = join(tmp, 'alone');
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'pack.yaml'), [
-      'kind: thematic', 'id: alone', 'version: 1.0.0', 'title: Alone', 'status: draft',
-      'attachesTo: { methodology: fixture-full, versions: ^1.0.0 }',
-      'sections: []', 'rounding: { mode: halfUp, digits: 0, at: [] }', '',
-    ].join('\n'));
+    writeFileSync(
+      join(folder, 'pack.yaml'),
+      [
+        'kind: thematic',
+        'id: alone',
+        'version: 1.0.0',
+        'title: Alone',
+        'status: draft',
+        'attachesTo: { methodology: fixture-full, versions: ^1.0.0 }',
+        'sections: []',
+        'rounding: { mode: halfUp, digits: 0, at: [] }',
+        '',
+      ].join('\n'),
+    );
     const loaded = loadPack(folder);
     expect('warnings' in loaded && loaded.warnings.map((w) => w.code)).toEqual(['METHODOLOGY_NOT_FOUND']);
   });
@@ -122,7 +150,11 @@ describe('finding the root file', () => {
       const folder = join(tmp, name.replace('.', '-'));
       mkdirSync(folder, { recursive: true });
       const text = name.endsWith('.json')
-        ? JSON.stringify({ kind: 'methodology', id: 'j', version: '1.0.0', title: 'J', status: 'draft', sections: [], rounding: { mode: 'halfUp', digits: 0, at: [] } }, null, 2)
+        ? JSON.stringify(
+            { kind: 'methodology', id: 'j', version: '1.0.0', title: 'J', status: 'draft', sections: [], rounding: { mode: 'halfUp', digits: 0, at: [] } },
+            null,
+            2,
+          )
         : 'kind: methodology\nid: y\nversion: 1.0.0\ntitle: Y\nstatus: draft\nsections: []\nrounding: { mode: halfUp, digits: 0, at: [] }\n';
       writeFileSync(join(folder, name), text);
       expect('pack' in loadPackFiles(folder)).toBe(true);
@@ -141,7 +173,12 @@ describe('finding the root file', () => {
 describe('checkPack on a pack built in code', () => {
   it('reports without positions and never throws on missing parts', () => {
     const pack = {
-      kind: 'methodology', id: 'code', version: '1.0.0', title: 'Code', status: 'draft', rounding: { mode: 'halfUp', digits: 0, at: [] },
+      kind: 'methodology',
+      id: 'code',
+      version: '1.0.0',
+      title: 'Code',
+      status: 'draft',
+      rounding: { mode: 'halfUp', digits: 0, at: [] },
       sections: [{ id: 'S', title: 'S', criteria: ['C1', 'C2'] }],
       criteria: [{ id: 'C1', title: 'C1', kind: 'evidence', band: 'nope' }],
     } as unknown as Pack;
@@ -154,7 +191,10 @@ describe('checkPack on a pack built in code', () => {
 describe('loadInspectionFile', () => {
   it('reads and validates an inspection', () => {
     const file = join(tmp, 'inspection.yaml');
-    writeFileSync(file, 'pack: ../rules/x\narea: { name: Derbyshire, facts: { oasysInUse: true } }\ncases:\n  - { id: c1, facts: { age: 30 }, answers: { S1.1: good } }\n');
+    writeFileSync(
+      file,
+      'pack: ../rules/x\narea: { name: Derbyshire, facts: { oasysInUse: true } }\ncases:\n  - { id: c1, facts: { age: 30 }, answers: { S1.1: good } }\n',
+    );
     const loaded = loadInspectionFile(file);
     expect('inspection' in loaded && loaded.inspection.cases).toEqual([{ id: 'c1', facts: { age: 30 }, answers: { 'S1.1': 'good' } }]);
     expect('doc' in loaded && loaded.doc.locate('/cases/0/id')).toEqual({ line: 4, column: 11 });
@@ -164,6 +204,11 @@ describe('loadInspectionFile', () => {
     const file = join(tmp, 'bad-inspection.yaml');
     writeFileSync(file, 'pack: ../rules/x\narea: { nam: Derbyshire }\ncases: []\n');
     const loaded = loadInspectionFile(file);
-    expect('errors' in loaded && loaded.errors[0]).toMatchObject({ code: 'SCHEMA_UNKNOWN_PROPERTY', line: 2, column: 9, message: expect.stringContaining("did you mean 'name'?") });
+    expect('errors' in loaded && loaded.errors[0]).toMatchObject({
+      code: 'SCHEMA_UNKNOWN_PROPERTY',
+      line: 2,
+      column: 9,
+      message: expect.stringContaining("did you mean 'name'?"),
+    });
   });
 });

@@ -49,7 +49,12 @@ describe('readDocument', () => {
   });
 
   it('rejects overlong and surrogate encodings', () => {
-    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]) {
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x82],
+    ]) {
       const file = join(tmp, 'bad.yaml');
       writeFileSync(file, Buffer.concat([Buffer.from('a: '), Buffer.from(bad)]));
       const result = readDocument(file);
@@ -115,26 +120,66 @@ describe('readDocument', () => {
   });
 
   it('refuses unknown tags, which yaml only warns about', () => {
-    expect(firstError('t.yaml', 'a: 1\nb: !secret x\n')).toEqual({ code: 'YAML_UNKNOWN_TAG', severity: 'error', message: 'the tag !secret is not allowed here', hint: 'remove the tag: files hold plain strings, numbers, booleans, null, mappings and lists', file: 't.yaml', line: 2, column: 4 });
+    expect(firstError('t.yaml', 'a: 1\nb: !secret x\n')).toEqual({
+      code: 'YAML_UNKNOWN_TAG',
+      severity: 'error',
+      message: 'the tag !secret is not allowed here',
+      hint: 'remove the tag: files hold plain strings, numbers, booleans, null, mappings and lists',
+      file: 't.yaml',
+      line: 2,
+      column: 4,
+    });
     expect(firstError('t.yaml', 'a: !!binary aGk=\n')).toMatchObject({ code: 'YAML_UNKNOWN_TAG', line: 1, column: 4 });
     expect(valueOf('t.yaml', 'a: !!str 1\n')).toEqual({ a: '1' });
   });
 
   it('reads core scalars as plain values', () => {
-    expect(valueOf('s.yaml', 'a: yes\nb: true\nc: ~\nd: 1.5\ne: "2"\nf: 2003-10-01\n')).toEqual({ a: 'yes', b: true, c: null, d: 1.5, e: '2', f: '2003-10-01' });
+    expect(valueOf('s.yaml', 'a: yes\nb: true\nc: ~\nd: 1.5\ne: "2"\nf: 2003-10-01\n')).toEqual({
+      a: 'yes',
+      b: true,
+      c: null,
+      d: 1.5,
+      e: '2',
+      f: '2003-10-01',
+    });
   });
 
   it('refuses more than one document', () => {
-    expect(firstError('m.yaml', 'a: 1\n---\nb: 2\n')).toEqual({ code: 'YAML_MULTIPLE_DOCUMENTS', severity: 'error', message: 'm.yaml holds more than one document', hint: "keep one document per file: remove the '---' line and what follows, or move it to its own file", file: 'm.yaml', line: 2, column: 1 });
+    expect(firstError('m.yaml', 'a: 1\n---\nb: 2\n')).toEqual({
+      code: 'YAML_MULTIPLE_DOCUMENTS',
+      severity: 'error',
+      message: 'm.yaml holds more than one document',
+      hint: "keep one document per file: remove the '---' line and what follows, or move it to its own file",
+      file: 'm.yaml',
+      line: 2,
+      column: 1,
+    });
   });
 
   it('reports empty files', () => {
-    for (const text of ['', '# only a comment\n', '---\n', '\n\n']) expect(firstError('e.yaml', text)).toEqual({ code: 'EMPTY_FILE', severity: 'error', message: 'e.yaml holds no data', hint: 'write a YAML mapping (key: value lines)', file: 'e.yaml', line: 1, column: 1 });
+    for (const text of ['', '# only a comment\n', '---\n', '\n\n'])
+      expect(firstError('e.yaml', text)).toEqual({
+        code: 'EMPTY_FILE',
+        severity: 'error',
+        message: 'e.yaml holds no data',
+        hint: 'write a YAML mapping (key: value lines)',
+        file: 'e.yaml',
+        line: 1,
+        column: 1,
+      });
   });
 
   it('reports YAML syntax errors with a position and a hint', () => {
     const e = firstError('s.yaml', 'a: [1, 2\nb: 3\n');
-    expect(e).toEqual({ code: 'YAML_SYNTAX', severity: 'error', message: 'flow sequence in block collection must be sufficiently indented and end with a ]', hint: 'indent with spaces so that the entries of one mapping or list start in the same column', file: 's.yaml', line: 2, column: 1 });
+    expect(e).toEqual({
+      code: 'YAML_SYNTAX',
+      severity: 'error',
+      message: 'flow sequence in block collection must be sufficiently indented and end with a ]',
+      hint: 'indent with spaces so that the entries of one mapping or list start in the same column',
+      file: 's.yaml',
+      line: 2,
+      column: 1,
+    });
   });
 
   it('reads JSON with positions, and reports JSON syntax errors as JSON_SYNTAX', () => {
@@ -142,8 +187,24 @@ describe('readDocument', () => {
     expect(doc.locate('/a/1/b')).toEqual({ line: 2, column: 18 });
     expect(firstError('b.json', '{"a": [1, 2}')).toMatchObject({ code: 'JSON_SYNTAX', line: 1, column: 12 });
     const jsonHint = 'check the JSON: quotes around keys and strings, commas between entries and none after the last, no comments';
-    expect(firstError('c.json', '{"a": 1,}')).toEqual({ code: 'JSON_SYNTAX', severity: 'error', message: 'not valid JSON: expected double-quoted property name', hint: jsonHint, file: 'c.json', line: 1, column: 9 });
-    expect(firstError('d.json', '{"a": 1 # comment\n}')).toEqual({ code: 'JSON_SYNTAX', severity: 'error', message: "not valid JSON: expected ',' or '}' after property value", hint: jsonHint, file: 'd.json', line: 1, column: 9 });
+    expect(firstError('c.json', '{"a": 1,}')).toEqual({
+      code: 'JSON_SYNTAX',
+      severity: 'error',
+      message: 'not valid JSON: expected double-quoted property name',
+      hint: jsonHint,
+      file: 'c.json',
+      line: 1,
+      column: 9,
+    });
+    expect(firstError('d.json', '{"a": 1 # comment\n}')).toEqual({
+      code: 'JSON_SYNTAX',
+      severity: 'error',
+      message: "not valid JSON: expected ',' or '}' after property value",
+      hint: jsonHint,
+      file: 'd.json',
+      line: 1,
+      column: 9,
+    });
   });
 
   it('reports missing files, folders and files too large', () => {

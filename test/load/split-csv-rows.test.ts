@@ -14,7 +14,11 @@ async function rowsOf(text: string, size: number, maxRowLength = 1000): Promise<
 
 /** What csv-parse, reading the whole text strictly at once, gives: each record's cells and the line it starts on. */
 function reference(text: string): Array<{ cells: string[]; line: number }> {
-  const records = parse(text, { raw: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; raw: string; info: { lines: number } }>;
+  const records = parse(text, { raw: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{
+    record: string[];
+    raw: string;
+    info: { lines: number };
+  }>;
   let line = 1;
   return records.map(({ record, raw }) => {
     const start = line + (/^\n*/.exec(raw)?.[0].length ?? 0);
@@ -27,10 +31,16 @@ const valid = [
   { note: 'plain rows', text: 'id,a,b\nc1,x,y\nc2,,z\n' },
   { note: 'no final line break', text: 'id,a\nc1,x\nc2,y' },
   { note: 'empty lines between and after rows', text: 'id,a\n\nc1,x\n\n\nc2,y\n\n' },
-  { note: 'quoted commas, doubled quotes and line breaks in cells', text: 'id,a,b\nc1,"x, y","say ""hi"""\nc2,"two\nlines",z\n\nc3,"three\n\nlines",w\nc4,p,q\n' },
+  {
+    note: 'quoted commas, doubled quotes and line breaks in cells',
+    text: 'id,a,b\nc1,"x, y","say ""hi"""\nc2,"two\nlines",z\n\nc3,"three\n\nlines",w\nc4,p,q\n',
+  },
   { note: 'a quoted cell at the very end', text: 'id,a\nc1,"x\ny"' },
   { note: 'ragged rows', text: 'id,a,b\nc1,x\nc2,x,y,z\n' },
-  { note: 'many rows, some quoted', text: `id,a,b\n${Array.from({ length: 300 }, (_, i) => (i % 17 === 0 ? `c${i},"q\n${i}",x` : `c${i},${i},y`)).join('\n')}\n` },
+  {
+    note: 'many rows, some quoted',
+    text: `id,a,b\n${Array.from({ length: 300 }, (_, i) => (i % 17 === 0 ? `c${i},"q\n${i}",x` : `c${i},${i},y`)).join('\n')}\n`,
+  },
 ];
 
 describe('splitting CSV text into rows', () => {

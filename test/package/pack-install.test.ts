@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, REPO } from '../hostile/built-cli.js';
 
-const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 240_000, env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+const npm = (args: string[], cwd: string) =>
+  spawnSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 
 let folder: string;
 let files: string[];
@@ -31,7 +37,19 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('the package', () => {
   it('holds the build, the schemas and the bundled packs, and no sources, tests or build cache', () => {
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/check/generated/pack.validate.cjs', 'schemas/pack.schema.json', 'rules/esi-2003/pack.yaml', 'thematics/ebs-2003/pack.yaml', 'README.md', 'package.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/cli/main.js',
+        'dist/check/generated/pack.validate.cjs',
+        'schemas/pack.schema.json',
+        'rules/esi-2003/pack.yaml',
+        'thematics/ebs-2003/pack.yaml',
+        'README.md',
+        'package.json',
+      ]),
+    );
     expect(files.filter((f) => /\.tsbuildinfo$|^src\/|^test\/|^bench\/|^\.ci\/|\.test\.(js|ts)$/.test(f))).toEqual([]);
   });
 
@@ -59,6 +77,10 @@ console.log(JSON.stringify({ overall: scored.result.overall?.score, sections: sc
     const figures = JSON.parse(run.stdout) as { overall: number; sections: Array<[string, number]> };
     // The published scoring summary (test/golden/derbyshire-2003-published.json): sections B 76, C 83, D 76, overall 79.
     expect(figures.overall).toBe(79);
-    expect(figures.sections.filter(([id]) => ['B', 'C', 'D'].includes(id))).toEqual([['B', 76], ['C', 83], ['D', 76]]);
+    expect(figures.sections.filter(([id]) => ['B', 'C', 'D'].includes(id))).toEqual([
+      ['B', 76],
+      ['C', 83],
+      ['D', 76],
+    ]);
   }, 240_000);
 });

@@ -21,7 +21,12 @@ function blocksOf(file: string): Block[] {
   return [...text.matchAll(/^```ts( runnable)?\n([\s\S]*?)^```/gm)].map((m, index) => ({ source: file, index, code: m[2]!, runnable: m[1] !== undefined }));
 }
 
-const docs = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docs = [
+  'README.md',
+  ...readdirSync(join(REPO, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const blocks = docs.flatMap(blocksOf);
 // Inside the repository, so that the package's own dependencies (and @types/node) resolve as they would installed.
 const project = join(REPO, '.tmp', `readme-code-${process.pid}`);
@@ -32,7 +37,21 @@ beforeAll(() => {
   mkdirSync(join(project, 'node_modules'), { recursive: true });
   symlinkSync(REPO, join(project, 'node_modules', 'criteria'), 'dir');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'readme-code', private: true, type: 'module' }));
-  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: ['node'], skipLibCheck: false, noUncheckedIndexedAccess: true } }));
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        noEmit: true,
+        types: ['node'],
+        skipLibCheck: false,
+        noUncheckedIndexedAccess: true,
+      },
+    }),
+  );
   for (const b of blocks) writeFileSync(fileOf(b), b.code.includes('import ') || b.code.includes('export ') ? b.code : `${b.code}\nexport {};\n`);
 }, 120_000);
 
@@ -47,7 +66,10 @@ describe('the documentation code', () => {
   it('type-checks against the built package (strict, nodenext), importing only its public entry points', () => {
     for (const b of blocks) {
       const imports = [...b.code.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
-      expect(imports.filter((i) => i !== 'criteria' && !i.startsWith('criteria/') && !i.startsWith('node:')), `${b.source} block ${b.index}`).toEqual([]);
+      expect(
+        imports.filter((i) => i !== 'criteria' && !i.startsWith('criteria/') && !i.startsWith('node:')),
+        `${b.source} block ${b.index}`,
+      ).toEqual([]);
     }
     const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');

@@ -20,7 +20,6 @@ import { section, criterion, question } from '../support/find-result.js';
 const PACK = 'rules/probation-2018';
 const EXAMPLE = `${PACK}/examples/northmoor-2019/inspection.yaml`;
 
-
 const POINTS: Record<string, number> = { outstanding: 3, good: 2, requiresImprovement: 1, inadequate: 0 };
 
 describe('probation-2018: the invented Northmoor example', () => {
@@ -130,7 +129,9 @@ describe('probation-2018: the invented Northmoor example', () => {
   });
 
   it('2.4 summarises its key questions', () => {
-    expect(section(result, '2.4').summary).toBe('3 key questions rated (0 Outstanding, 0 Good, 2 Requires improvement, 1 Inadequate); the standard takes the lowest: Inadequate.');
+    expect(section(result, '2.4').summary).toBe(
+      '3 key questions rated (0 Outstanding, 0 Good, 2 Requires improvement, 1 Inadequate); the standard takes the lowest: Inadequate.',
+    );
   });
 
   // Points: 2 + 1 + 2 + 1 + 1 + 2 + 2 + 0 + 2 + 2 = 15 over ten rated standards.
@@ -248,7 +249,9 @@ describe('probation-2018: not rated', () => {
       id: `V${n}`,
       facts: { riskOfSeriousHarm: 'high', sentence: 'custodyLicence', inCustody: true, statutoryVictim: true },
       answers: {
-        ...Object.fromEntries(['2.1.1.a', '2.1.2.a', '2.1.3.a', '2.2.1.a', '2.2.2.a', '2.2.3.a', '2.2.3.b', '2.4.1.a', '2.4.2.a', '2.4.3.a'].map((q) => [q, 'sufficient'])),
+        ...Object.fromEntries(
+          ['2.1.1.a', '2.1.2.a', '2.1.3.a', '2.2.1.a', '2.2.2.a', '2.2.3.a', '2.2.3.b', '2.4.1.a', '2.4.2.a', '2.4.3.a'].map((q) => [q, 'sufficient']),
+        ),
         '3.2.1.a': n === 1 ? 'sufficient' : 'insufficient',
       },
     }));
@@ -300,7 +303,9 @@ describe('probation-2018: the overall rating and how it scales', () => {
         return;
       }
       for (const q of QUESTIONS_OF[id]!) {
-        answersOf.forEach((answers, i) => { answers[q] = rating === null ? 'na' : i < SUFFICIENT[rating] ? 'sufficient' : 'insufficient'; });
+        answersOf.forEach((answers, i) => {
+          answers[q] = rating === null ? 'na' : i < SUFFICIENT[rating] ? 'sufficient' : 'insufficient';
+        });
       }
     });
     return {

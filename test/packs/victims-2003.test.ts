@@ -49,7 +49,10 @@ describe('victims-2003: the invented Eastvale example', () => {
     expect(a.score).toBe(50);
     expect(a.summary).toBe('Of the 6 relevant victim management items, 3 were met, 2 partly met and 1 not met; per cent met: 50.');
     const a4 = criterion(thematic, 'A4');
-    expect(a4.items.map((i) => [i.id, i.label, i.counted])).toEqual([['A4.a', 'MET', true], ['A4.b', 'N/A', false]]);
+    expect(a4.items.map((i) => [i.id, i.label, i.counted])).toEqual([
+      ['A4.a', 'MET', true],
+      ['A4.b', 'N/A', false],
+    ]);
   });
 
   // Relevance over the ten cases (E01–E10):
@@ -153,7 +156,10 @@ beforeAll(async () => {
 });
 
 /** The ESI questions a low risk CRO case with none of the optional ESI facts answers. */
-const ESI_FOR_EVERY_CASE = 'B1.1 B1.2 B1.4 B2.1 B2.2 B3.1 B3.2 B3.3 B3.4 B3.5 B3.6 B3.8 B4.1 B4.2 B4.3 C1.1 C1.2 C2.1 C2.6 C2.7 C2.8 C2.10 C3.1 C4.1 C4.3 C5.1 C5.5 D1.1 D1.2 D1.3 D1.5 D1.7 D2.2 D4.1 D4.2'.split(' ');
+const ESI_FOR_EVERY_CASE =
+  'B1.1 B1.2 B1.4 B2.1 B2.2 B3.1 B3.2 B3.3 B3.4 B3.5 B3.6 B3.8 B4.1 B4.2 B4.3 C1.1 C1.2 C2.1 C2.6 C2.7 C2.8 C2.10 C3.1 C4.1 C4.3 C5.1 C5.5 D1.1 D1.2 D1.3 D1.5 D1.7 D2.2 D4.1 D4.2'.split(
+    ' ',
+  );
 
 function lowRiskCro(id: string, facts: Record<string, string | number | boolean>, thematicAnswers: Record<string, string>): CaseRecord {
   return {
@@ -207,7 +213,7 @@ describe('victims-2003: edge cases', () => {
     expect(section(t, 'D').summary).toBe('Victim issues in initial outcomes, per cent of relevant judgements met: not rated');
   });
 
-  it('a management rating with a count prints it with the thematic\'s label', () => {
+  it("a management rating with a count prints it with the thematic's label", () => {
     const t = scoreIt([lowRiskCro('M1', {}, { 'B3.a': 'sufficient', 'C2.a': 'sufficient' })], {
       'victims-2003:A1.b': { level: 'partlyMet', achieved: 2, of: 3 },
     });

@@ -38,7 +38,11 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constant('risk'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom(...ENUM_VALUES) }),
   fc.record({ fact: fc.constant('risk'), operator: fc.constantFrom('in', 'notIn'), value: fc.subarray([...ENUM_VALUES], { minLength: 1 }) }),
   fc.record({ fact: fc.constant('flag'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() }),
-  fc.record({ fact: fc.constant('n'), operator: fc.constantFrom('lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'equal', 'notEqual'), value: fc.integer({ min: 0, max: 10 }) }),
+  fc.record({
+    fact: fc.constant('n'),
+    operator: fc.constantFrom('lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'equal', 'notEqual'),
+    value: fc.integer({ min: 0, max: 10 }),
+  }),
   fc.record({ fact: fc.constant('tool'), operator: fc.constant('equal'), value: fc.boolean() }),
 );
 
@@ -109,7 +113,11 @@ const sectionSpec: fc.Arbitrary<SectionSpec> = fc.record({
   score: fc.oneof(
     fc.constant(null),
     fc.constant({ method: 'pooled' as const }),
-    fc.record({ method: fc.constant('weightedMean' as const), over: fc.constantFrom<'parts' | 'questions'>('parts', 'questions'), notRated: fc.constantFrom<'exclude' | 'notRated' | null>('exclude', 'notRated', null) }),
+    fc.record({
+      method: fc.constant('weightedMean' as const),
+      over: fc.constantFrom<'parts' | 'questions'>('parts', 'questions'),
+      notRated: fc.constantFrom<'exclude' | 'notRated' | null>('exclude', 'notRated', null),
+    }),
   ),
   weight: fc.oneof(fc.constantFrom('heavy', 'light', null), weightNumber),
   band: fc.boolean(),
@@ -122,7 +130,9 @@ export const packSpecArb: fc.Arbitrary<PackSpec> = fc.record({
   gradeMet: fc.subarray(['good', 'fair', 'poor'], { minLength: 1, maxLength: 2 }),
   heavy: weightNumber,
   light: weightNumber,
-  thresholds: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).map(([a, b]) => [Math.max(a, b), Math.min(a, b)] as [number, number]),
+  thresholds: fc
+    .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
+    .map(([a, b]) => [Math.max(a, b), Math.min(a, b)] as [number, number]),
   bandOtherwise: fc.boolean(),
   sections: fc.array(sectionSpec, { minLength: 1, maxLength: 3 }),
   overall: fc.oneof(
@@ -145,11 +155,33 @@ function weightOf(w: 'heavy' | 'light' | number | null): { weight?: string | num
 
 /** The Pack a spec describes. Ids: sections S1…, criteria C1…, questions C1.1…; every id, fact and name can be renamed by `name`. */
 export function buildPack(spec: PackSpec, name: (id: string) => string = (id) => id): Pack {
-  const renameCondition = (c: Condition): Condition => JSON.parse(JSON.stringify(c), (key, value) => (key === 'fact' && typeof value === 'string' ? name(value) : value)) as Condition;
+  const renameCondition = (c: Condition): Condition =>
+    JSON.parse(JSON.stringify(c), (key, value) => (key === 'fact' && typeof value === 'string' ? name(value) : value)) as Condition;
   const scales: Record<string, Scale> = {
-    yn: { levels: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }], met: ['yes'], ...(spec.ynHasNa ? { notApplicable: { id: 'na', label: 'N/A' } } : {}) },
-    grade: { levels: [{ id: 'good', label: 'Good' }, { id: 'fair', label: 'Fair' }, { id: 'poor', label: 'Poor' }], met: spec.gradeMet, ...(spec.gradeHasNa ? { notApplicable: { id: 'none', label: 'Not applicable' } } : {}) },
-    band: { levels: [{ id: 'hi', label: 'High' }, { id: 'mid', label: 'Middle' }, { id: 'lo', label: 'Low' }] },
+    yn: {
+      levels: [
+        { id: 'yes', label: 'Yes' },
+        { id: 'no', label: 'No' },
+      ],
+      met: ['yes'],
+      ...(spec.ynHasNa ? { notApplicable: { id: 'na', label: 'N/A' } } : {}),
+    },
+    grade: {
+      levels: [
+        { id: 'good', label: 'Good' },
+        { id: 'fair', label: 'Fair' },
+        { id: 'poor', label: 'Poor' },
+      ],
+      met: spec.gradeMet,
+      ...(spec.gradeHasNa ? { notApplicable: { id: 'none', label: 'Not applicable' } } : {}),
+    },
+    band: {
+      levels: [
+        { id: 'hi', label: 'High' },
+        { id: 'mid', label: 'Middle' },
+        { id: 'lo', label: 'Low' },
+      ],
+    },
   };
   const bands: BandSet = {
     scale: 'band',
@@ -179,14 +211,43 @@ export function buildPack(spec: PackSpec, name: (id: string) => string = (id) =>
       const score: ScoreRule | undefined = cs.score === 'default' ? undefined : { method: cs.score, ...(cs.notRated ? { notRated: cs.notRated } : {}) };
       // A weighted mean over a section's parts needs a weighted part: the first criterion has one.
       const weight = weighted && ci === 0 && cs.weight === null ? 'light' : cs.weight;
-      criteria.push({ id, title: `Criterion ${c}`, kind: 'sample', ...weightOf(weight), questions, ...(score ? { score } : {}), ...(cs.band ? { band: 'bands' } : {}) });
+      criteria.push({
+        id,
+        title: `Criterion ${c}`,
+        kind: 'sample',
+        ...weightOf(weight),
+        questions,
+        ...(score ? { score } : {}),
+        ...(cs.band ? { band: 'bands' } : {}),
+      });
     });
     const overallWeighted = spec.overall?.method === 'weightedMean';
     const weight = overallWeighted && si === 0 && s.weight === null ? 1 : s.weight;
-    const score: ScoreRule | undefined = s.score === null ? undefined : s.score.method === 'pooled' ? { method: 'pooled' } : { method: 'weightedMean', ...(s.score.over === 'questions' ? { over: 'questions' } : {}), ...(s.score.notRated ? { notRated: s.score.notRated } : {}) };
-    sections.push({ id: name(`S${si + 1}`), title: `Section ${si + 1}`, criteria: ids, ...(score ? { score } : {}), ...weightOf(weight), ...(s.band && score ? { band: 'bands' } : {}) });
+    const score: ScoreRule | undefined =
+      s.score === null
+        ? undefined
+        : s.score.method === 'pooled'
+          ? { method: 'pooled' }
+          : {
+              method: 'weightedMean',
+              ...(s.score.over === 'questions' ? { over: 'questions' } : {}),
+              ...(s.score.notRated ? { notRated: s.score.notRated } : {}),
+            };
+    sections.push({
+      id: name(`S${si + 1}`),
+      title: `Section ${si + 1}`,
+      criteria: ids,
+      ...(score ? { score } : {}),
+      ...weightOf(weight),
+      ...(s.band && score ? { band: 'bands' } : {}),
+    });
   });
-  const overallScore: ScoreRule | undefined = spec.overall === null ? undefined : spec.overall.method === 'pooled' ? { method: 'pooled' } : { method: 'weightedMean', ...(spec.overall.notRated ? { notRated: spec.overall.notRated } : {}) };
+  const overallScore: ScoreRule | undefined =
+    spec.overall === null
+      ? undefined
+      : spec.overall.method === 'pooled'
+        ? { method: 'pooled' }
+        : { method: 'weightedMean', ...(spec.overall.notRated ? { notRated: spec.overall.notRated } : {}) };
   return {
     kind: 'methodology',
     id: 'prop-pack',
@@ -194,7 +255,9 @@ export function buildPack(spec: PackSpec, name: (id: string) => string = (id) =>
     title: 'A generated pack',
     status: 'draft',
     facts: {
-      case: Object.fromEntries(Object.entries(CASE_FACTS).map(([k, v]): [string, FactDeclaration] => [name(k), 'values' in v ? { ...v, values: [...v.values] } : { ...v }])),
+      case: Object.fromEntries(
+        Object.entries(CASE_FACTS).map(([k, v]): [string, FactDeclaration] => [name(k), 'values' in v ? { ...v, values: [...v.values] } : { ...v }]),
+      ),
       area: { [name('tool')]: { type: 'boolean' } },
     },
     scales,
@@ -202,15 +265,23 @@ export function buildPack(spec: PackSpec, name: (id: string) => string = (id) =>
     bandSets: { bands },
     criteria,
     sections,
-    ...(spec.overall ? { overall: { title: 'Overall', ...(overallScore ? { score: overallScore } : {}), ...(spec.overallBand && overallScore ? { band: 'bands' } : {}) } } : {}),
-    rounding: { mode: spec.rounding.mode, digits: spec.rounding.digits, at: STAGES.filter((s) => spec.rounding.at.includes(s)), ...(spec.rounding.display !== null ? { display: spec.rounding.display } : {}) },
+    ...(spec.overall
+      ? { overall: { title: 'Overall', ...(overallScore ? { score: overallScore } : {}), ...(spec.overallBand && overallScore ? { band: 'bands' } : {}) } }
+      : {}),
+    rounding: {
+      mode: spec.rounding.mode,
+      digits: spec.rounding.digits,
+      at: STAGES.filter((s) => spec.rounding.at.includes(s)),
+      ...(spec.rounding.display !== null ? { display: spec.rounding.display } : {}),
+    },
   };
 }
 
 /** Compiles a generated pack; a generated pack that does not compile is a failure of the generator or the checker. */
 export function compile(pack: Pack): CompiledPlan {
   const compiled = compilePack(pack);
-  if ('errors' in compiled) throw new Error(`a generated pack does not compile:\n${compiled.errors.map((e) => `${e.code}: ${e.message}`).join('\n')}\n${JSON.stringify(pack)}`);
+  if ('errors' in compiled)
+    throw new Error(`a generated pack does not compile:\n${compiled.errors.map((e) => `${e.code}: ${e.message}`).join('\n')}\n${JSON.stringify(pack)}`);
   return compiled.plan;
 }
 
@@ -237,7 +308,14 @@ export function answersOf(scale: Scale): string[] {
 }
 
 /** A valid case: answers exactly the answered questions that apply to it, as the plan decides. */
-export function buildCase(plan: CompiledPlan, pack: Pack, seed: CaseSeed, id: string, area: Record<string, FactValue>, name: (id: string) => string = (x) => x): CaseRecord {
+export function buildCase(
+  plan: CompiledPlan,
+  pack: Pack,
+  seed: CaseSeed,
+  id: string,
+  area: Record<string, FactValue>,
+  name: (id: string) => string = (x) => x,
+): CaseRecord {
   const facts = Object.fromEntries(Object.entries(seed.facts).map(([k, v]) => [name(k), v]));
   const answers: Record<string, string> = {};
   plan.questions.forEach((q, i) => {
@@ -260,7 +338,10 @@ export function areaOf(seed: { tool?: boolean | undefined }, name: (id: string) 
 }
 
 /** A whole scenario from its seeds: the pack, its compiled plan, the area facts and the valid cases. */
-export function buildScenario(spec: PackSpec, seed: { tool?: boolean | undefined; cases: CaseSeed[] }): { pack: Pack; plan: CompiledPlan; area: Record<string, FactValue>; cases: CaseRecord[] } {
+export function buildScenario(
+  spec: PackSpec,
+  seed: { tool?: boolean | undefined; cases: CaseSeed[] },
+): { pack: Pack; plan: CompiledPlan; area: Record<string, FactValue>; cases: CaseRecord[] } {
   const pack = buildPack(spec);
   const plan = compile(pack);
   const area = areaOf(seed);

@@ -66,50 +66,70 @@ async function scoreExample(path: string, edit: (pack: Pack) => Pack): Promise<I
   return finished.result;
 }
 
-const EXAMPLES = ['rules/esi-2003/examples/derbyshire-2003/inspection.yaml', 'rules/probation-2018/examples/northmoor-2019/inspection.yaml', 'rules/cqc-asc-2022/examples/oakfield-house/inspection.yaml'];
+const EXAMPLES = [
+  'rules/esi-2003/examples/derbyshire-2003/inspection.yaml',
+  'rules/probation-2018/examples/northmoor-2019/inspection.yaml',
+  'rules/cqc-asc-2022/examples/oakfield-house/inspection.yaml',
+];
 
 describe('limits that never move a band change nothing', () => {
-  it.each(EXAMPLES.flatMap((path) => (['never', 'capAtBest', 'floorAtWorst'] as const).map((kind) => [path, kind] as const)))('%s with a limit that is %s on every band', async (path, kind) => {
-    const before = await scoreExample(path, (p) => p);
-    const after = await scoreExample(path, (p) => withVacuousLimits(p, kind));
-    expect(comparable(after)).toEqual(comparable(before));
-  }, TIMEOUT);
+  it.each(EXAMPLES.flatMap((path) => (['never', 'capAtBest', 'floorAtWorst'] as const).map((kind) => [path, kind] as const)))(
+    '%s with a limit that is %s on every band',
+    async (path, kind) => {
+      const before = await scoreExample(path, (p) => p);
+      const after = await scoreExample(path, (p) => withVacuousLimits(p, kind));
+      expect(comparable(after)).toEqual(comparable(before));
+    },
+    TIMEOUT,
+  );
 
-  it('in generated packs, whatever their bands, scores and rounding', () => {
-    fc.assert(
-      fc.property(packSpecArb, inspectionSeedArb, fc.constantFrom<Vacuous>('never', 'capAtBest', 'floorAtWorst'), (spec, seed, kind) => {
-        const { pack, area, cases } = buildScenario(spec, seed);
-        const inspection = { area: { name: 'Generated', facts: area }, cases };
-        const results = [pack, withVacuousLimits(pack, kind)].map((p) => {
-          const compiled = compilePack(p);
-          if ('errors' in compiled) throw new Error(compiled.errors[0]!.message);
-          const outcome = score(compiled.plan, inspection);
-          return 'errors' in outcome ? outcome.errors.map((e) => e.code) : comparable(outcome.result);
-        });
-        expect(results[1]).toEqual(results[0]);
-      }),
-      { seed: 1212, numRuns: runs(60) },
-    );
-  }, TIMEOUT);
+  it(
+    'in generated packs, whatever their bands, scores and rounding',
+    () => {
+      fc.assert(
+        fc.property(packSpecArb, inspectionSeedArb, fc.constantFrom<Vacuous>('never', 'capAtBest', 'floorAtWorst'), (spec, seed, kind) => {
+          const { pack, area, cases } = buildScenario(spec, seed);
+          const inspection = { area: { name: 'Generated', facts: area }, cases };
+          const results = [pack, withVacuousLimits(pack, kind)].map((p) => {
+            const compiled = compilePack(p);
+            if ('errors' in compiled) throw new Error(compiled.errors[0]!.message);
+            const outcome = score(compiled.plan, inspection);
+            return 'errors' in outcome ? outcome.errors.map((e) => e.code) : comparable(outcome.result);
+          });
+          expect(results[1]).toEqual(results[0]);
+        }),
+        { seed: 1212, numRuns: runs(60) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('a cap that always holds', () => {
   // The ESI overall result is a score without a band.
-  it.each(EXAMPLES.slice(1))('on the overall result of %s gives the worse of its level and the rules\' band, and keeps the rules\' band', async (path) => {
-    const before = await scoreExample(path, (p) => p);
-    const band = before.overall?.computedBand;
-    if (!band) throw new Error(`${path} has no overall band`);
-    const opened = openInspection(path);
-    if ('errors' in opened) throw new Error('unreadable');
-    const setName = typeof opened.methodology.overall?.band === 'string' ? opened.methodology.overall.band : opened.methodology.overall?.band?.set;
-    const levels = levelsOf(opened.methodology, setName!);
-    for (const level of levels) {
-      const after = await scoreExample(path, (p) => (p.kind === 'methodology' ? { ...p, overall: { ...p.overall!, limits: [{ id: 'always', cap: level, when: ALWAYS, note: 'always' }] } } : p));
-      const worse = levels.indexOf(level) > levels.indexOf(band.id) ? level : band.id;
-      expect(after.overall?.computedBand?.id).toBe(worse);
-      expect(after.overall?.limits ?? []).toEqual(worse === band.id ? [] : [expect.objectContaining({ id: 'always', kind: 'cap', from: band, note: 'always' })]);
-      // Everything beneath the overall result is untouched.
-      expect(after.sections).toEqual(before.sections);
-    }
-  }, TIMEOUT);
+  it.each(EXAMPLES.slice(1))(
+    "on the overall result of %s gives the worse of its level and the rules' band, and keeps the rules' band",
+    async (path) => {
+      const before = await scoreExample(path, (p) => p);
+      const band = before.overall?.computedBand;
+      if (!band) throw new Error(`${path} has no overall band`);
+      const opened = openInspection(path);
+      if ('errors' in opened) throw new Error('unreadable');
+      const setName = typeof opened.methodology.overall?.band === 'string' ? opened.methodology.overall.band : opened.methodology.overall?.band?.set;
+      const levels = levelsOf(opened.methodology, setName!);
+      for (const level of levels) {
+        const after = await scoreExample(path, (p) =>
+          p.kind === 'methodology' ? { ...p, overall: { ...p.overall!, limits: [{ id: 'always', cap: level, when: ALWAYS, note: 'always' }] } } : p,
+        );
+        const worse = levels.indexOf(level) > levels.indexOf(band.id) ? level : band.id;
+        expect(after.overall?.computedBand?.id).toBe(worse);
+        expect(after.overall?.limits ?? []).toEqual(
+          worse === band.id ? [] : [expect.objectContaining({ id: 'always', kind: 'cap', from: band, note: 'always' })],
+        );
+        // Everything beneath the overall result is untouched.
+        expect(after.sections).toEqual(before.sections);
+      }
+    },
+    TIMEOUT,
+  );
 });

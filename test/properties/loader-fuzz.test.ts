@@ -66,7 +66,21 @@ type Mutation =
 
 const FLIPS = [':', '-', '[', ']', '{', '}', ' ', '"', "'", '&', '*', '!', '#', '\t', ',', '|', '>', '%', '@', '`', 'x', '0', '\u00e9', '\uFEFF', '\r'];
 const NUMBERS = ['-1', '0', '-0', '0.5', '1e309', '-1e309', '.nan', '.inf', '999999999999999999999', '1.5', '101', '7', '"60"', 'null', '~', '0x1F', '1_000'];
-const HOSTILE_LINES = ['__proto__: { polluted: true }', 'constructor: 1', '<<: *anchor', 'key: &anchor [a, b]', 'x: !!binary aGk=', 'x: !include other.yaml', '---', '...', '? [a, b]', ': orphan', 'path: $.x', '  - { condition: self }', 'include: [../../../package.json]'];
+const HOSTILE_LINES = [
+  '__proto__: { polluted: true }',
+  'constructor: 1',
+  '<<: *anchor',
+  'key: &anchor [a, b]',
+  'x: !!binary aGk=',
+  'x: !include other.yaml',
+  '---',
+  '...',
+  '? [a, b]',
+  ': orphan',
+  'path: $.x',
+  '  - { condition: self }',
+  'include: [../../../package.json]',
+];
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const), at: fc.nat() }),
@@ -83,8 +97,12 @@ function mutate(text: string, mutations: readonly Mutation[]): string {
     if (lines.length === 0) break;
     const at = m.at % lines.length;
     switch (m.kind) {
-      case 'delete': lines.splice(at, 1); break;
-      case 'duplicate': lines.splice(at, 0, lines[at]!); break;
+      case 'delete':
+        lines.splice(at, 1);
+        break;
+      case 'duplicate':
+        lines.splice(at, 0, lines[at]!);
+        break;
       case 'swap': {
         const other = m.with % lines.length;
         [lines[at], lines[other]] = [lines[other]!, lines[at]!];
@@ -157,56 +175,112 @@ function exercise(packPath: string): void {
 }
 
 describe('the loader under random input', () => {
-  it('random bytes read as a file give a document or known diagnostics', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'criteria-bytes-')), 'pack.yaml');
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
-        writeFileSync(file, bytes);
-        const read = timed(() => readDocument(file));
-        if ('errors' in read) expectKnownCodes(read.errors);
-      }),
-      { seed: 1, numRuns: runs(400) },
-    );
-  }, TIMEOUT);
+  it(
+    'random bytes read as a file give a document or known diagnostics',
+    () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'criteria-bytes-')), 'pack.yaml');
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+          writeFileSync(file, bytes);
+          const read = timed(() => readDocument(file));
+          if ('errors' in read) expectKnownCodes(read.errors);
+        }),
+        { seed: 1, numRuns: runs(400) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('random YAML-like text gives a document or known diagnostics, as YAML and as JSON', () => {
-    const token = fc.constantFrom('a', 'b: ', '- ', '\n', '  ', ': ', '[', ']', '{', '}', ', ', '"', "'", '&x ', '*x', '*y', '!!str ', '!t ', '? ', '#c', '|\n', '>\n', '---\n', '...\n', '__proto__', 'constructor', '1e309', '.nan', '-0', '2.10', '~', 'null', 'true', '\t', '\r\n', '\uFEFF', '\u0000', '%YAML 1.2\n', '<<: ');
-    fc.assert(
-      fc.property(fc.array(token, { maxLength: 60 }), fc.boolean(), (tokens, json) => {
-        const read = timed(() => readDocument(json ? 'x.json' : 'x.yaml', tokens.join('')));
-        if ('errors' in read) {
-          expect(read.errors.length).toBeGreaterThan(0);
-          expectKnownCodes(read.errors);
-        }
-      }),
-      { seed: 2, numRuns: runs(1000) },
-    );
-  }, TIMEOUT);
+  it(
+    'random YAML-like text gives a document or known diagnostics, as YAML and as JSON',
+    () => {
+      const token = fc.constantFrom(
+        'a',
+        'b: ',
+        '- ',
+        '\n',
+        '  ',
+        ': ',
+        '[',
+        ']',
+        '{',
+        '}',
+        ', ',
+        '"',
+        "'",
+        '&x ',
+        '*x',
+        '*y',
+        '!!str ',
+        '!t ',
+        '? ',
+        '#c',
+        '|\n',
+        '>\n',
+        '---\n',
+        '...\n',
+        '__proto__',
+        'constructor',
+        '1e309',
+        '.nan',
+        '-0',
+        '2.10',
+        '~',
+        'null',
+        'true',
+        '\t',
+        '\r\n',
+        '\uFEFF',
+        '\u0000',
+        '%YAML 1.2\n',
+        '<<: ',
+      );
+      fc.assert(
+        fc.property(fc.array(token, { maxLength: 60 }), fc.boolean(), (tokens, json) => {
+          const read = timed(() => readDocument(json ? 'x.json' : 'x.yaml', tokens.join('')));
+          if ('errors' in read) {
+            expect(read.errors.length).toBeGreaterThan(0);
+            expectKnownCodes(read.errors);
+          }
+        }),
+        { seed: 2, numRuns: runs(1000) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('mutations of the shipped packs load, or fail with known codes; what loads compiles and scores without throwing', () => {
-    fc.assert(
-      fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (which, mutations) => {
-        const target = files[which % files.length]!;
-        const path = join(root, target.file);
-        writeFileSync(path, mutate(target.text, mutations));
-        try {
-          exercise(join(root, target.pack));
-        } finally {
-          writeFileSync(path, target.text);
-        }
-      }),
-      { seed: 3, numRuns: runs(250) },
-    );
-  }, TIMEOUT);
+  it(
+    'mutations of the shipped packs load, or fail with known codes; what loads compiles and scores without throwing',
+    () => {
+      fc.assert(
+        fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (which, mutations) => {
+          const target = files[which % files.length]!;
+          const path = join(root, target.file);
+          writeFileSync(path, mutate(target.text, mutations));
+          try {
+            exercise(join(root, target.pack));
+          } finally {
+            writeFileSync(path, target.text);
+          }
+        }),
+        { seed: 3, numRuns: runs(250) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('mutated text of the shipped packs read directly never throws', () => {
-    fc.assert(
-      fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 8 }), (which, mutations) => {
-        const target = files[which % files.length]!;
-        const read = timed(() => readDocument(target.file, mutate(target.text, mutations)));
-        if ('errors' in read) expectKnownCodes(read.errors);
-      }),
-      { seed: 4, numRuns: runs(400) },
-    );
-  }, TIMEOUT);
+  it(
+    'mutated text of the shipped packs read directly never throws',
+    () => {
+      fc.assert(
+        fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 8 }), (which, mutations) => {
+          const target = files[which % files.length]!;
+          const read = timed(() => readDocument(target.file, mutate(target.text, mutations)));
+          if ('errors' in read) expectKnownCodes(read.errors);
+        }),
+        { seed: 4, numRuns: runs(400) },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -85,11 +85,21 @@ export function round(x: Q, digits: number, mode: RoundingMode): Q {
   else {
     const c = rest.cmp(half);
     switch (mode) {
-      case 'up': k = floor + 1n; break;
-      case 'down': k = floor; break;
-      case 'halfUp': k = c >= 0 ? floor + 1n : floor; break;
-      case 'halfDown': k = c > 0 ? floor + 1n : floor; break;
-      case 'halfEven': k = c > 0 ? floor + 1n : c < 0 ? floor : floor % 2n === 0n ? floor : floor + 1n; break;
+      case 'up':
+        k = floor + 1n;
+        break;
+      case 'down':
+        k = floor;
+        break;
+      case 'halfUp':
+        k = c >= 0 ? floor + 1n : floor;
+        break;
+      case 'halfDown':
+        k = c > 0 ? floor + 1n : floor;
+        break;
+      case 'halfEven':
+        k = c > 0 ? floor + 1n : c < 0 ? floor : floor % 2n === 0n ? floor : floor + 1n;
+        break;
     }
   }
   return new Q(k, scale);
@@ -132,7 +142,8 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
   const r = pack.rounding;
   const rounds = (stage: RoundingStage) => r.at.includes(stage);
   const roundAt = (x: Q | null, stage: RoundingStage): Q | null => (x !== null && rounds(stage) ? round(x, r.digits, r.mode) : x);
-  const shown = (x: Q | null, stage: RoundingStage): number | null => (x === null ? null : (rounds(stage) ? round(x, r.digits, r.mode) : round(x, r.display ?? 2, 'halfEven')).toNumber());
+  const shown = (x: Q | null, stage: RoundingStage): number | null =>
+    x === null ? null : (rounds(stage) ? round(x, r.digits, r.mode) : round(x, r.display ?? 2, 'halfEven')).toNumber();
   const weightOf = (w: string | number | undefined): Q | null => (w === undefined ? null : typeof w === 'number' ? Q.of(w) : Q.of(pack.weightClasses![w]!));
 
   // Counts per question.
@@ -188,7 +199,11 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
       const q = plan.questionByKey.get(id)!;
       return { value: roundAt(share(id), 'question'), weight: Q.of(q.def.weight ?? 1) };
     });
-  const combine = (rule: ScoreRule | undefined, questionIds: string[], children: Array<{ value: Q | null; weight: Q | null }> | null): { value: Q | null; notRated: boolean } => {
+  const combine = (
+    rule: ScoreRule | undefined,
+    questionIds: string[],
+    children: Array<{ value: Q | null; weight: Q | null }> | null,
+  ): { value: Q | null; notRated: boolean } => {
     if (!rule) return { value: null, notRated: false };
     if (rule.method === 'pooled') {
       const value = pooled(questionIds);
@@ -206,7 +221,13 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
     }
     return set.otherwise ?? null;
   };
-  const node = (id: string, v: Value, stage: RoundingStage, band: unknown): OracleNode => ({ id, score: shown(v.score, stage), exact: v.exact ? v.exact.text() : null, notRated: v.notRated, band: bandOf(band, v) });
+  const node = (id: string, v: Value, stage: RoundingStage, band: unknown): OracleNode => ({
+    id,
+    score: shown(v.score, stage),
+    exact: v.exact ? v.exact.text() : null,
+    notRated: v.notRated,
+    band: bandOf(band, v),
+  });
 
   const questions: OracleQuestion[] = plan.questions.map((q) => {
     const c = counts.get(q.def.id)!;
@@ -226,7 +247,11 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
   const sections: OracleNode[] = pack.sections.map((s) => {
     const members = (s.criteria ?? []).map((id) => pack.criteria!.find((c) => c.id === id)!);
     const ids = members.flatMap((c) => (c.questions ?? []).map((q) => q.id));
-    const combined = combine(s.score, ids, members.map((c) => ({ value: criterionValues.get(c.id)!.score, weight: weightOf(c.weight) })));
+    const combined = combine(
+      s.score,
+      ids,
+      members.map((c) => ({ value: criterionValues.get(c.id)!.score, weight: weightOf(c.weight) })),
+    );
     const v: Value = { exact: combined.value, score: roundAt(combined.value, 'section'), notRated: combined.notRated };
     sectionValues.push(v);
     return node(s.id, v, 'section', s.band);
@@ -234,7 +259,11 @@ export function oracleScores(pack: Pack, plan: CompiledPlan, cases: readonly Cas
   let overall: OracleNode | null = null;
   if (pack.overall) {
     const ids = pack.sections.flatMap((s) => (s.criteria ?? []).flatMap((id) => (pack.criteria!.find((c) => c.id === id)!.questions ?? []).map((q) => q.id)));
-    const combined = combine(pack.overall.score, ids, pack.sections.map((s, i) => ({ value: sectionValues[i]!.score, weight: weightOf(s.weight) })));
+    const combined = combine(
+      pack.overall.score,
+      ids,
+      pack.sections.map((s, i) => ({ value: sectionValues[i]!.score, weight: weightOf(s.weight) })),
+    );
     overall = node('overall', { exact: combined.value, score: roundAt(combined.value, 'overall'), notRated: combined.notRated }, 'overall', pack.overall.band);
   }
   return { questions, criteria, sections, overall };

@@ -55,9 +55,15 @@ describe('formatComparison of two areas on the same pack', () => {
     const html = formatComparison(results, 'html');
     expect(checkHtml(html)).toEqual([]);
     expect(html).not.toMatch(/\s(src|href)=/i);
-    expect(html).toContain('<th scope="col" class="value">Derbyshire (October 2003)</th><th scope="col" class="value">Kentshire (February 2004)</th><th scope="col" class="change">Change</th>');
-    expect(html).toContain('<tr class="changed"><th scope="row" class="label">B1: Assessment of risk of harm</th><td class="value" data-label="Derbyshire (October 2003)">61%</td><td class="value" data-label="Kentshire (February 2004)">72%</td><td class="change" data-label="Change">+11</td></tr>');
-    expect(html).toMatch(/<tr class="changed"><th scope="row" class="label">A3: [^<]*<\/th><td class="value" data-label="[^"]*">Satisfactorily met<\/td><td class="value" data-label="[^"]*">Well met\*<\/td><td class="change" data-label="Change">changed<\/td><\/tr>/);
+    expect(html).toContain(
+      '<th scope="col" class="value">Derbyshire (October 2003)</th><th scope="col" class="value">Kentshire (February 2004)</th><th scope="col" class="change">Change</th>',
+    );
+    expect(html).toContain(
+      '<tr class="changed"><th scope="row" class="label">B1: Assessment of risk of harm</th><td class="value" data-label="Derbyshire (October 2003)">61%</td><td class="value" data-label="Kentshire (February 2004)">72%</td><td class="change" data-label="Change">+11</td></tr>',
+    );
+    expect(html).toMatch(
+      /<tr class="changed"><th scope="row" class="label">A3: [^<]*<\/th><td class="value" data-label="[^"]*">Satisfactorily met<\/td><td class="value" data-label="[^"]*">Well met\*<\/td><td class="change" data-label="Change">changed<\/td><\/tr>/,
+    );
     // no internal ids: a thematic's rows are headed by its title, not prefixed with its id
     expect(html).not.toMatch(/<th scope="row" class="label">[a-z0-9-]+\//);
     // each chart is laid out twice (wide for screen and paper, narrow for a phone), a bar per area on

@@ -68,10 +68,14 @@ describe('formatHtml on the engine sample', () => {
     // the bar is decoration beside the percentage: read once
     expect(html).not.toContain('<title>B1.3: 67% met</title>');
     expect(count(html, /<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">/g)).toBe(count(html, /<rect class="fill series-0"/g));
-    expect(html).toMatch(/<th scope="row" class="id">B3\.7<\/th><td class="text">[^<]*<\/td><td class="num" data-label="Relevant">0<\/td><td class="num" data-label="Met">0<\/td><td class="num qbar" data-label="Percent met">—<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row" class="id">B3\.7<\/th><td class="text">[^<]*<\/td><td class="num" data-label="Relevant">0<\/td><td class="num" data-label="Met">0<\/td><td class="num qbar" data-label="Percent met">—<\/td>/,
+    );
     expect(html).toContain('<dt>—</dt><dd>for a question, no relevant cases</dd>');
     expect(html).toContain('<td class="note">not counted: relates to the National Probation Directorate</td>');
-    expect(html).toMatch(/<th scope="row" class="text">Sickness absence: average days absence \(SDA 8\)<\/th><td class="num" data-label="Target">10 days<\/td><td class="num" data-label="Value">9\.1 days<\/td><td class="num" data-label="Comparator">11\.9 days<\/td><td class="status" data-label="Status">Met<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row" class="text">Sickness absence: average days absence \(SDA 8\)<\/th><td class="num" data-label="Target">10 days<\/td><td class="num" data-label="Value">9\.1 days<\/td><td class="num" data-label="Comparator">11\.9 days<\/td><td class="status" data-label="Status">Met<\/td>/,
+    );
   });
 
   it('prints for screen and paper', () => {

@@ -19,8 +19,12 @@ describe('formatMarkdown', () => {
   });
 
   it('has the questions, items and targets tables', () => {
-    expect(md).toContain('| B1.3 | A satisfactory risk management plan was prepared within five working days of the order, release or assessment as high risk | 3 | 2 | 67% |');
-    expect(md).toContain('| A1.npd | The NPD supports the area and holds it to account through business planning and performance monitoring | Strong | not counted: relates to the National Probation Directorate |');
+    expect(md).toContain(
+      '| B1.3 | A satisfactory risk management plan was prepared within five working days of the order, release or assessment as high risk | 3 | 2 | 67% |',
+    );
+    expect(md).toContain(
+      '| A1.npd | The NPD supports the area and holds it to account through business planning and performance monitoring | Strong | not counted: relates to the National Probation Directorate |',
+    );
     expect(md).toContain('| Sickness absence: average days absence (SDA 8) | 10 days | 9.1 days | 11.9 days | Met |  |');
     expect(md.endsWith('cases: 10 read, 10 scored (0 relevant to no question), 0 excluded\n')).toBe(true);
   });

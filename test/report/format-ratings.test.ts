@@ -62,6 +62,12 @@ describe('a ratings result', () => {
       bandRule: 'otherwise',
       limits: [{ id: 'registeredManager', kind: 'cap', from: { id: 'good' }, band: { id: 'requiresImprovement' }, note: 'no registered manager in post' }],
     });
-    expect(json.area.facts).toEqual({ noRegisteredManager: true, conditionNotMet: null, notificationsMissing: null, providerInformationMissing: null, breachOfRegulations: false });
+    expect(json.area.facts).toEqual({
+      noRegisteredManager: true,
+      conditionNotMet: null,
+      notificationsMissing: null,
+      providerInformationMissing: null,
+      breachOfRegulations: false,
+    });
   });
 });

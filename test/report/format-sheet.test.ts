@@ -55,7 +55,9 @@ describe('formatSheet on the engine sample', () => {
 
   it('keeps question lines within the width', () => {
     for (const width of [100, 72]) {
-      const lines = formatSheet(sample, { width }).split('\n').filter((l) => /^ {2}[A-D]\d\.\d+ /.test(l));
+      const lines = formatSheet(sample, { width })
+        .split('\n')
+        .filter((l) => /^ {2}[A-D]\d\.\d+ /.test(l));
       expect(lines.length).toBeGreaterThan(20);
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
     }

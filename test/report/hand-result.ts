@@ -1,12 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type {
-  CriterionResult,
-  InspectionResult,
-  OverallResult,
-  PackResult,
-  QuestionResult,
-  SectionResult,
-} from '../../src/model/result.js';
+import type { CriterionResult, InspectionResult, OverallResult, PackResult, QuestionResult, SectionResult } from '../../src/model/result.js';
 
 /** The engine's result on the made-up 10-case sample. */
 export function readSample(): InspectionResult {
@@ -62,12 +55,11 @@ export function handThematic(): PackResult {
     version: '0.2.0',
     title: 'Thematic X & friends',
     sections: [
-      section(
-        'T',
-        'Thematic work',
-        [criterion('T1', 'Thematic practice', { kind: 'evidence', band: fair, computedBand: fair })],
-        { band: fair, computedBand: fair, summary: 'Thematic work in Testshire was fair overall.' },
-      ),
+      section('T', 'Thematic work', [criterion('T1', 'Thematic practice', { kind: 'evidence', band: fair, computedBand: fair })], {
+        band: fair,
+        computedBand: fair,
+        summary: 'Thematic work in Testshire was fair overall.',
+      }),
     ],
     overall: null,
     targets: [],

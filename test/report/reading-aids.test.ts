@@ -42,9 +42,24 @@ describe('reading aids', () => {
 
   it('reads rating boundaries from band sets that test the score alone', () => {
     const pack = {
-      scales: { rating: { levels: [{ id: 'top', label: 'Top' }, { id: 'mid', label: 'Mid' }, { id: 'low', label: 'Low' }] } },
+      scales: {
+        rating: {
+          levels: [
+            { id: 'top', label: 'Top' },
+            { id: 'mid', label: 'Mid' },
+            { id: 'low', label: 'Low' },
+          ],
+        },
+      },
       bandSets: {
-        byScore: { scale: 'rating', rules: [{ level: 'top', when: { all: [{ fact: 'score', operator: 'greaterThanInclusive', value: 80 }] } }, { level: 'mid', when: { fact: 'score', operator: 'greaterThanInclusive', value: 50 } }], otherwise: 'low' },
+        byScore: {
+          scale: 'rating',
+          rules: [
+            { level: 'top', when: { all: [{ fact: 'score', operator: 'greaterThanInclusive', value: 80 }] } },
+            { level: 'mid', when: { fact: 'score', operator: 'greaterThanInclusive', value: 50 } },
+          ],
+          otherwise: 'low',
+        },
         byShare: { scale: 'rating', rules: [{ level: 'top', when: { all: [{ fact: 'share', params: { atLeast: 'top' }, operator: 'equal', value: 1 }] } }] },
       },
       criteria: [
@@ -54,7 +69,15 @@ describe('reading aids', () => {
       ],
     } as unknown as Pack;
     const found = findBoundaries(pack);
-    expect([...found]).toEqual([['X1', [{ at: 50, label: 'Mid' }, { at: 80, label: 'Top' }]]]);
+    expect([...found]).toEqual([
+      [
+        'X1',
+        [
+          { at: 50, label: 'Mid' },
+          { at: 80, label: 'Top' },
+        ],
+      ],
+    ]);
     expect(describeBoundaries(found)).toBe('Dashed marks across a bar: where the rating changes (Mid from 50%, Top from 80%).');
     expect(findBoundaries(undefined).size).toBe(0);
   });
@@ -81,7 +104,7 @@ describe('the comparison colours', () => {
 });
 
 describe('the printed footer', () => {
-  it("writes the provenance as a CSS string that cannot end the string or the style element", async () => {
+  it('writes the provenance as a CSS string that cannot end the string or the style element', async () => {
     const { stylePage } = await import('../../src/report/style-page.js');
     const style = stylePage('Area "x" </style><script>\\');
     expect(style).not.toContain('</style>');

@@ -50,7 +50,8 @@ describe('the service examples', () => {
         });
         setTimeout(() => reject(new Error('the server printed no URL')), 20_000);
       });
-      const run = (command: string) => spawnSync('sh', ['-c', command.replace(':8080', `:${port}`)], { cwd: REPO, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+      const run = (command: string) =>
+        spawnSync('sh', ['-c', command.replace(':8080', `:${port}`)], { cwd: REPO, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
       const packs = run(curls[0]!);
       expect(packs.status).toBe(0);
       expect((JSON.parse(packs.stdout) as { packs: Array<{ id: string }> }).packs.map((p) => p.id)).toContain('esi-2003');

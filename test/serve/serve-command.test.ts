@@ -50,7 +50,12 @@ describe('criteria serve', () => {
           step++;
         },
       });
-      const inFlight = fetch(`${url}v1/score`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body, duplex: 'half' } as RequestInit).then((r) => r.status);
+      const inFlight = fetch(`${url}v1/score`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson' },
+        body,
+        duplex: 'half',
+      } as RequestInit).then((r) => r.status);
       while (step < 1) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 300));
       child.kill(signal);
@@ -60,13 +65,22 @@ describe('criteria serve', () => {
       expect(await exited).toBe(0);
       expect(output()).toContain('criteria serve: stopped');
       // One access-log line per request, as JSON, on standard error.
-      const lines = output().split('\n').filter((l) => l.startsWith('{'));
+      const lines = output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'));
       expect(lines.map((l) => (JSON.parse(l) as { route: string }).route)).toEqual(['/healthz', '/v1/score']);
     });
   }
 
   it('refuses bad options with exit 2', () => {
-    for (const args of [['--port', '70000'], ['--max-body', 'lots'], ['--timeout', 'forever'], ['--max-cases', '0'], ['--token', 'short'], ['no-such-folder']]) {
+    for (const args of [
+      ['--port', '70000'],
+      ['--max-body', 'lots'],
+      ['--timeout', 'forever'],
+      ['--max-cases', '0'],
+      ['--token', 'short'],
+      ['no-such-folder'],
+    ]) {
       const run = runCli(['serve', ...args]);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^error USAGE: /);

@@ -61,7 +61,13 @@ describe('the endpoints', () => {
     const list = await service.call('GET', '/v1/packs');
     expect(list.status).toBe(200);
     const packs = (list.json as { packs: Array<{ id: string; kind: string; sha256: string; folder: string; valid: boolean }> }).packs;
-    expect(packs.map((p) => `${p.kind} ${p.id} ${p.folder}`)).toEqual(['methodology cqc-asc-2022 rules/cqc-asc-2022', 'methodology esi-2003 rules/esi-2003', 'methodology probation-2018 rules/probation-2018', 'thematic ebs-2003 thematics/ebs-2003', 'thematic victims-2003 thematics/victims-2003']);
+    expect(packs.map((p) => `${p.kind} ${p.id} ${p.folder}`)).toEqual([
+      'methodology cqc-asc-2022 rules/cqc-asc-2022',
+      'methodology esi-2003 rules/esi-2003',
+      'methodology probation-2018 rules/probation-2018',
+      'thematic ebs-2003 thematics/ebs-2003',
+      'thematic victims-2003 thematics/victims-2003',
+    ]);
     expect(packs.every((p) => p.valid)).toBe(true);
     const provenance = cliResult.provenance as { sha256: string; thematics: Array<{ sha256: string }> };
     expect(packs.find((p) => p.id === 'esi-2003')!.sha256).toBe(provenance.sha256);
@@ -118,7 +124,9 @@ describe('the endpoints', () => {
   });
 
   it('POST /v1/validate refuses file names that are paths out of the pack', async () => {
-    const answer = await service.call('POST', '/v1/validate', { body: JSON.stringify({ files: { '../../etc/passwd': 'x', '/etc/shadow': 'y', 'pack.yaml': 'kind: methodology' } }) });
+    const answer = await service.call('POST', '/v1/validate', {
+      body: JSON.stringify({ files: { '../../etc/passwd': 'x', '/etc/shadow': 'y', 'pack.yaml': 'kind: methodology' } }),
+    });
     expect(answer.status).toBe(422);
     const errors = (answer.json as { errors: Array<{ code: string; message: string }> }).errors;
     expect(errors.map((e) => e.code)).toEqual(['SCHEMA_PATTERN', 'SCHEMA_PATTERN']);
@@ -157,7 +165,10 @@ describe('scoring the Derbyshire example over HTTP', () => {
   });
 
   it('POST /v1/explain gives the trace of `criteria explain --format json`, for a result and for a case', async () => {
-    for (const [target, args] of [[{ id: 'C1' }, ['C1']], [{ case: 'D004' }, ['--case', 'D004']]] as const) {
+    for (const [target, args] of [
+      [{ id: 'C1' }, ['C1']],
+      [{ case: 'D004' }, ['--case', 'D004']],
+    ] as const) {
       const answer = await service.call('POST', '/v1/explain', { body: JSON.stringify({ inspection: request, ...target }) });
       expect(answer.status).toBe(200);
       const cli = runCli(['explain', 'rules/esi-2003/examples/derbyshire-2003', ...args, '--format', 'json'], 20_000);
@@ -166,7 +177,9 @@ describe('scoring the Derbyshire example over HTTP', () => {
         delete trace.provenance?.inputSha256;
         return trace;
       };
-      expect(strip((answer.json as { trace: { provenance?: Record<string, unknown> } }).trace)).toEqual(strip(JSON.parse(cli.stdout) as { provenance?: Record<string, unknown> }));
+      expect(strip((answer.json as { trace: { provenance?: Record<string, unknown> } }).trace)).toEqual(
+        strip(JSON.parse(cli.stdout) as { provenance?: Record<string, unknown> }),
+      );
     }
     const unknown = await service.call('POST', '/v1/explain', { body: JSON.stringify({ inspection: request, id: 'C99' }) });
     expect(unknown.status).toBe(404);
@@ -204,7 +217,9 @@ describe('errors', () => {
   });
 
   it('422 listing every case problem, located in the body, as on the command line', async () => {
-    const cases = request.cases!.map((c, i) => (i === 3 ? { ...c, answers: { ...c.answers, 'C1.1': 'maybe' } } : i === 7 ? { ...c, facts: { ...c.facts, nonsense: 1 } } : c));
+    const cases = request.cases!.map((c, i) =>
+      i === 3 ? { ...c, answers: { ...c.answers, 'C1.1': 'maybe' } } : i === 7 ? { ...c, facts: { ...c.facts, nonsense: 1 } } : c,
+    );
     const answer = await service.call('POST', '/v1/score', { body: JSON.stringify({ ...request, cases }, null, 1) });
     expect(answer.status).toBe(422);
     const errors = (answer.json as { errors: Array<{ code: string; caseId?: string; file?: string; line?: number }> }).errors;
@@ -216,7 +231,9 @@ describe('errors', () => {
     expect(errors.filter((e) => e.caseId !== undefined).every((e) => typeof e.line === 'number' && e.line > 1)).toBe(true);
     const excluded = await service.call('POST', '/v1/score', { body: JSON.stringify({ ...request, cases, excludeInvalid: true }) });
     expect(excluded.status).toBe(200);
-    expect((excluded.json as { cases: { excluded: Array<{ id: string }> } }).cases.excluded.map((e) => e.id)).toEqual([request.cases![3]!.id, request.cases![7]!.id].sort());
+    expect((excluded.json as { cases: { excluded: Array<{ id: string }> } }).cases.excluded.map((e) => e.id)).toEqual(
+      [request.cases![3]!.id, request.cases![7]!.id].sort(),
+    );
   });
 
   it('415 for a body of another type', async () => {
@@ -249,7 +266,15 @@ describe('errors', () => {
         }
       },
     });
-    await expect(fetch(`${service.url}/v1/score`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: stream, duplex: 'half', signal: controller.signal } as RequestInit)).rejects.toThrow();
+    await expect(
+      fetch(`${service.url}/v1/score`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson' },
+        body: stream,
+        duplex: 'half',
+        signal: controller.signal,
+      } as RequestInit),
+    ).rejects.toThrow();
     await new Promise((r) => setTimeout(r, 100));
     const next = await service.call('POST', '/v1/score', { body: JSON.stringify(request) });
     expect(next.status).toBe(200);
@@ -284,7 +309,12 @@ describe('limits and the token', () => {
   it('401 without the token or with a wrong one, on every /v1 route; /healthz stays open', async () => {
     const guarded = await startService({ token: 'correct-horse-battery' });
     try {
-      for (const [method, path] of [['GET', '/v1/packs'], ['POST', '/v1/score'], ['POST', '/v1/validate'], ['POST', '/v1/explain']] as const) {
+      for (const [method, path] of [
+        ['GET', '/v1/packs'],
+        ['POST', '/v1/score'],
+        ['POST', '/v1/validate'],
+        ['POST', '/v1/explain'],
+      ] as const) {
         const body = method === 'POST' ? JSON.stringify(request) : undefined;
         const none = await guarded.call(method, path, body !== undefined ? { body } : {});
         expect(none.status, path).toBe(401);
@@ -351,7 +381,14 @@ describe('limits and the token', () => {
 describe('under load', () => {
   it('200 concurrent score requests all succeed with identical results', async () => {
     const body = JSON.stringify(request);
-    const answers = await Promise.all(Array.from({ length: 200 }, () => fetch(`${service.url}/v1/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => ({ status: r.status, text: await r.text() }))));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        fetch(`${service.url}/v1/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => ({
+          status: r.status,
+          text: await r.text(),
+        })),
+      ),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
   }, 60_000);

@@ -24,14 +24,27 @@ export interface Running {
   service: Service;
   log: string[];
   answers: Answer[];
-  call(method: string, path: string, init?: { body?: string | Uint8Array | ReadableStream; type?: string; token?: string; route?: string; headers?: Record<string, string> }): Promise<Answer>;
+  call(
+    method: string,
+    path: string,
+    init?: { body?: string | Uint8Array | ReadableStream; type?: string; token?: string; route?: string; headers?: Record<string, string> },
+  ): Promise<Answer>;
   close(): Promise<void>;
 }
 
 /** Starts the service on 127.0.0.1 with a free port over the repository's packs (or another workspace). */
 export async function startService(options: Partial<ServeOptions> = {}): Promise<Running> {
   const log: string[] = [];
-  const service = await buildServer({ workspace: REPO, host: '127.0.0.1', port: 0, maxBodyBytes: 10 * 1024 * 1024, maxCases: 1_000_000, timeoutMs: 30_000, log: (line) => log.push(line), ...options });
+  const service = await buildServer({
+    workspace: REPO,
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: 10 * 1024 * 1024,
+    maxCases: 1_000_000,
+    timeoutMs: 30_000,
+    log: (line) => log.push(line),
+    ...options,
+  });
   await service.app.listen({ host: '127.0.0.1', port: 0 });
   const address = service.app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => folder.remove());
 
 describe('criteria sql', () => {
-  it('prints the count query for each dialect, quoting the pack\'s names', () => {
+  it("prints the count query for each dialect, quoting the pack's names", () => {
     const duck = run(process.cwd(), 'sql', 'rules/esi-2003', '--thematic', 'thematics/ebs-2003');
     expect(duck.status).toBe(0);
     expect(duck.stdout).toContain('"ebs-2003:B2.a"');
@@ -60,7 +60,17 @@ describe('criteria sql', () => {
   });
 
   it('prints a query that DuckDB runs on the Derbyshire file, counting every case', async () => {
-    const printed = run(process.cwd(), 'sql', 'rules/esi-2003', '--thematic', 'thematics/ebs-2003', '--file', 'rules/esi-2003/examples/derbyshire-2003/cases.csv', '--area', '{"oasysInUse": false}');
+    const printed = run(
+      process.cwd(),
+      'sql',
+      'rules/esi-2003',
+      '--thematic',
+      'thematics/ebs-2003',
+      '--file',
+      'rules/esi-2003/examples/derbyshire-2003/cases.csv',
+      '--area',
+      '{"oasysInUse": false}',
+    );
     expect(printed.status).toBe(0);
     const engine = await openDuckDb(1);
     const rows = await engine.all(printed.stdout);
@@ -107,11 +117,26 @@ describe('criteria score --engine duckdb', () => {
   });
 
   it.each([
-    ['a case file that does not exist', { inspection: ['cases: { file: cases.csv }', 'cases: { file: nothing.csv }'] as [string, string] }, 'FILE_NOT_FOUND', /the case file 'nothing\.csv' does not exist/],
+    [
+      'a case file that does not exist',
+      { inspection: ['cases: { file: cases.csv }', 'cases: { file: nothing.csv }'] as [string, string] },
+      'FILE_NOT_FOUND',
+      /the case file 'nothing\.csv' does not exist/,
+    ],
     ['a ragged CSV row', { cases: `${BASE_CASES}c3,low\n` }, 'SQL_SOURCE', /cannot read the case file 'cases\.csv'/],
-    ['a file that is not Parquet', { inspection: ['cases: { file: cases.csv }', 'cases: { file: cases.parquet }'] as [string, string], files: { 'cases.parquet': 'id,risk\nc1,low\n' } }, 'SQL_SOURCE', /cannot read the case file 'cases\.parquet'/],
+    [
+      'a file that is not Parquet',
+      { inspection: ['cases: { file: cases.csv }', 'cases: { file: cases.parquet }'] as [string, string], files: { 'cases.parquet': 'id,risk\nc1,low\n' } },
+      'SQL_SOURCE',
+      /cannot read the case file 'cases\.parquet'/,
+    ],
     ['no id column', { cases: BASE_CASES.replace(/^id,/, 'ref,') }, 'SQL_COLUMN', /there is no 'id' column/],
-    ['cases listed in the inspection', { inspection: ['cases: { file: cases.csv }', 'cases: [{ id: c1, facts: { risk: low }, answers: { C1.1: yes } }]'] as [string, string] }, 'SQL_SOURCE', /listed in the inspection file/],
+    [
+      'cases listed in the inspection',
+      { inspection: ['cases: { file: cases.csv }', 'cases: [{ id: c1, facts: { risk: low }, answers: { C1.1: yes } }]'] as [string, string] },
+      'SQL_SOURCE',
+      /listed in the inspection file/,
+    ],
   ])('%s is a clear error (exit 1)', (name, change, code, message) => {
     const dir = example(name.replaceAll(' ', '-'), change);
     const r = run(dir, 'score', 'inspection.yaml', '--engine', 'duckdb');

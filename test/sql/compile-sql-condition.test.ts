@@ -27,10 +27,22 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constantFrom('risk', 'other'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom<string | null>(...WORDS, null) }),
   fc.record({ fact: fc.constant('risk'), operator: fc.constantFrom('in', 'notIn'), value: fc.subarray<string | null>([...WORDS, null]) }),
   fc.record({ fact: fc.constantFrom('flag', 'tool'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom(true, false, null) }),
-  fc.record({ fact: fc.constantFrom('n', 'm', 'level'), operator: fc.constantFrom(...ORDER, 'equal', 'notEqual'), value: fc.constantFrom<number | null>(...NUMS, null) }),
-  fc.record({ fact: fc.constantFrom('n', 'm', 'level'), operator: fc.constantFrom(...ORDER, 'equal', 'notEqual', 'in', 'notIn'), value: fc.constantFrom('n', 'm', 'level').map((fact) => ({ fact })) }),
+  fc.record({
+    fact: fc.constantFrom('n', 'm', 'level'),
+    operator: fc.constantFrom(...ORDER, 'equal', 'notEqual'),
+    value: fc.constantFrom<number | null>(...NUMS, null),
+  }),
+  fc.record({
+    fact: fc.constantFrom('n', 'm', 'level'),
+    operator: fc.constantFrom(...ORDER, 'equal', 'notEqual', 'in', 'notIn'),
+    value: fc.constantFrom('n', 'm', 'level').map((fact) => ({ fact })),
+  }),
   fc.record({ fact: fc.constantFrom('n', 'level'), operator: fc.constantFrom('in', 'notIn'), value: fc.subarray<number | null>([...NUMS, null]) }),
-  fc.record({ fact: fc.constantFrom('risk', 'other'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom('risk', 'other').map((fact) => ({ fact })) }),
+  fc.record({
+    fact: fc.constantFrom('risk', 'other'),
+    operator: fc.constantFrom('equal', 'notEqual'),
+    value: fc.constantFrom('risk', 'other').map((fact) => ({ fact })),
+  }),
   fc.record({ fact: fc.constantFrom('risk', 'n'), operator: fc.constantFrom('contains', 'doesNotContain'), value: fc.constantFrom('low', 1) }),
 );
 
@@ -45,7 +57,12 @@ const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) 
   ),
 })).c;
 
-const named: Condition = { any: [{ fact: 'risk', operator: 'equal', value: 'high' }, { fact: 'n', operator: 'greaterThan', value: 2 }] };
+const named: Condition = {
+  any: [
+    { fact: 'risk', operator: 'equal', value: 'high' },
+    { fact: 'n', operator: 'greaterThan', value: 2 },
+  ],
+};
 
 /** Case facts (a missing one is null) and the area's facts (constants to the query). */
 const factsArb = fc.record({
@@ -65,22 +82,38 @@ function literal(value: unknown, type: string): string {
 }
 
 describe('conditions in SQL', () => {
-  it('hold exactly where the compiled predicates hold', async () => {
-    await fc.assert(
-      fc.asyncProperty(conditionArb, fc.array(factsArb, { minLength: 1, maxLength: 12 }), areaArb, async (condition, cases, area) => {
-        const predicate = compileCondition<Record<string, unknown>, Record<string, unknown>>(condition, {
-          fact: (name) => (name in TYPES ? (facts) => facts[name] ?? null : (_f, a) => a[name] ?? null),
-          named: (name) => (name === 'named' ? named : undefined),
-        });
-        const sql = compileSqlCondition(condition, {
-          fact: (name): Operand => (name in TYPES ? { kind: 'column', sql: `"${name}"`, type: TYPES[name]! } : { kind: 'const', value: area[name as 'tool'] ?? null }),
-          named: (name) => (name === 'named' ? named : undefined),
-        }, duckdb);
-        const rows = cases.map((c, i) => `SELECT ${i} AS i, ${Object.keys(TYPES).map((k) => `${literal(c[k as keyof typeof c], TYPES[k]!)} AS "${k}"`).join(', ')}`).join(' UNION ALL ');
-        const got = await engine.all(`SELECT i, ${sql} AS v FROM (${rows}) AS t ORDER BY i`);
-        expect(got.map((r) => r.v)).toEqual(cases.map((c) => predicate(c, area)));
-      }),
-      { numRuns: runs(300) },
-    );
-  }, TIMEOUT * 2);
+  it(
+    'hold exactly where the compiled predicates hold',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(conditionArb, fc.array(factsArb, { minLength: 1, maxLength: 12 }), areaArb, async (condition, cases, area) => {
+          const predicate = compileCondition<Record<string, unknown>, Record<string, unknown>>(condition, {
+            fact: (name) => (name in TYPES ? (facts) => facts[name] ?? null : (_f, a) => a[name] ?? null),
+            named: (name) => (name === 'named' ? named : undefined),
+          });
+          const sql = compileSqlCondition(
+            condition,
+            {
+              fact: (name): Operand =>
+                name in TYPES ? { kind: 'column', sql: `"${name}"`, type: TYPES[name]! } : { kind: 'const', value: area[name as 'tool'] ?? null },
+              named: (name) => (name === 'named' ? named : undefined),
+            },
+            duckdb,
+          );
+          const rows = cases
+            .map(
+              (c, i) =>
+                `SELECT ${i} AS i, ${Object.keys(TYPES)
+                  .map((k) => `${literal(c[k as keyof typeof c], TYPES[k]!)} AS "${k}"`)
+                  .join(', ')}`,
+            )
+            .join(' UNION ALL ');
+          const got = await engine.all(`SELECT i, ${sql} AS v FROM (${rows}) AS t ORDER BY i`);
+          expect(got.map((r) => r.v)).toEqual(cases.map((c) => predicate(c, area)));
+        }),
+        { numRuns: runs(300) },
+      );
+    },
+    TIMEOUT * 2,
+  );
 });

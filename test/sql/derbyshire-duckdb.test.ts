@@ -24,7 +24,9 @@ beforeAll(async () => {
   // A copy of the inspection beside a typed Parquet copy of its cases.
   const inspection = readFileSync(join(EXAMPLE, 'inspection.yaml'), 'utf8');
   const absolute = (text: string) =>
-    text.replace(/^pack: (.*)$/m, (_l, p: string) => `pack: ${join(process.cwd(), EXAMPLE, p)}`).replace(/^(\s+- )(\.\.\/.*thematics.*)$/m, (_l, dash: string, p: string) => `${dash}${join(process.cwd(), EXAMPLE, p)}`);
+    text
+      .replace(/^pack: (.*)$/m, (_l, p: string) => `pack: ${join(process.cwd(), EXAMPLE, p)}`)
+      .replace(/^(\s+- )(\.\.\/.*thematics.*)$/m, (_l, dash: string, p: string) => `${dash}${join(process.cwd(), EXAMPLE, p)}`);
   const parquet = join(folder.path, 'cases.parquet');
   const engine = await openDuckDb(2);
   await engine.all(`COPY (SELECT * FROM read_csv(${duckdb.text(join(EXAMPLE, 'cases.csv'))})) TO ${duckdb.text(parquet)} (FORMAT parquet)`);
@@ -34,7 +36,10 @@ beforeAll(async () => {
   writeFileSync(join(folder.path, 'inspection.yaml'), absolute(inspection).replace(/cases: \{ file: cases\.csv \}/, 'cases: { file: cases.parquet }'));
   copyFileSync(join(EXAMPLE, 'cases.csv'), join(folder.path, 'cases.csv'));
   writeFileSync(join(folder.path, 'inspection-csv.yaml'), absolute(inspection));
-  for (const [name, path] of [['csv', join(folder.path, 'inspection-csv.yaml')], ['parquet', join(folder.path, 'inspection.yaml')]] as const) {
+  for (const [name, path] of [
+    ['csv', join(folder.path, 'inspection-csv.yaml')],
+    ['parquet', join(folder.path, 'inspection.yaml')],
+  ] as const) {
     const scored = await scoreInspectionWithSql(path, { engine: 'duckdb', threads: 2 });
     if ('errors' in scored) throw new Error(scored.errors.map((e) => e.message).join('\n'));
     results[name] = scored.result;
@@ -51,7 +56,10 @@ describe.each(['csv', 'parquet'])('Derbyshire 2003 counted by DuckDB from %s', (
   it('scores the whole sample and names the engine and source', () => {
     expect(result().cases.read).toBe(published.sampleSize);
     expect(result().cases.scored).toBe(published.sampleSize);
-    expect(result().provenance.caseSource).toEqual({ engine: expect.stringMatching(/^duckdb v1\.5\./), source: name === 'csv' ? 'cases.csv' : 'cases.parquet' });
+    expect(result().provenance.caseSource).toEqual({
+      engine: expect.stringMatching(/^duckdb v1\.5\./),
+      source: name === 'csv' ? 'cases.csv' : 'cases.parquet',
+    });
   });
 
   it('has the published criterion and section scores and bands', () => {

@@ -34,7 +34,14 @@ type Mutation = (typeof MUTATIONS)[number];
 const mutationArb = fc.record({ kind: fc.constantFrom(...MUTATIONS), pick: fc.nat({ max: 1000 }) });
 
 /** The row of cells for a case, then changed as the mutation says. */
-function rowOf(plan: CompiledPlan, pack: Pack, header: string[], record: { id: string; facts?: Record<string, unknown>; answers?: Record<string, string> }, mutation: { kind: Mutation; pick: number }, earlierIds: string[]): string[] {
+function rowOf(
+  plan: CompiledPlan,
+  pack: Pack,
+  header: string[],
+  record: { id: string; facts?: Record<string, unknown>; answers?: Record<string, string> },
+  mutation: { kind: Mutation; pick: number },
+  earlierIds: string[],
+): string[] {
   const cells = header.map((name) => {
     if (name === 'id') return record.id;
     if (plan.caseFacts.has(name)) return record.facts?.[name] === undefined ? '' : scalarText(record.facts[name]);
@@ -46,25 +53,59 @@ function rowOf(plan: CompiledPlan, pack: Pack, header: string[], record: { id: s
   const qi = col(q.key);
   const p = mutation.pick;
   switch (mutation.kind) {
-    case 'offScale': cells[qi] = ['maybe', 'YES', ' yes', 'hi'][p % 4]!; break;
-    case 'answerAll': for (const x of questions) if (cells[col(x.key)] === '') cells[col(x.key)] = x.answers ? [...x.answers.keys()][0]! : 'yes'; break;
-    case 'dropAnswer': cells[qi] = ''; break;
+    case 'offScale':
+      cells[qi] = ['maybe', 'YES', ' yes', 'hi'][p % 4]!;
+      break;
+    case 'answerAll':
+      for (const x of questions) if (cells[col(x.key)] === '') cells[col(x.key)] = x.answers ? [...x.answers.keys()][0]! : 'yes';
+      break;
+    case 'dropAnswer':
+      cells[qi] = '';
+      break;
     case 'badFact': {
-      const bad: Array<[string, string]> = [['risk', 'LOW'], ['risk', ' low'], ['n', 'eleven'], ['n', '11'], ['n', '-1'], ['flag', 'yes'], ['n', '1e400'], ['flag', '1']];
+      const bad: Array<[string, string]> = [
+        ['risk', 'LOW'],
+        ['risk', ' low'],
+        ['n', 'eleven'],
+        ['n', '11'],
+        ['n', '-1'],
+        ['flag', 'yes'],
+        ['n', '1e400'],
+        ['flag', '1'],
+      ];
       const [fact, value] = bad[p % bad.length]!;
       cells[col(fact)] = value;
       break;
     }
     case 'oddSpelling': {
-      const odd: Array<[string, string]> = [['n', ' 5'], ['n', '5.0'], ['n', '05'], ['n', '+5'], ['n', '5e0'], ['n', '.5e1'], ['flag', 'TRUE'], ['flag', ' false '], ['flag', 'False'], ['n', '0x5'], ['n', '5.']];
+      const odd: Array<[string, string]> = [
+        ['n', ' 5'],
+        ['n', '5.0'],
+        ['n', '05'],
+        ['n', '+5'],
+        ['n', '5e0'],
+        ['n', '.5e1'],
+        ['flag', 'TRUE'],
+        ['flag', ' false '],
+        ['flag', 'False'],
+        ['n', '0x5'],
+        ['n', '5.'],
+      ];
       const [fact, value] = odd[p % odd.length]!;
       cells[col(fact)] = value;
       break;
     }
-    case 'repeatId': if (earlierIds.length > 0) cells[0] = earlierIds[p % earlierIds.length]!; break;
-    case 'noId': cells[0] = ''; break;
-    case 'longId': cells[0] = `${'x'.repeat(60 + (p % 80))}${p % 3 === 0 ? '😀'.repeat(5) : ''}`; break;
-    case 'lateDay': break;
+    case 'repeatId':
+      if (earlierIds.length > 0) cells[0] = earlierIds[p % earlierIds.length]!;
+      break;
+    case 'noId':
+      cells[0] = '';
+      break;
+    case 'longId':
+      cells[0] = `${'x'.repeat(60 + (p % 80))}${p % 3 === 0 ? '😀'.repeat(5) : ''}`;
+      break;
+    case 'lateDay':
+      break;
   }
   void pack;
   return cells;
@@ -78,29 +119,33 @@ const scenarioArb = fc.record({
 });
 
 describe('DuckDB counts what the interpreter counts', () => {
-  it('on random packs and case files, valid or not', async () => {
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(scenarioArb, async ({ spec, seed, mutations, exclude }) => {
-        const pack = buildPack(spec);
-        const plan = compile(pack);
-        const area = areaOf(seed);
-        const header = headerOf(plan);
-        const ids: string[] = [];
-        const rows = seed.cases.map((c, i) => {
-          const row = rowOf(plan, pack, header, buildCase(plan, pack, c, `case-${i}`, area), mutations[i]!, ids);
-          ids.push(row[0]!);
-          return row;
-        });
-        const file = writeCsv(folder.path, `cases-${n++}.csv`, header, rows);
-        const expected = comparable(await scoreByInterpreter(plan, area, file, exclude));
-        expect(comparable(await scoreBySql(engine, plan, area, fileRelation(file, 'csv', duckdb), exclude))).toEqual(expected);
-        // The same cells as Parquet (every column text, as a CSV's), repeated ids looked for apart, as for a Parquet file.
-        const parquet = join(folder.path, `cases-${n}.parquet`);
-        await engine.all(`COPY (SELECT * FROM ${fileRelation(file, 'csv', duckdb)}) TO ${duckdb.text(parquet)} (FORMAT parquet)`);
-        expect(comparable(await scoreBySql(engine, plan, area, fileRelation(parquet, 'parquet', duckdb), exclude, true))).toEqual(expected);
-      }),
-      { numRuns: runs(40) },
-    );
-  }, TIMEOUT * 4);
+  it(
+    'on random packs and case files, valid or not',
+    async () => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(scenarioArb, async ({ spec, seed, mutations, exclude }) => {
+          const pack = buildPack(spec);
+          const plan = compile(pack);
+          const area = areaOf(seed);
+          const header = headerOf(plan);
+          const ids: string[] = [];
+          const rows = seed.cases.map((c, i) => {
+            const row = rowOf(plan, pack, header, buildCase(plan, pack, c, `case-${i}`, area), mutations[i]!, ids);
+            ids.push(row[0]!);
+            return row;
+          });
+          const file = writeCsv(folder.path, `cases-${n++}.csv`, header, rows);
+          const expected = comparable(await scoreByInterpreter(plan, area, file, exclude));
+          expect(comparable(await scoreBySql(engine, plan, area, fileRelation(file, 'csv', duckdb), exclude))).toEqual(expected);
+          // The same cells as Parquet (every column text, as a CSV's), repeated ids looked for apart, as for a Parquet file.
+          const parquet = join(folder.path, `cases-${n}.parquet`);
+          await engine.all(`COPY (SELECT * FROM ${fileRelation(file, 'csv', duckdb)}) TO ${duckdb.text(parquet)} (FORMAT parquet)`);
+          expect(comparable(await scoreBySql(engine, plan, area, fileRelation(parquet, 'parquet', duckdb), exclude, true))).toEqual(expected);
+        }),
+        { numRuns: runs(40) },
+      );
+    },
+    TIMEOUT * 4,
+  );
 });

@@ -24,13 +24,15 @@ const HOSTILE_NAMES: Record<string, string> = {
 };
 const HOSTILE_VALUES: Record<string, string> = {
   low: "low'); DROP TABLE cases; --",
-  medium: 'medium\\\'',
+  medium: "medium\\'",
   high: 'high"||chr(39)||"',
 };
 
 /** A generated pack with hostile fact names and enum values (everywhere they appear). */
 function hostilePack(pack: Pack): Pack {
-  return JSON.parse(JSON.stringify(pack), (_key, value) => (typeof value === 'string' && Object.hasOwn(HOSTILE_VALUES, value) ? HOSTILE_VALUES[value] : value)) as Pack;
+  return JSON.parse(JSON.stringify(pack), (_key, value) =>
+    typeof value === 'string' && Object.hasOwn(HOSTILE_VALUES, value) ? HOSTILE_VALUES[value] : value,
+  ) as Pack;
 }
 
 const folder = tempFolder();
@@ -52,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('hostile names and values', () => {
-  it('are quoted: the counts are the interpreter\'s and nothing else runs', async () => {
+  it("are quoted: the counts are the interpreter's and nothing else runs", async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(packSpecArb, inspectionSeedArb, async (spec, seed) => {
@@ -62,9 +64,11 @@ describe('hostile names and values', () => {
         const area = areaOf(seed, name);
         const header = headerOf(plan);
         const rows = seed.cases.map((c, i) => {
-          const facts = Object.fromEntries(Object.entries(c.facts).map(([k, v]) => [k, typeof v === 'string' ? HOSTILE_VALUES[v] ?? v : v]));
+          const facts = Object.fromEntries(Object.entries(c.facts).map(([k, v]) => [k, typeof v === 'string' ? (HOSTILE_VALUES[v] ?? v) : v]));
           const r = buildCase(plan, pack, { ...c, facts }, `case-${i}'--`, area, name);
-          return header.map((h) => (h === 'id' ? r.id : plan.caseFacts.has(h) ? (r.facts?.[h] === undefined ? '' : String(r.facts[h])) : r.answers?.[h] ?? ''));
+          return header.map((h) =>
+            h === 'id' ? r.id : plan.caseFacts.has(h) ? (r.facts?.[h] === undefined ? '' : String(r.facts[h])) : (r.answers?.[h] ?? ''),
+          );
         });
         const file = writeCsv(folder.path, `hostile-${n}.csv`, header, rows);
         const table = `hostile ${n++}"; --`;
@@ -72,7 +76,11 @@ describe('hostile names and values', () => {
           const id = postgres.identifier;
           await client.query(`DROP TABLE IF EXISTS ${id(table)}`);
           await client.query(`CREATE TABLE ${id(table)} (${header.map((h) => `${id(h)} TEXT`).join(', ')})`);
-          for (const row of rows) await client.query(`INSERT INTO ${id(table)} VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})`, row.map((c) => (c === '' ? null : c)));
+          for (const row of rows)
+            await client.query(
+              `INSERT INTO ${id(table)} VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})`,
+              row.map((c) => (c === '' ? null : c)),
+            );
         }
         const expected = comparable(await scoreByInterpreter(plan, area, file, false));
         for (const { engine, from } of engines) expect(comparable(await scoreBySql(engine, plan, area, from(file, table), false))).toEqual(expected);

@@ -6,6 +6,9 @@
 export const POSTGRES_URL = process.env.CRITERIA_TEST_POSTGRES_URL ?? '';
 
 if (POSTGRES_URL === '') {
-  if (process.env.CI === 'true') throw new Error('CRITERIA_TEST_POSTGRES_URL is not set under CI: start a server with eval "$(scripts/start-test-postgres.sh)" before npm test');
-  process.stdout.write('PostgreSQL tests skipped: CRITERIA_TEST_POSTGRES_URL is not set (eval "$(scripts/start-test-postgres.sh)" starts a throwaway server)\n');
+  if (process.env.CI === 'true')
+    throw new Error('CRITERIA_TEST_POSTGRES_URL is not set under CI: start a server with eval "$(scripts/start-test-postgres.sh)" before npm test');
+  process.stdout.write(
+    'PostgreSQL tests skipped: CRITERIA_TEST_POSTGRES_URL is not set (eval "$(scripts/start-test-postgres.sh)" starts a throwaway server)\n',
+  );
 }

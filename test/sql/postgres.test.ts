@@ -30,7 +30,10 @@ async function loadTable(name: string, header: string[], rows: string[][]): Prom
   await client.query(`DROP TABLE IF EXISTS ${id(name)} CASCADE`);
   await client.query(`CREATE TABLE ${id(name)} (${header.map((h) => `${id(h)} TEXT`).join(', ')})`);
   for (const row of rows) {
-    await client.query(`INSERT INTO ${id(name)} VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})`, row.map((c) => (c === '' ? null : c)));
+    await client.query(
+      `INSERT INTO ${id(name)} VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})`,
+      row.map((c) => (c === '' ? null : c)),
+    );
   }
 }
 
@@ -46,30 +49,36 @@ describe.skipIf(POSTGRES_URL === '')('PostgreSQL counts what the interpreter cou
     folder.remove();
   });
 
-  it('on random packs and case tables', async () => {
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(packSpecArb, inspectionSeedArb, fc.boolean(), async (spec, seed, exclude) => {
-        const pack = buildPack(spec);
-        const plan = compile(pack);
-        const area = areaOf(seed);
-        const header = headerOf(plan);
-        const rows = seed.cases.map((c, i) => {
-          const r = buildCase(plan, pack, c, `case-${i % 7 === 6 ? 0 : i}`, area);
-          const cells = header.map((h) => (h === 'id' ? r.id : plan.caseFacts.has(h) ? (r.facts?.[h] === undefined ? '' : String(r.facts[h])) : r.answers?.[h] ?? ''));
-          // Every fifth case answers a question it should not, or spells a number oddly.
-          if (i % 5 === 4) cells[header.length - 1] = cells[header.length - 1] === '' ? 'yes' : '';
-          if (i % 5 === 3 && header.includes('n')) cells[header.indexOf('n')] = ' 05';
-          return cells;
-        });
-        const file = writeCsv(folder.path, `cases-${n}.csv`, header, rows);
-        await loadTable(`cases_${n}`, header, rows);
-        const expected = comparable(await scoreByInterpreter(plan, area, file, exclude));
-        expect(comparable(await scoreBySql(engine, plan, area, postgres.identifier(`cases_${n++}`), exclude))).toEqual(expected);
-      }),
-      { numRuns: runs(15) },
-    );
-  }, TIMEOUT * 4);
+  it(
+    'on random packs and case tables',
+    async () => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(packSpecArb, inspectionSeedArb, fc.boolean(), async (spec, seed, exclude) => {
+          const pack = buildPack(spec);
+          const plan = compile(pack);
+          const area = areaOf(seed);
+          const header = headerOf(plan);
+          const rows = seed.cases.map((c, i) => {
+            const r = buildCase(plan, pack, c, `case-${i % 7 === 6 ? 0 : i}`, area);
+            const cells = header.map((h) =>
+              h === 'id' ? r.id : plan.caseFacts.has(h) ? (r.facts?.[h] === undefined ? '' : String(r.facts[h])) : (r.answers?.[h] ?? ''),
+            );
+            // Every fifth case answers a question it should not, or spells a number oddly.
+            if (i % 5 === 4) cells[header.length - 1] = cells[header.length - 1] === '' ? 'yes' : '';
+            if (i % 5 === 3 && header.includes('n')) cells[header.indexOf('n')] = ' 05';
+            return cells;
+          });
+          const file = writeCsv(folder.path, `cases-${n}.csv`, header, rows);
+          await loadTable(`cases_${n}`, header, rows);
+          const expected = comparable(await scoreByInterpreter(plan, area, file, exclude));
+          expect(comparable(await scoreBySql(engine, plan, area, postgres.identifier(`cases_${n++}`), exclude))).toEqual(expected);
+        }),
+        { numRuns: runs(15) },
+      );
+    },
+    TIMEOUT * 4,
+  );
 
   describe('the Derbyshire example in a table', () => {
     let interpreted: InspectionResult;
@@ -82,13 +91,18 @@ describe.skipIf(POSTGRES_URL === '')('PostgreSQL counts what the interpreter cou
       writeFileSync(path, text);
       return path;
     };
-    const score = (cases: string, env: Record<string, string> = { CASES_DB: POSTGRES_URL }) => scoreInspectionWithSql(inspectionWith(cases), { engine: 'postgres', env });
+    const score = (cases: string, env: Record<string, string> = { CASES_DB: POSTGRES_URL }) =>
+      scoreInspectionWithSql(inspectionWith(cases), { engine: 'postgres', env });
 
     beforeAll(async () => {
       const [header, ...rows]: string[][] = parse(readFileSync(join(EXAMPLE, 'cases.csv'), 'utf8'));
       await loadTable('derbyshire', header!, rows);
       // The same cases with typed fact columns, as a case-management system would hold them.
-      const typed = header!.map((h) => (['disability', 'ruralAccess', 'childProtection', 'mappa'].includes(h) ? `CAST(${postgres.identifier(h)} AS BOOLEAN) AS ${postgres.identifier(h)}` : postgres.identifier(h)));
+      const typed = header!.map((h) =>
+        ['disability', 'ruralAccess', 'childProtection', 'mappa'].includes(h)
+          ? `CAST(${postgres.identifier(h)} AS BOOLEAN) AS ${postgres.identifier(h)}`
+          : postgres.identifier(h),
+      );
       await client.query(`CREATE OR REPLACE VIEW derbyshire_typed AS SELECT ${typed.join(', ')} FROM derbyshire`);
       const scored = await scoreInspectionFile(join(EXAMPLE, 'inspection.yaml'));
       if ('errors' in scored) throw new Error(scored.errors[0]!.message);
@@ -105,16 +119,48 @@ describe.skipIf(POSTGRES_URL === '')('PostgreSQL counts what the interpreter cou
       const { caseSource, inputSha256, ...provenance } = scored.result.provenance;
       expect(inputSha256).toBeUndefined();
       expect(caseSource).toEqual({ engine: expect.stringMatching(/^postgresql \d+/), source });
-      expect(JSON.stringify({ ...scored.result, provenance: { ...provenance, inputSha256: interpreted.provenance.inputSha256 } })).toBe(JSON.stringify(interpreted));
+      expect(JSON.stringify({ ...scored.result, provenance: { ...provenance, inputSha256: interpreted.provenance.inputSha256 } })).toBe(
+        JSON.stringify(interpreted),
+      );
     });
 
     it.each([
-      ['a table that does not exist', 'cases: { database: CASES_DB, table: no_such_table }', { CASES_DB: POSTGRES_URL }, 'SQL_SOURCE', /relation "no_such_table" does not exist/],
-      ['a query that fails', 'cases: { database: CASES_DB, query: "SELECT nope FROM derbyshire" }', { CASES_DB: POSTGRES_URL }, 'SQL_SOURCE', /column "nope" does not exist/],
-      ['a connection refused', 'cases: { database: CASES_DB, table: derbyshire }', { CASES_DB: 'postgres://postgres@127.0.0.1:1/postgres' }, 'SQL_CONNECTION', /cannot connect to the database: connect ECONNREFUSED/],
+      [
+        'a table that does not exist',
+        'cases: { database: CASES_DB, table: no_such_table }',
+        { CASES_DB: POSTGRES_URL },
+        'SQL_SOURCE',
+        /relation "no_such_table" does not exist/,
+      ],
+      [
+        'a query that fails',
+        'cases: { database: CASES_DB, query: "SELECT nope FROM derbyshire" }',
+        { CASES_DB: POSTGRES_URL },
+        'SQL_SOURCE',
+        /column "nope" does not exist/,
+      ],
+      [
+        'a connection refused',
+        'cases: { database: CASES_DB, table: derbyshire }',
+        { CASES_DB: 'postgres://postgres@127.0.0.1:1/postgres' },
+        'SQL_CONNECTION',
+        /cannot connect to the database: connect ECONNREFUSED/,
+      ],
       ['an unset variable', 'cases: { database: CASES_DB, table: derbyshire }', {}, 'SQL_CONNECTION', /CASES_DB .* is not set/],
-      ['a column of the wrong type', 'cases: { database: CASES_DB, query: "SELECT id, ARRAY[gender] AS gender FROM derbyshire" }', { CASES_DB: POSTGRES_URL }, 'SQL_COLUMN', /column 'gender' is of type TEXT\[\]/],
-      ['a column that is no fact', 'cases: { database: CASES_DB, query: "SELECT id, 1 AS shoeSize FROM derbyshire" }', { CASES_DB: POSTGRES_URL }, 'SQL_COLUMN', /column 'shoesize' is neither a declared case fact nor a question id/],
+      [
+        'a column of the wrong type',
+        'cases: { database: CASES_DB, query: "SELECT id, ARRAY[gender] AS gender FROM derbyshire" }',
+        { CASES_DB: POSTGRES_URL },
+        'SQL_COLUMN',
+        /column 'gender' is of type TEXT\[\]/,
+      ],
+      [
+        'a column that is no fact',
+        'cases: { database: CASES_DB, query: "SELECT id, 1 AS shoeSize FROM derbyshire" }',
+        { CASES_DB: POSTGRES_URL },
+        'SQL_COLUMN',
+        /column 'shoesize' is neither a declared case fact nor a question id/,
+      ],
     ])('%s is a clear error', async (_what, cases, env, code, message) => {
       const scored = await score(cases, env);
       expect('errors' in scored).toBe(true);

@@ -46,11 +46,23 @@ export interface Scored {
 
 function countsOf(session: ScoringSession): Scored['counts'] {
   const t = session.tally;
-  return { relevant: [...t.relevant], met: [...t.met], notApplicable: [...t.notApplicable], read: t.read, scored: t.scored, relevantToNone: t.relevantToNone, invalid: t.invalid };
+  return {
+    relevant: [...t.relevant],
+    met: [...t.met],
+    notApplicable: [...t.notApplicable],
+    read: t.read,
+    scored: t.scored,
+    relevantToNone: t.relevantToNone,
+    invalid: t.invalid,
+  };
 }
 
 function start(plan: CompiledPlan, area: FactRecord, excludeInvalid: boolean): ScoringSession {
-  const started = ScoringSession.start(plan, { area: { name: 'Area', facts: area as Record<string, string | number | boolean> } }, { excludeInvalid, requireCases: true });
+  const started = ScoringSession.start(
+    plan,
+    { area: { name: 'Area', facts: area as Record<string, string | number | boolean> } },
+    { excludeInvalid, requireCases: true },
+  );
   if ('errors' in started) throw new Error(started.errors.map((e) => e.message).join('\n'));
   return started.session;
 }
@@ -62,7 +74,14 @@ export async function scoreByInterpreter(plan: CompiledPlan, area: FactRecord, f
 }
 
 /** `idsApart`: look for repeated ids by a query of their own (as for a Parquet file) rather than in the count's pass. */
-export async function scoreBySql(engine: SqlEngine, plan: CompiledPlan, area: FactRecord, from: string, excludeInvalid: boolean, idsApart = false): Promise<Scored> {
+export async function scoreBySql(
+  engine: SqlEngine,
+  plan: CompiledPlan,
+  area: FactRecord,
+  from: string,
+  excludeInvalid: boolean,
+  idsApart = false,
+): Promise<Scored> {
   const session = start(plan, area, excludeInvalid);
   const columns = await engine.describe(from);
   await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)), idsApart }, session.tally);
@@ -75,9 +94,9 @@ export async function scoreBySql(engine: SqlEngine, plan: CompiledPlan, area: Fa
  */
 export function comparable(scored: Scored): unknown {
   const { outcome } = scored;
-  if ('errors' in outcome) return { counts: scored.counts, errors: outcome.errors.map((e) => ({ code: e.code, message: e.message, caseId: e.caseId, hint: e.hint })) };
+  if ('errors' in outcome)
+    return { counts: scored.counts, errors: outcome.errors.map((e) => ({ code: e.code, message: e.message, caseId: e.caseId, hint: e.hint })) };
   const result = JSON.parse(JSON.stringify(outcome.result)) as InspectionResult;
   for (const e of result.cases.excluded) delete e.location;
   return { counts: scored.counts, result: JSON.stringify(result) };
 }
-

@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function sources(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(folder, e.name)) : e.name.endsWith('.ts') ? [join(folder, e.name)] : []));
+  return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(folder, e.name)) : e.name.endsWith('.ts') ? [join(folder, e.name)] : [],
+  );
 }
 
 describe('src/sql', () => {
   it.each(['model', 'load', 'check', 'compile', 'evaluate', 'explain', 'report'])('is not imported by src/%s', (stage) => {
-    const importers = sources(join('src', stage)).filter((file) => /from '(\.\.\/)+sql\//.test(readFileSync(file, 'utf8')) || /import\('(\.\.\/)+sql\//.test(readFileSync(file, 'utf8')));
+    const importers = sources(join('src', stage)).filter(
+      (file) => /from '(\.\.\/)+sql\//.test(readFileSync(file, 'utf8')) || /import\('(\.\.\/)+sql\//.test(readFileSync(file, 'utf8')),
+    );
     expect(importers).toEqual([]);
   });
 

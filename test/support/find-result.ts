@@ -14,7 +14,10 @@ export function criterion(pack: PackResult, id: string): CriterionResult {
 }
 
 export function question(pack: PackResult, id: string): QuestionResult {
-  const found = pack.sections.flatMap((s) => s.criteria).flatMap((c) => c.questions).find((q) => q.id === id);
+  const found = pack.sections
+    .flatMap((s) => s.criteria)
+    .flatMap((c) => c.questions)
+    .find((q) => q.id === id);
   if (!found) throw new Error(`no question ${id}`);
   return found;
 }

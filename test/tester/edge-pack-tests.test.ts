@@ -19,7 +19,10 @@ describe('the edges fixture pack', () => {
   });
 
   it.each(outcomes.map((o) => [o.name, o] as const))('%s', (_name, outcome) => {
-    const detail = [outcome.problem ?? '', ...outcome.mismatches.map((m) => `${m.id}.${m.property}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`)].filter(Boolean);
+    const detail = [
+      outcome.problem ?? '',
+      ...outcome.mismatches.map((m) => `${m.id}.${m.property}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`),
+    ].filter(Boolean);
     expect(detail).toEqual([]);
     expect(outcome.passed).toBe(true);
   });

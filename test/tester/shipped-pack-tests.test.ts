@@ -27,7 +27,11 @@ describe.each(runs)('pack tests of $folder', ({ folder, run }) => {
   });
   const outcomes = 'errors' in run ? [] : run.outcomes;
   it.each(outcomes.map((o) => [o.name, o] as const))('%s', (_name, outcome) => {
-    const detail = [outcome.problem ?? '', ...outcome.mismatches.map((m) => `${m.id}.${m.property}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`), ...outcome.errors.slice(0, 3).map((e) => `${e.code}: ${e.message}`)].filter(Boolean);
+    const detail = [
+      outcome.problem ?? '',
+      ...outcome.mismatches.map((m) => `${m.id}.${m.property}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`),
+      ...outcome.errors.slice(0, 3).map((e) => `${e.code}: ${e.message}`),
+    ].filter(Boolean);
     expect(detail).toEqual([]);
     expect(outcome.passed).toBe(true);
   });

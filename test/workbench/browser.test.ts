@@ -16,14 +16,24 @@ import { copyWorkspace, type Workspace } from './copy-workspace.js';
 import { startWorkbench, type RunningServer } from './start-workbench.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = '.tmp/screenshots';
 const INSPECTION = 'rules/esi-2003/examples/derbyshire-2003/inspection.yaml';
 const SECTION_C = 'rules/esi-2003/section-c.yaml';
 const TESTS = 'rules/esi-2003/tests/derbyshire.yaml';
 const found = existsSync(CHROMIUM);
 
-if (!found && process.env.CI !== 'true') process.stdout.write(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
+if (!found && process.env.CI !== 'true')
+  process.stdout.write(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
 
 describe.runIf(!found && process.env.CI === 'true')('the browser under CI', () => {
   it('is installed', () => {
@@ -68,7 +78,10 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
 
   async function openWorkbench(): Promise<void> {
     await page.goto(server.url);
-    await page.locator('#status').filter({ hasText: /checked in/ }).waitFor();
+    await page
+      .locator('#status')
+      .filter({ hasText: /checked in/ })
+      .waitFor();
   }
 
   async function openFile(path: string): Promise<void> {
@@ -122,12 +135,19 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     await expect.poll(() => page.locator('#sheet-state').isVisible()).toBe(true);
 
     // Fix it with another declared class: the sheet shows the section score the library gives.
-    const other = (lines.find((l) => /^\s+weight: \w+$/.test(l) && !l.endsWith(written))!.trim().slice('weight: '.length));
+    const other = lines
+      .find((l) => /^\s+weight: \w+$/.test(l) && !l.endsWith(written))!
+      .trim()
+      .slice('weight: '.length);
     await editLine(lines[lineIndex]!.trim().replace(written, misspelt), misspelt.length, other);
     const fixed = lines.map((l, i) => (i === lineIndex ? l.replace(written, other) : l)).join('\n');
     const expected = await scoreWith(SECTION_C, fixed);
     const sectionC = expected.sections.find((s) => s.criteria.some((c) => c.id === 'C1'))!;
-    const total = sheet().locator('section.pack').first().locator('tr.total', { hasText: `Score for section ${sectionC.id}` }).locator('td.value');
+    const total = sheet()
+      .locator('section.pack')
+      .first()
+      .locator('tr.total', { hasText: `Score for section ${sectionC.id}` })
+      .locator('td.value');
     await expect.poll(() => total.textContent(), { timeout: 5000 }).toBe(`${sectionC.score}%`);
     await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBe(0);
     expect(await page.locator('#sheet-state').isVisible()).toBe(false);
@@ -139,16 +159,24 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     if ('errors' in loaded) throw new Error('the pack does not load');
     await openWorkbench();
     await openFile(SECTION_C);
-    const line = disk(SECTION_C).split('\n').find((l) => /^\s+weight: \w+$/.test(l))!;
+    const line = disk(SECTION_C)
+      .split('\n')
+      .find((l) => /^\s+weight: \w+$/.test(l))!;
     const written = line.trim().slice('weight: '.length);
     await editLine(line.trim(), written.length, '');
     await page.keyboard.press('Control+Space');
     const options = page.locator('.cm-tooltip-autocomplete li');
-    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining(Object.keys(loaded.pack.weightClasses ?? {}).map((name) => expect.stringContaining(name))));
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining(Object.keys(loaded.pack.weightClasses ?? {}).map((name) => expect.stringContaining(name))));
     await page.keyboard.press('Escape');
     await page.keyboard.type(written);
     // Hovering a key shows what the schema says of it.
-    const key = page.locator('.cm-line', { hasText: line.trim() }).first().locator('span', { hasText: /^weight$/ }).first();
+    const key = page
+      .locator('.cm-line', { hasText: line.trim() })
+      .first()
+      .locator('span', { hasText: /^weight$/ })
+      .first();
     await key.hover();
     const description = schemasAt(part, ['criteria', '[]', 'weight']).find((s) => s.description)!.description!;
     await expect.poll(() => page.locator('.cm-tooltip-hover .hover').textContent()).toBe(`weight: ${description}`);
@@ -174,7 +202,9 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     await expect.poll(() => root.textContent()).toBe(first);
     expect(await page.locator('#tab-explain').getAttribute('aria-selected')).toBe('true');
     const children = expected.trace.children.map((c) => c.label);
-    expect(await page.locator('#explain ul.trace > li > details > ul > li').evaluateAll((items) => items.map((i) => (i.querySelector('summary') ?? i).textContent))).toEqual(children);
+    expect(
+      await page.locator('#explain ul.trace > li > details > ul > li').evaluateAll((items) => items.map((i) => (i.querySelector('summary') ?? i).textContent)),
+    ).toEqual(children);
     await page.screenshot({ path: `${SHOTS}/explain.png` });
     // One case through every question, as criteria explain --case shows it.
     const caseId = disk('rules/esi-2003/examples/derbyshire-2003/cases.csv').split('\n')[1]!.split(',')[0]!;
@@ -189,7 +219,9 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
   it('shows a broken test expectation as failed with expected against actual', async () => {
     await openWorkbench();
     await openFile(TESTS);
-    const line = disk(TESTS).split('\n').find((l) => /^\s+C1: \{ score: \d+ \}$/.test(l))!;
+    const line = disk(TESTS)
+      .split('\n')
+      .find((l) => /^\s+C1: \{ score: \d+ \}$/.test(l))!;
     const score = Number(/score: (\d+)/.exec(line)![1]);
     await editLine(line.trim(), String(score).length, String(score + 1), 2);
     await page.keyboard.press('Control+Enter');
@@ -210,7 +242,10 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     const lines = disk(SECTION_C).split('\n');
     const lineIndex = lines.findIndex((l) => /^\s+weight: \w+$/.test(l));
     const written = /weight: (\w+)$/.exec(lines[lineIndex]!)![1]!;
-    const other = lines.find((l) => /^\s+weight: \w+$/.test(l) && !l.endsWith(written))!.trim().slice('weight: '.length);
+    const other = lines
+      .find((l) => /^\s+weight: \w+$/.test(l) && !l.endsWith(written))!
+      .trim()
+      .slice('weight: '.length);
     await editLine(lines[lineIndex]!.trim(), written.length, other);
     const before = await scoreWith(SECTION_C, lines.join('\n'));
     const after = await scoreWith(SECTION_C, lines.map((l, i) => (i === lineIndex ? l.replace(written, other) : l)).join('\n'));
@@ -221,7 +256,9 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     await expect.poll(() => verdict.textContent(), { timeout: 10_000 }).toContain('Needs a minor bump');
     const inspection = page.locator('#impact section.inspection', { has: page.locator('h3', { hasText: after.area.name }) });
     const row = inspection.locator(`tr[data-id="${moved.id}"]`);
-    await expect.poll(() => row.locator('td').allTextContents()).toEqual([`${before.sections.find((b) => b.id === moved.id)!.score}%`, `${moved.score}%`, expect.any(String)]);
+    await expect
+      .poll(() => row.locator('td').allTextContents())
+      .toEqual([`${before.sections.find((b) => b.id === moved.id)!.score}%`, `${moved.score}%`, expect.any(String)]);
     await page.screenshot({ path: `${SHOTS}/impact.png` });
   });
 
@@ -253,7 +290,10 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     const first = '#';
     await editLine(/^#$/, 0, ' (unsaved)');
     await page.reload();
-    await page.locator('#status').filter({ hasText: /checked in|Restored/ }).waitFor();
+    await page
+      .locator('#status')
+      .filter({ hasText: /checked in|Restored/ })
+      .waitFor();
     await expect.poll(() => page.locator('#file-title').textContent()).toBe(SECTION_C);
     await expect.poll(() => page.locator('.cm-line', { hasText: `${first} (unsaved)` }).count()).toBe(1);
     expect(await page.locator(`#tree button[data-path="${SECTION_C}"] .dirty`).count()).toBe(1);
@@ -277,7 +317,10 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     const guarded = await startWorkbench(ws.folder, { token: 'browser-test-token' });
     try {
       await page.goto(`${guarded.url}#token=browser-test-token`);
-      await page.locator('#status').filter({ hasText: /checked in/ }).waitFor();
+      await page
+        .locator('#status')
+        .filter({ hasText: /checked in/ })
+        .waitFor();
       expect(new URL(page.url()).hash).toBe('');
       await expect.poll(() => sheet().locator('button[data-explain="C1"]').count()).toBeGreaterThan(0);
       // Without the token the page says what to do.
@@ -296,7 +339,10 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     const check = async (label: string) => {
       await page.evaluate(axe);
       const result = await page.evaluate(async () => {
-        const page = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
+        const page = globalThis as unknown as {
+          document: unknown;
+          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+        };
         const run = await page.axe.run(page.document, { iframes: false, resultTypes: ['violations'] });
         return run.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
       });
@@ -321,11 +367,15 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     // The sheet itself, as score --format html writes it.
-    const html = await sheet().locator('html').evaluate((e) => e.outerHTML);
+    const html = await sheet()
+      .locator('html')
+      .evaluate((e) => e.outerHTML);
     const alone = await context.newPage();
     await alone.setContent(html);
     await alone.evaluate(axe);
-    const sheetViolations = await alone.evaluate(async () => (await (globalThis as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string }> }> } }).axe.run()).violations.map((v) => v.id));
+    const sheetViolations = await alone.evaluate(async () =>
+      (await (globalThis as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string }> }> } }).axe.run()).violations.map((v) => v.id),
+    );
     expect(sheetViolations).toEqual([]);
   });
 });

@@ -16,7 +16,11 @@ export function copyWorkspace(options: { git?: boolean } = {}): Workspace {
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'criteria-workbench-')));
   // The packs the tests are written about (a pack added to rules/ later must not become the first one the page opens).
   for (const part of ['rules/esi-2003', 'rules/probation-2018', 'thematics', 'schemas']) cpSync(part, join(folder, part), { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=workbench test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: folder, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=workbench test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: folder,
+      stdio: 'pipe',
+    });
   if (options.git !== false) {
     git('init', '-q');
     git('add', '-A');

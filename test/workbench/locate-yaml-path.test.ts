@@ -18,12 +18,28 @@ describe('locateYamlPath', () => {
   it.each([
     ['a top-level key', 'kind: methodology\nwei|', { path: [], at: 'key', word: 'wei' }],
     ['a key in a list item', 'criteria:\n  - id: C1\n    ti|', { path: ['criteria', '[]'], at: 'key', word: 'ti' }],
-    ['a key opening a list item', 'criteria:\n  - id: C1\n    questions:\n      - te|', { path: ['criteria', '[]', 'questions', '[]'], at: 'key', listOf: 'questions', word: 'te' }],
-    ['a key deep in nested items', 'criteria:\n  - id: C1\n    questions:\n      - id: C1.1\n        sca|', { path: ['criteria', '[]', 'questions', '[]'], at: 'key', word: 'sca' }],
+    [
+      'a key opening a list item',
+      'criteria:\n  - id: C1\n    questions:\n      - te|',
+      { path: ['criteria', '[]', 'questions', '[]'], at: 'key', listOf: 'questions', word: 'te' },
+    ],
+    [
+      'a key deep in nested items',
+      'criteria:\n  - id: C1\n    questions:\n      - id: C1.1\n        sca|',
+      { path: ['criteria', '[]', 'questions', '[]'], at: 'key', word: 'sca' },
+    ],
     ['a value', 'criteria:\n  - id: C1\n    weight: cri|', { path: ['criteria', '[]'], at: 'value', key: 'weight', word: 'cri' }],
-    ['a value after a blank and a comment line', 'criteria:\n  - id: C1\n\n    # the weight\n    weight: |', { path: ['criteria', '[]'], at: 'value', key: 'weight', word: '' }],
+    [
+      'a value after a blank and a comment line',
+      'criteria:\n  - id: C1\n\n    # the weight\n    weight: |',
+      { path: ['criteria', '[]'], at: 'value', key: 'weight', word: '' },
+    ],
     ['a key in a flow mapping', 'sections:\n  - id: S1\n    score: { me|', { path: ['sections', '[]', 'score'], at: 'key', word: 'me' }],
-    ['a value in a flow mapping', 'sections:\n  - id: S1\n    score: { method: wei|', { path: ['sections', '[]', 'score'], at: 'value', key: 'method', word: 'wei' }],
+    [
+      'a value in a flow mapping',
+      'sections:\n  - id: S1\n    score: { method: wei|',
+      { path: ['sections', '[]', 'score'], at: 'value', key: 'method', word: 'wei' },
+    ],
     ['an entry of a flow list', 'sections:\n  - id: S1\n    criteria: [C1, C|', { path: ['sections', '[]'], at: 'value', key: 'criteria', word: 'C' }],
     ['a key after a sibling mapping', 'facts:\n  case:\n    risk: { type: enum }\nscal|', { path: [], at: 'key', word: 'scal' }],
   ])('%s', (_, text, expected) => {

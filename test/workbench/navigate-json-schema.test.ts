@@ -10,7 +10,10 @@ const descriptionsAt = (root: JsonSchema, path: string[]) => [...new Set(schemas
 
 describe('descriptions at a path', () => {
   it.each([
-    [['criteria', '[]', 'weight'], "The criterion's weight in its section: a weight class name or a number. Absent: the criterion is reported but does not count in a weighted mean."],
+    [
+      ['criteria', '[]', 'weight'],
+      "The criterion's weight in its section: a weight class name or a number. Absent: the criterion is reported but does not count in a weighted mean.",
+    ],
     [['criteria', '[]', 'id'], "The criterion's identifier, unique in the pack."],
     [['criteria', '[]', 'items', '[]', 'id'], "The item's identifier, unique in the pack; the inspection's `evidence` rates it under this id."],
     [['criteria', '[]', 'items', '[]', 'text'], 'What the item looks for.'],

@@ -36,7 +36,10 @@ const put = (payload: object) => app.inject({ method: 'PUT', url: '/v1/workbench
 const disk = (path: string) => readFileSync(join(ws.folder, path), 'utf8');
 /** Every file of the workspace with its modification time, to show that a request wrote nothing. */
 function snapshot(folder = ws.folder): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.includes('.git')).map((e) => `${join(e.parentPath, e.name)} ${statSync(join(e.parentPath, e.name)).mtimeMs}`).sort();
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.parentPath.includes('.git'))
+    .map((e) => `${join(e.parentPath, e.name)} ${statSync(join(e.parentPath, e.name)).mtimeMs}`)
+    .sort();
 }
 
 describe('paths stay inside the workspace', () => {
@@ -82,7 +85,11 @@ describe('paths stay inside the workspace', () => {
     ['an inspection naming a pack outside', INSPECTION, (t: string) => t.replace('pack: ../..', 'pack: /etc')],
     ['an inspection naming a case file outside', INSPECTION, (t: string) => t.replace('file: cases.csv', 'file: ../../../../../../../../../etc/passwd')],
     ['an inspection naming a thematic outside', INSPECTION, (t: string) => t.replace('../../../../thematics/ebs-2003', '../../../../../outside')],
-    ['a test naming an inspection outside', 'rules/esi-2003/tests/derbyshire.yaml', (t: string) => t.replace('inspection: ../examples/derbyshire-2003/inspection.yaml', 'inspection: /etc/passwd')],
+    [
+      'a test naming an inspection outside',
+      'rules/esi-2003/tests/derbyshire.yaml',
+      (t: string) => t.replace('inspection: ../examples/derbyshire-2003/inspection.yaml', 'inspection: /etc/passwd'),
+    ],
     ['a thematic naming its methodology outside', 'thematics/ebs-2003/pack.yaml', (t: string) => t.replace(/path: .*/, 'path: ../../../outside')],
   ])('refuses %s, before reading anything', async (_, file, change) => {
     const text = disk(file);
@@ -90,7 +97,8 @@ describe('paths stay inside the workspace', () => {
     const files = { [file]: change(text) };
     // The check reads packs and the inspection; the tests also read the test files.
     const answers = [await post('/v1/workbench/tests', { pack: file.startsWith('thematics') ? 'thematics/ebs-2003' : 'rules/esi-2003', files })];
-    if (!file.includes('/tests/')) answers.push(await post('/v1/workbench/check', { packs: ['rules/esi-2003', 'thematics/ebs-2003'], inspection: INSPECTION, files }));
+    if (!file.includes('/tests/'))
+      answers.push(await post('/v1/workbench/check', { packs: ['rules/esi-2003', 'thematics/ebs-2003'], inspection: INSPECTION, files }));
     if (file === INSPECTION) answers.push(await post('/v1/workbench/explain', { inspection: INSPECTION, id: 'C1', files }));
     for (const answer of answers) {
       expect(answer.statusCode).toBe(400);
@@ -101,7 +109,10 @@ describe('paths stay inside the workspace', () => {
 
   it('resolves a link that stays inside, but lists and opens only real files of packs', async () => {
     symlinkSync(join(ws.folder, SECTION_C), join(ws.folder, 'rules/esi-2003/c.yaml'));
-    expect(resolveWorkspacePath(ws.folder, 'rules/esi-2003/c.yaml')).toEqual({ absolute: join(ws.folder, 'rules/esi-2003/c.yaml'), relative: 'rules/esi-2003/c.yaml' });
+    expect(resolveWorkspacePath(ws.folder, 'rules/esi-2003/c.yaml')).toEqual({
+      absolute: join(ws.folder, 'rules/esi-2003/c.yaml'),
+      relative: 'rules/esi-2003/c.yaml',
+    });
     const listed = (await get('/v1/workbench/packs')).json();
     expect(listed.packs.flatMap((p: { files: Array<{ path: string }> }) => p.files.map((f) => f.path))).not.toContain('rules/esi-2003/c.yaml');
     expect((await get('/v1/workbench/file?path=rules/esi-2003/c.yaml')).statusCode).toBe(404);
@@ -115,7 +126,13 @@ describe('files', () => {
     const esi = listed.packs.find((p: { path: string }) => p.path === 'rules/esi-2003');
     expect(esi).toMatchObject({ id: 'esi-2003', kind: 'methodology', root: 'rules/esi-2003/pack.yaml' });
     expect(esi.inspections).toContain(INSPECTION);
-    expect(esi.files).toEqual(expect.arrayContaining([{ path: SECTION_C, role: 'include' }, { path: 'rules/esi-2003/tests/bands.yaml', role: 'test' }, { path: INSPECTION, role: 'example' }]));
+    expect(esi.files).toEqual(
+      expect.arrayContaining([
+        { path: SECTION_C, role: 'include' },
+        { path: 'rules/esi-2003/tests/bands.yaml', role: 'test' },
+        { path: INSPECTION, role: 'example' },
+      ]),
+    );
     // A thematic lists the inspections it is scored in.
     expect(listed.packs.find((p: { path: string }) => p.path === 'thematics/ebs-2003').inspections).toEqual([INSPECTION]);
   });
@@ -182,7 +199,12 @@ describe('the live check', () => {
     const scored = await scoreInspectionFile(join(ws.folder, INSPECTION));
     if ('errors' in scored) throw new Error('the example does not score');
     expect(checked.sheet.html).toBe(formatHtml(scored.result));
-    expect(checked.sheet.results).toEqual(expect.arrayContaining([{ id: 'C1', kind: 'criterion', title: 'Managing attendance and enforcement', pack: 'esi-2003' }, { id: 'ebs-2003:B', kind: 'section', title: expect.any(String), pack: 'ebs-2003' }]));
+    expect(checked.sheet.results).toEqual(
+      expect.arrayContaining([
+        { id: 'C1', kind: 'criterion', title: 'Managing attendance and enforcement', pack: 'esi-2003' },
+        { id: 'ebs-2003:B', kind: 'section', title: expect.any(String), pack: 'ebs-2003' },
+      ]),
+    );
     expect(checked.packs[0].names.weightClasses).toEqual(Object.keys(scored.plan.methodology.pack.weightClasses ?? {}).sort());
     expect(snapshot()).toEqual(before);
   });
@@ -210,7 +232,9 @@ describe('the live check', () => {
   it('keeps concurrent checks of different texts apart', async () => {
     const text = disk(SECTION_C);
     const broken = text.replace('weight: important', 'weight: nowhere');
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => post('/v1/workbench/check', { packs: ['rules/esi-2003'], files: { [SECTION_C]: i % 2 === 0 ? broken : text } })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => post('/v1/workbench/check', { packs: ['rules/esi-2003'], files: { [SECTION_C]: i % 2 === 0 ? broken : text } })),
+    );
     expect(answers.map((a) => a.json().packs[0].valid)).toEqual([false, true, false, true, false, true, false, true]);
   });
 });
@@ -301,7 +325,9 @@ describe('with a token', () => {
       expect((await guarded.inject({ method: 'GET', url: '/v1/workbench/packs' })).statusCode).toBe(401);
       expect((await guarded.inject({ method: 'GET', url: '/v1/workbench/packs', headers: { authorization: 'Bearer wrong-token-here' } })).statusCode).toBe(401);
       expect((await guarded.inject({ method: 'POST', url: '/v1/workbench/check', payload: { packs: ['rules/esi-2003'] } })).statusCode).toBe(401);
-      expect((await guarded.inject({ method: 'GET', url: '/v1/workbench/packs', headers: { authorization: 'Bearer a-token-for-tests' } })).statusCode).toBe(200);
+      expect((await guarded.inject({ method: 'GET', url: '/v1/workbench/packs', headers: { authorization: 'Bearer a-token-for-tests' } })).statusCode).toBe(
+        200,
+      );
       expect([200, 503]).toContain((await guarded.inject({ method: 'GET', url: '/' })).statusCode);
     } finally {
       await guarded.close();

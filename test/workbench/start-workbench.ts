@@ -10,7 +10,16 @@ export interface RunningServer {
 }
 
 export async function buildWorkbenchApp(workspace: string, options: { token?: string } = {}): Promise<FastifyInstance> {
-  const service = await buildServer({ workspace, host: '127.0.0.1', port: 0, maxBodyBytes: 10 * 1024 * 1024, maxCases: 1_000_000, timeoutMs: 30_000, log: () => {}, ...options });
+  const service = await buildServer({
+    workspace,
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: 10 * 1024 * 1024,
+    maxCases: 1_000_000,
+    timeoutMs: 30_000,
+    log: () => {},
+    ...options,
+  });
   return service.app;
 }
 

@@ -43,7 +43,10 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
   const results = [];
   const inputs: string[] = [];
   for (const target of targets) {
-    const scored = await scoreInspectionFile(resolveInspectionPath(target), { excludeInvalid: options.excludeInvalid === true, ...(options.root !== undefined ? { root: options.root } : {}) });
+    const scored = await scoreInspectionFile(resolveInspectionPath(target), {
+      excludeInvalid: options.excludeInvalid === true,
+      ...(options.root !== undefined ? { root: options.root } : {}),
+    });
     if ('errors' in scored) {
       await printDiagnostics(scored.errors, options.format === 'json' ? 'json' : 'text');
       return 1;
@@ -55,7 +58,12 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
   for (const { target, result } of results) packs.set(result.provenance.pack, [...(packs.get(result.provenance.pack) ?? []), target]);
   if (packs.size > 1) {
     const list = [...packs].map(([pack, files]) => `${pack} (${files.join(', ')})`).join('; ');
-    await printError('USAGE', `these inspections use different methodology packs: ${list}`, 'compare inspections of one methodology; their results cannot be lined up criterion by criterion', options.format === 'json' ? 'json' : 'text');
+    await printError(
+      'USAGE',
+      `these inspections use different methodology packs: ${list}`,
+      'compare inspections of one methodology; their results cannot be lined up criterion by criterion',
+      options.format === 'json' ? 'json' : 'text',
+    );
     return 1;
   }
   // The same pack id and version with different content: one was changed without a new version.
@@ -65,11 +73,26 @@ export async function runCompare(targets: string[], options: CompareOptions): Pr
     versions.set(key, (versions.get(key) ?? new Set()).add(result.provenance.sha256));
   }
   for (const [key, hashes] of versions) {
-    if (hashes.size > 1) await printDiagnostics([{ code: 'INSPECTION_PACK_VERSION', severity: 'warning', message: `the inspections were scored with ${key} of ${hashes.size} different contents (sha256 ${[...hashes].map((h) => h.slice(0, 12)).join(', ')})`, hint: 'the pack was changed without a new version: give the changed pack a new version, and compare results of one content' }], options.format === 'json' ? 'json' : 'text');
+    if (hashes.size > 1)
+      await printDiagnostics(
+        [
+          {
+            code: 'INSPECTION_PACK_VERSION',
+            severity: 'warning',
+            message: `the inspections were scored with ${key} of ${hashes.size} different contents (sha256 ${[...hashes].map((h) => h.slice(0, 12)).join(', ')})`,
+            hint: 'the pack was changed without a new version: give the changed pack a new version, and compare results of one content',
+          },
+        ],
+        options.format === 'json' ? 'json' : 'text',
+      );
   }
   const { formatComparison } = await import('../../report/index.js');
   const { reportDate } = await import('../report-date.js');
-  const text = formatComparison(results.map((r) => r.result), options.format, { color: options.color === true, date: reportDate() });
+  const text = formatComparison(
+    results.map((r) => r.result),
+    options.format,
+    { color: options.color === true, date: reportDate() },
+  );
   const { writeOutput } = await import('../write-output.js');
   const problem = writeOutput(text, options.out, inputs, options.format, options.color === true);
   if (problem) {

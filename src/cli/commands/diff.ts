@@ -41,12 +41,22 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   }
   if (before.pack.id !== after.pack.id) {
     const { printError } = await import('../print-diagnostics.js');
-    await printError('USAGE', `${beforePath} is pack ${before.pack.id} and ${afterPath} pack ${after.pack.id}; diff compares two versions of one pack`, 'name two versions of the same pack (the same id)', options.format);
+    await printError(
+      'USAGE',
+      `${beforePath} is pack ${before.pack.id} and ${afterPath} pack ${after.pack.id}; diff compares two versions of one pack`,
+      'name two versions of the same pack (the same id)',
+      options.format,
+    );
     return 2;
   }
   if (before.pack.kind !== after.pack.kind) {
     const { printError } = await import('../print-diagnostics.js');
-    await printError('USAGE', `${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack`, undefined, options.format);
+    await printError(
+      'USAGE',
+      `${beforePath} is a ${before.pack.kind} and ${afterPath} a ${after.pack.kind}; diff two versions of one pack`,
+      undefined,
+      options.format,
+    );
     return 2;
   }
   const { diffPacks, requiredBump } = await import('../../diff/diff-packs.js');
@@ -72,7 +82,10 @@ export async function runDiff(beforePath: string, afterPath: string, options: Di
   if (options.cases && options.cases.length > 0) {
     const { measureImpact } = await import('../../diff/measure-impact.js');
     const { resolveInspectionPath } = await import('../resolve-inspection-path.js');
-    report.impact = await measureImpact(options.cases.map(resolveInspectionPath), { before: { path: beforePath, pack: before.pack }, after: { path: afterPath, pack: after.pack } });
+    report.impact = await measureImpact(options.cases.map(resolveInspectionPath), {
+      before: { path: beforePath, pack: before.pack },
+      after: { path: afterPath, pack: after.pack },
+    });
   }
   if (options.format === 'html') {
     const { formatDiffHtml } = await import('../../diff/format-diff-html.js');

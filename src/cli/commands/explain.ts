@@ -22,7 +22,11 @@ export function register(program: Command): void {
     .argument('<inspection>', 'an inspection file, or a folder holding inspection.yaml')
     .argument('[id]', "the result to explain; a thematic's ids are prefixed with its id and a colon")
     .option('--case <id>', 'follow this case through every question instead')
-    .addOption(new Option('--format <format>', 'text, a JSON trace tree { id, label, value, children }, or an HTML page').choices(['text', 'json', 'html']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text, a JSON trace tree { id, label, value, children }, or an HTML page')
+        .choices(['text', 'json', 'html'])
+        .default('text'),
+    )
     .option('--pack <folder>', "score with this methodology pack instead of the inspection's")
     .option('--exclude-invalid', 'leave out cases whose data is wrong instead of failing')
     .option('--root <folder>', 'read no file outside this folder (the inspection, its packs, its case file)')
@@ -34,7 +38,12 @@ export function register(program: Command): void {
 export async function runExplain(inspection: string, id: string | undefined, options: ExplainOptions): Promise<number> {
   if ((id === undefined) === (options.case === undefined)) {
     const { printError } = await import('../print-diagnostics.js');
-    await printError('USAGE', id === undefined ? 'name a result id to explain, or give --case <id>' : 'give a result id or --case, not both', undefined, options.format);
+    await printError(
+      'USAGE',
+      id === undefined ? 'name a result id to explain, or give --case <id>' : 'give a result id or --case, not both',
+      undefined,
+      options.format,
+    );
     return 2;
   }
   const { resolveInspectionPath } = await import('../resolve-inspection-path.js');

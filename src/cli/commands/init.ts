@@ -22,7 +22,9 @@ export function register(program: Command): void {
     .command('methodology')
     .description('scaffold a methodology pack with an example inspection and tests that pass')
     .argument('<name>', "the methodology's id, also its folder's name (e.g. care-2025)")
-    .addOption(new Option('--kind <kind>', 'scored from a case sample, or rated from evidence items without one').choices(['sample', 'ratings']).default('sample'))
+    .addOption(
+      new Option('--kind <kind>', 'scored from a case sample, or rated from evidence items without one').choices(['sample', 'ratings']).default('sample'),
+    )
     .option('--dir <folder>', 'the folder to create it in', 'rules')
     .option('--title <title>', "the methodology's title")
     .action(async (name: string, options: { kind: 'sample' | 'ratings'; dir: string; title?: string }) => {
@@ -43,7 +45,11 @@ export function register(program: Command): void {
 /** The methodology when none is named: the only pack under rules/. */
 async function defaultMethodology(): Promise<string | { problem: string }> {
   const { existsSync, readdirSync } = await import('node:fs');
-  const folders = existsSync('rules') ? readdirSync('rules').filter((f) => existsSync(join('rules', f, 'pack.yaml'))).map((f) => join('rules', f)) : [];
+  const folders = existsSync('rules')
+    ? readdirSync('rules')
+        .filter((f) => existsSync(join('rules', f, 'pack.yaml')))
+        .map((f) => join('rules', f))
+    : [];
   if (folders.length === 1) return folders[0]!;
   return { problem: folders.length === 0 ? 'no methodology found under rules/' : `several methodologies under rules/ (${folders.join(', ')})` };
 }
@@ -92,7 +98,18 @@ async function writeScaffold(scaffold: { files: Array<{ path: string; text: stri
   } catch (error) {
     const { printError } = await import('../print-diagnostics.js');
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'it exists already (init never overwrites)' : code === 'ENOENT' ? 'a folder above it cannot be made' : code === 'ENOTDIR' ? 'a part of its path is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (code ?? 'the write failed');
+    const why =
+      code === 'EEXIST'
+        ? 'it exists already (init never overwrites)'
+        : code === 'ENOENT'
+          ? 'a folder above it cannot be made'
+          : code === 'ENOTDIR'
+            ? 'a part of its path is not a folder'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'permission denied'
+              : code === 'EROFS'
+                ? 'the file system is read-only'
+                : (code ?? 'the write failed');
     const path = (error as NodeJS.ErrnoException).path ?? scaffold.folder;
     const { showPath } = await import('../show-path.js');
     await printError('OUTPUT_WRITE', `cannot write ${showPath(path)}: ${why}`, 'choose a --dir you may write to, where the pack does not exist yet', 'text');

@@ -30,7 +30,14 @@ export function register(program: Command): void {
     .option('--color', 'colour the sheet for a terminal')
     .option('--root <folder>', 'read no file outside this folder (the inspection, its packs, its case file)')
     .option('--workers <n>', 'count the cases on n worker threads (for large inputs; the result is the same); with --engine duckdb, its threads')
-    .addOption(new Option('--engine <engine>', 'count the cases where they live: duckdb reads CSV and Parquet files in place; postgres reads a database table (see docs/sql.md)').choices(['interpreter', 'duckdb', 'postgres']).default('interpreter'))
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'count the cases where they live: duckdb reads CSV and Parquet files in place; postgres reads a database table (see docs/sql.md)',
+      )
+        .choices(['interpreter', 'duckdb', 'postgres'])
+        .default('interpreter'),
+    )
     .action(async (inspection: string, options: ScoreCommandOptions) => {
       process.exitCode = await runScore(inspection, options);
     });
@@ -44,14 +51,19 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   const workers = options.workers === undefined ? 1 : Number(options.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
     const { printError } = await import('../print-diagnostics.js');
-    await printError('USAGE', `--workers takes a whole number from 1 to 64, got '${options.workers}'`, 'give --workers 1 to 64, or leave it out for one thread', options.format);
+    await printError(
+      'USAGE',
+      `--workers takes a whole number from 1 to 64, got '${options.workers}'`,
+      'give --workers 1 to 64, or leave it out for one thread',
+      options.format,
+    );
     return 2;
   }
   const path = resolveInspectionPath(target);
   const progress = await startProgress(await caseFileOf(path, options.root));
   const engine = options.engine ?? 'interpreter';
   if (engine !== 'interpreter' && options.root !== undefined) {
-    process.stderr.write('error USAGE: --root confines the interpreter\'s reads; with --engine the SQL engine reads the cases\n');
+    process.stderr.write("error USAGE: --root confines the interpreter's reads; with --engine the SQL engine reads the cases\n");
     return 2;
   }
   const scored =
@@ -63,7 +75,9 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
           workers,
           onProgress: (read) => progress.update(read),
         })
-      : await (await import('../../sql/score-with-sql.js')).scoreInspectionWithSql(path, {
+      : await (
+          await import('../../sql/score-with-sql.js')
+        ).scoreInspectionWithSql(path, {
           ...(options.pack ? { pack: options.pack } : {}),
           excludeInvalid: options.excludeInvalid === true,
           engine,
@@ -95,7 +109,12 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
   return 0;
 }
 
-function accountLine(cases: { read: number; scored: number; relevantToNone: number; excluded: Array<{ id?: string; position: number; reasons: string[] }> }): string {
+function accountLine(cases: {
+  read: number;
+  scored: number;
+  relevantToNone: number;
+  excluded: Array<{ id?: string; position: number; reasons: string[] }>;
+}): string {
   const lines = [`cases: ${cases.read} read, ${cases.scored} scored (${cases.relevantToNone} relevant to no question), ${cases.excluded.length} excluded`];
   for (const e of cases.excluded.slice(0, 20)) lines.push(`  excluded ${e.id ?? `the case at position ${e.position}`}: ${e.reasons.join('; ')}`);
   if (cases.excluded.length > 20) lines.push(`  … and ${cases.excluded.length - 20} more excluded (listed in the result)`);

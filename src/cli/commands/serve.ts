@@ -55,7 +55,16 @@ export async function runServe(workspace: string, options: ServeCommandOptions):
   const { startServer } = await import('../../serve/start-server.js');
   let started;
   try {
-    started = await startServer({ workspace: root, host: options.host, port, maxBodyBytes, maxCases, timeoutMs, ...(token !== undefined ? { token } : {}), ...(options.cors !== undefined ? { cors: options.cors } : {}) });
+    started = await startServer({
+      workspace: root,
+      host: options.host,
+      port,
+      maxBodyBytes,
+      maxCases,
+      timeoutMs,
+      ...(token !== undefined ? { token } : {}),
+      ...(options.cors !== undefined ? { cors: options.cors } : {}),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     process.stderr.write(`error USAGE: cannot listen on ${options.host}:${port}${code ? ` (${code})` : ''}\n`);

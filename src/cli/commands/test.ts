@@ -9,10 +9,12 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('test')
-    .description("run the tests a pack carries in its tests/ folder")
+    .description('run the tests a pack carries in its tests/ folder')
     .argument('<packs...>', 'pack folders')
     .option('--coverage', 'list what no test exercised: questions, band rules, thresholds, weight classes')
-    .addOption(new Option('--format <format>', 'how to print the outcome: text, JSON, or an HTML test report').choices(['text', 'json', 'html']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'how to print the outcome: text, JSON, or an HTML test report').choices(['text', 'json', 'html']).default('text'),
+    )
     .action(async (packs: string[], options: { coverage?: boolean; format: 'text' | 'json' | 'html' }) => {
       const { runPackTests } = await import('../../tester/run-pack-tests.js');
       const { measureCoverage } = await import('../../tester/measure-coverage.js');

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .description('check rule packs: their YAML, their shape (JSON Schema) and their meaning (references, conditions, bands)')
     .argument('<paths...>', 'pack folders or root files; a thematic is checked with its methodology')
     .addOption(new Option('--format <format>', 'how to print the outcome').choices(['text', 'json']).default('text'))
-    .option('--root <folder>', 'read no file outside this folder (a pack, or a thematic\'s methodology, elsewhere is an error)')
+    .option('--root <folder>', "read no file outside this folder (a pack, or a thematic's methodology, elsewhere is an error)")
     .action(async (paths: string[], options: { format: 'text' | 'json'; root?: string }) => {
       process.exitCode = await runValidate(paths, options.format, options.root);
     });
@@ -50,8 +50,14 @@ export async function runValidate(paths: readonly string[], format: 'text' | 'js
     const questions = criteria.reduce((n, c) => n + (c.questions?.length ?? 0), 0);
     const own = pack.sections.filter((s) => s.items !== undefined);
     const ownItems = own.reduce((n, s) => n + (s.items?.length ?? 0), 0);
-    const rated = own.length > 0 ? `, ${plural(own.length, 'section', 'sections')} rated from ${plural(ownItems, 'item', 'items')} of ${own.length === 1 ? 'its' : 'their'} own` : '';
-    say(`ok ${path} (${pack.id} ${pack.version}): ${plural(criteria.length, 'criterion', 'criteria')}, ${plural(questions, 'question', 'questions')}${rated}`, 'stdout');
+    const rated =
+      own.length > 0
+        ? `, ${plural(own.length, 'section', 'sections')} rated from ${plural(ownItems, 'item', 'items')} of ${own.length === 1 ? 'its' : 'their'} own`
+        : '';
+    say(
+      `ok ${path} (${pack.id} ${pack.version}): ${plural(criteria.length, 'criterion', 'criteria')}, ${plural(questions, 'question', 'questions')}${rated}`,
+      'stdout',
+    );
     if (warnings.length > 0) say(formatDiagnostics(warnings, { label: path }), 'stderr');
   }
   // JSON: one report, the validation's result, on standard output.

@@ -15,7 +15,20 @@ export function registerExplain(app: FastifyInstance, ctx: ServiceContext): void
     const doc = readJsonBody(request.body, 'explain-request');
     const target = doc.value as ExplainRequest;
     if ((target.id === undefined) === (target.case === undefined)) {
-      throw diagnosticsProblem([{ code: 'SCHEMA_REQUIRED', severity: 'error', message: target.id === undefined ? 'name a result id or a case to explain' : 'give id or case, not both', hint: 'send { inspection, id: "C1" } or { inspection, case: "D004" }', file: 'request.json', line: 1, column: 1 }], 422);
+      throw diagnosticsProblem(
+        [
+          {
+            code: 'SCHEMA_REQUIRED',
+            severity: 'error',
+            message: target.id === undefined ? 'name a result id or a case to explain' : 'give id or case, not both',
+            hint: 'send { inspection, id: "C1" } or { inspection, case: "D004" }',
+            file: 'request.json',
+            line: 1,
+            column: 1,
+          },
+        ],
+        422,
+      );
     }
     const scored = await scoreJson(subDocument(doc, '/inspection'), ctx, '/inspection', true);
     request.casesRead = scored.result.cases.read;

@@ -29,8 +29,12 @@ export function registerPacks(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.get<{ Params: PackParams; Querystring: PackQuery }>('/v1/packs/:id/schema/cases', async (request) => {
     const methodology = usable(findOrThrow(ctx, request.params.id, request.query.version));
-    if (methodology.kind !== 'methodology') throw problem(422, 'BAD_REQUEST', `${methodology.id} is a thematic`, 'ask for its methodology\'s schema with ?thematics=' + methodology.id);
-    const ids = (request.query.thematics ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (methodology.kind !== 'methodology')
+      throw problem(422, 'BAD_REQUEST', `${methodology.id} is a thematic`, "ask for its methodology's schema with ?thematics=" + methodology.id);
+    const ids = (request.query.thematics ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const thematics = ids.map((id) => usable(findOrThrow(ctx, id, undefined)));
     return buildCaseSchema(ctx.workspace.plan(methodology, thematics));
   });
@@ -39,11 +43,18 @@ export function registerPacks(app: FastifyInstance, ctx: ServiceContext): void {
 function findOrThrow(ctx: ServiceContext, id: string, range: string | undefined): WorkspacePack {
   const found = ctx.workspace.find(id, range);
   if ('pack' in found) return found.pack;
-  if (found.missing === 'id') throw problem(404, 'UNKNOWN_PACK', `the workspace has no pack '${id}'${didYouMean(id, ctx.workspace.ids())}`, 'GET /v1/packs lists the packs');
-  throw problem(404, 'UNKNOWN_PACK', `the workspace has ${id} ${found.versions.join(', ')}, none in the range ${range}`, 'ask for a range that one of those versions satisfies');
+  if (found.missing === 'id')
+    throw problem(404, 'UNKNOWN_PACK', `the workspace has no pack '${id}'${didYouMean(id, ctx.workspace.ids())}`, 'GET /v1/packs lists the packs');
+  throw problem(
+    404,
+    'UNKNOWN_PACK',
+    `the workspace has ${id} ${found.versions.join(', ')}, none in the range ${range}`,
+    'ask for a range that one of those versions satisfies',
+  );
 }
 
 function usable(found: WorkspacePack): Pack {
-  if (!found.pack) throw problem(422, 'UNKNOWN_PACK', `${found.summary.id} ${found.summary.version} fails its checks`, `GET /v1/packs/${found.summary.id} lists its problems`);
+  if (!found.pack)
+    throw problem(422, 'UNKNOWN_PACK', `${found.summary.id} ${found.summary.version} fails its checks`, `GET /v1/packs/${found.summary.id} lists its problems`);
   return found.pack;
 }

@@ -32,7 +32,21 @@ export function isNdjson(request: FastifyRequest): boolean {
 export async function scoreJson(inspectionDoc: SourceDocument, ctx: ServiceContext, pointer = '', trace = false): Promise<ScoredFile> {
   const cases = (inspectionDoc.value as { cases?: unknown }).cases;
   if (!Array.isArray(cases)) {
-    throw diagnosticsProblem([{ code: 'SCHEMA_REQUIRED', severity: 'error', message: 'the inspection lists no cases', hint: 'give cases: [ { id, facts, answers }, … ] (an empty list if it has none), or stream them as application/x-ndjson', file: JSON_BODY, line: 1, column: 1, pointer: `${pointer}/cases` }], 422);
+    throw diagnosticsProblem(
+      [
+        {
+          code: 'SCHEMA_REQUIRED',
+          severity: 'error',
+          message: 'the inspection lists no cases',
+          hint: 'give cases: [ { id, facts, answers }, … ] (an empty list if it has none), or stream them as application/x-ndjson',
+          file: JSON_BODY,
+          line: 1,
+          column: 1,
+          pointer: `${pointer}/cases`,
+        },
+      ],
+      422,
+    );
   }
   if (cases.length > ctx.options.maxCases) throw tooManyCases(ctx);
   const opened = openRequest(inspectionDoc, ctx.workspace);
@@ -44,13 +58,32 @@ async function scoreStream(request: FastifyRequest, ctx: ServiceContext): Promis
   const body = new StreamedBody(request.body as Readable, { maxBytes: ctx.options.maxBodyBytes, deadline: request.deadline });
   try {
     const header = await body.headerLine();
-    if (header === undefined || header.trim() === '') throw problem(400, 'BAD_REQUEST', 'the NDJSON body has no first line', 'send the inspection (without cases) as the first line, then one case record per line');
+    if (header === undefined || header.trim() === '')
+      throw problem(
+        400,
+        'BAD_REQUEST',
+        'the NDJSON body has no first line',
+        'send the inspection (without cases) as the first line, then one case record per line',
+      );
     const read = readDocument(NDJSON_BODY, header);
     if ('errors' in read) throw diagnosticsProblem(read.errors);
     const errors = validateDocument('score-request', read.doc);
     if (errors.length > 0) throw diagnosticsProblem(errors, 422);
     if ((read.doc.value as { cases?: unknown }).cases !== undefined) {
-      throw diagnosticsProblem([{ code: 'SCHEMA_UNKNOWN_PROPERTY', severity: 'error', message: 'the first line of an NDJSON body lists cases', hint: 'send the cases on the lines after the inspection, one per line', file: NDJSON_BODY, line: 1, pointer: '/cases' }], 422);
+      throw diagnosticsProblem(
+        [
+          {
+            code: 'SCHEMA_UNKNOWN_PROPERTY',
+            severity: 'error',
+            message: 'the first line of an NDJSON body lists cases',
+            hint: 'send the cases on the lines after the inspection, one per line',
+            file: NDJSON_BODY,
+            line: 1,
+            pointer: '/cases',
+          },
+        ],
+        422,
+      );
     }
     const opened = openRequest(read.doc, ctx.workspace);
     const maxCases = ctx.options.maxCases;
@@ -85,5 +118,10 @@ async function score(request: OpenedRequest, ctx: ServiceContext, options: { tra
 }
 
 function tooManyCases(ctx: ServiceContext) {
-  return problem(413, 'TOO_LARGE', `the request has more than the ${ctx.options.maxCases} cases this server scores at once`, 'send the cases in several inspections, or start the server with a larger --max-cases');
+  return problem(
+    413,
+    'TOO_LARGE',
+    `the request has more than the ${ctx.options.maxCases} cases this server scores at once`,
+    'send the cases in several inspections, or start the server with a larger --max-cases',
+  );
 }

@@ -25,8 +25,22 @@ export function registerValidate(app: FastifyInstance, ctx: ServiceContext): voi
     const { files } = doc.value as ValidateRequest;
     const names = Object.keys(files);
     const bad = names.filter((name) => !SAFE_PATH.test(name) || name.length > 256);
-    const problems: Diagnostic[] = bad.map((name) => ({ code: 'SCHEMA_PATTERN', severity: 'error', message: `'${name.slice(0, 80)}' is not a relative path of plain names`, hint: 'name files relative to the pack folder, e.g. pack.yaml or sections/s1.yaml (no .., no leading / or .)', file: 'request.json', ...doc.locate(`/files/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, true), pointer: '/files' }));
-    if (names.length > MAX_FILES) problems.push({ code: 'SCHEMA_RANGE', severity: 'error', message: `the request has ${names.length} files, more than ${MAX_FILES}`, hint: 'send one pack at a time' });
+    const problems: Diagnostic[] = bad.map((name) => ({
+      code: 'SCHEMA_PATTERN',
+      severity: 'error',
+      message: `'${name.slice(0, 80)}' is not a relative path of plain names`,
+      hint: 'name files relative to the pack folder, e.g. pack.yaml or sections/s1.yaml (no .., no leading / or .)',
+      file: 'request.json',
+      ...doc.locate(`/files/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, true),
+      pointer: '/files',
+    }));
+    if (names.length > MAX_FILES)
+      problems.push({
+        code: 'SCHEMA_RANGE',
+        severity: 'error',
+        message: `the request has ${names.length} files, more than ${MAX_FILES}`,
+        hint: 'send one pack at a time',
+      });
     if (problems.length > 0) throw diagnosticsProblem(problems, 422);
     const source = memoryFiles(new Map(names.map((name) => [`${ROOT}/${name}`, files[name]!])), { overDisk: false });
     const loaded = loadPack(ROOT, { source, ...methodologyFor(ROOT, source, ctx) });

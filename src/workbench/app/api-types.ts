@@ -85,7 +85,16 @@ export interface CoverageGap {
 }
 
 export type TestsOutcome =
-  | { pack: string; id: string; version: string; outcomes: TestOutcome[]; passed: number; failed: number; coverage: { gaps: CoverageGap[]; totals: Record<string, number> }; ms: number }
+  | {
+      pack: string;
+      id: string;
+      version: string;
+      outcomes: TestOutcome[];
+      passed: number;
+      failed: number;
+      coverage: { gaps: CoverageGap[]; totals: Record<string, number> };
+      ms: number;
+    }
   | { pack: string; errors: Diagnostic[]; ms: number };
 
 export interface PackChange {
@@ -115,7 +124,15 @@ export interface ImpactReport {
   now: { id: string; version: string; sha256: string };
   changes: PackChange[];
   verdict: { before: string; after: string; required: string; written: string; ok: boolean; message: string };
-  inspections: Array<{ file: string; area: string; note?: string; errors?: { version: 'old' | 'new'; diagnostics: Diagnostic[] }; changes: ResultChange[]; cases: number; caseChanges: Array<{ id: string; questions: Array<{ question: string; before: string; after: string }> }> }>;
+  inspections: Array<{
+    file: string;
+    area: string;
+    note?: string;
+    errors?: { version: 'old' | 'new'; diagnostics: Diagnostic[] };
+    changes: ResultChange[];
+    cases: number;
+    caseChanges: Array<{ id: string; questions: Array<{ question: string; before: string; after: string }> }>;
+  }>;
   bandTransitions: Array<{ id: string; before: string; after: string; count: number; of: number }>;
 }
 

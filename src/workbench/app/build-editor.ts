@@ -22,11 +22,13 @@ export interface EditorHooks {
 }
 
 export function buildEditor(parent: HTMLElement, hooks: EditorHooks): EditorView {
-  const keys = Prec.highest(keymap.of([
-    { key: 'Mod-s', preventDefault: true, run: () => (hooks.save(), true) },
-    { key: 'F8', preventDefault: true, run: () => (hooks.nextProblem(), true) },
-    { key: 'Mod-Enter', preventDefault: true, run: () => (hooks.runTests(), true) },
-  ]));
+  const keys = Prec.highest(
+    keymap.of([
+      { key: 'Mod-s', preventDefault: true, run: () => (hooks.save(), true) },
+      { key: 'F8', preventDefault: true, run: () => (hooks.nextProblem(), true) },
+      { key: 'Mod-Enter', preventDefault: true, run: () => (hooks.runTests(), true) },
+    ]),
+  );
   const extensions: Extension[] = [
     keys,
     basicSetup,
@@ -61,20 +63,22 @@ export function offsetOf(view: EditorView, line: number, column: number): number
 /** Shows diagnostics as underlines: from their column to the end of the word there (or the line). */
 export function showDiagnostics(view: EditorView, list: readonly Diagnostic[]): void {
   const doc = view.state.doc;
-  const marks: CmDiagnostic[] = list.filter((d) => d.line !== undefined).map((d) => {
-    const from = offsetOf(view, d.line!, d.column ?? 1);
-    const line = doc.lineAt(from);
-    const rest = line.text.slice(from - line.from);
-    const word = /^[^\s,:\]}#]+/.exec(rest)?.[0].length ?? 0;
-    const to = word > 0 ? from + word : line.to > from ? line.to : Math.min(from + 1, doc.length);
-    return {
-      from,
-      to,
-      severity: d.severity,
-      source: d.code,
-      message: `${d.code}: ${d.message}${d.hint ? ` — ${d.hint}` : ''}`,
-      renderMessage: () => h('div', { class: 'diagnostic' }, h('strong', {}, d.code), ' ', d.message, d.hint ? h('div', { class: 'hint' }, d.hint) : null),
-    };
-  });
+  const marks: CmDiagnostic[] = list
+    .filter((d) => d.line !== undefined)
+    .map((d) => {
+      const from = offsetOf(view, d.line!, d.column ?? 1);
+      const line = doc.lineAt(from);
+      const rest = line.text.slice(from - line.from);
+      const word = /^[^\s,:\]}#]+/.exec(rest)?.[0].length ?? 0;
+      const to = word > 0 ? from + word : line.to > from ? line.to : Math.min(from + 1, doc.length);
+      return {
+        from,
+        to,
+        severity: d.severity,
+        source: d.code,
+        message: `${d.code}: ${d.message}${d.hint ? ` — ${d.hint}` : ''}`,
+        renderMessage: () => h('div', { class: 'diagnostic' }, h('strong', {}, d.code), ' ', d.message, d.hint ? h('div', { class: 'hint' }, d.hint) : null),
+      };
+    });
   view.dispatch(setDiagnostics(view.state, marks));
 }

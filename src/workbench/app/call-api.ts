@@ -6,7 +6,12 @@
 const TOKEN_KEY = 'criteria-workbench:token';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: unknown,
+  ) {
     super(message);
   }
 }
@@ -32,7 +37,10 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PUT', path: string, b
   const data = (await response.json().catch(() => null)) as { errors?: Array<{ code?: string; message?: string }> } | null;
   if (!response.ok) {
     const error = data?.errors?.[0];
-    const message = response.status === 401 ? 'the server needs a token: open the address it printed (with #token=…)' : error?.message ?? `the server answered ${response.status}`;
+    const message =
+      response.status === 401
+        ? 'the server needs a token: open the address it printed (with #token=…)'
+        : (error?.message ?? `the server answered ${response.status}`);
     throw new ApiError(response.status, error?.code ?? String(response.status), message, data);
   }
   return data as T;

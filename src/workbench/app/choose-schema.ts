@@ -16,6 +16,6 @@ export function schemaFor(path: string | undefined): JsonSchema | undefined {
   if (!pack || !file) return undefined;
   if (file.role === 'root') return packSchema;
   if (file.role === 'test') return packTestSchema;
-  if (file.role === 'example') return /inspection\.(ya?ml|json)$/.test(path) ? (inspectionSchema) : undefined;
+  if (file.role === 'example') return /inspection\.(ya?ml|json)$/.test(path) ? inspectionSchema : undefined;
   return packPartSchema;
 }

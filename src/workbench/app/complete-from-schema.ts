@@ -46,7 +46,13 @@ function propertyCompletions(schemas: JsonSchema[]): Completion[] {
   for (const s of schemas) {
     for (const [name, property] of Object.entries(s.properties ?? {})) {
       if (name === '$schema' || seen.has(name)) continue;
-      seen.set(name, { label: name, type: 'property', apply: `${name}: `, ...(property.description ? { info: property.description } : {}), boost: s.required?.includes(name) ? 1 : 0 });
+      seen.set(name, {
+        label: name,
+        type: 'property',
+        apply: `${name}: `,
+        ...(property.description ? { info: property.description } : {}),
+        boost: s.required?.includes(name) ? 1 : 0,
+      });
     }
   }
   return [...seen.values()];
@@ -56,7 +62,8 @@ function valueCompletions(schemas: JsonSchema[], key: string | undefined, names:
   const out = new Map<string, Completion>();
   for (const s of schemas) {
     for (const value of [...(s.enum ?? []), ...(s.const !== undefined ? [s.const] : [])]) {
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.set(String(value), { label: String(value), type: 'enum', ...(s.description ? { info: s.description } : {}) });
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        out.set(String(value), { label: String(value), type: 'enum', ...(s.description ? { info: s.description } : {}) });
     }
     if (s.type === 'boolean') for (const b of ['true', 'false']) out.set(b, { label: b, type: 'keyword' });
   }
@@ -72,9 +79,17 @@ export function schemaCompletion(schemaOf: () => JsonSchema | undefined, namesOf
     const text = context.state.doc.toString();
     const place = locateYamlPath(text, context.pos);
     if (place.word === '' && !context.explicit && !/[:\-{,[]\s*$/.test(text.slice(Math.max(0, context.pos - 3), context.pos))) return null;
-    const options = place.at === 'key'
-      ? [...propertyCompletions(schemasAt(schema, place.path)), ...(place.listOf ? valueCompletions(schemasAt(schema, place.path), place.listOf, namesOf()).filter((c) => c.type !== 'keyword') : [])]
-      : valueCompletions([...schemasAt(schema, place.path.concat(place.key ?? [])), ...schemasAt(schema, place.path.concat(place.key ?? [], '[]'))], place.key, namesOf());
+    const options =
+      place.at === 'key'
+        ? [
+            ...propertyCompletions(schemasAt(schema, place.path)),
+            ...(place.listOf ? valueCompletions(schemasAt(schema, place.path), place.listOf, namesOf()).filter((c) => c.type !== 'keyword') : []),
+          ]
+        : valueCompletions(
+            [...schemasAt(schema, place.path.concat(place.key ?? [])), ...schemasAt(schema, place.path.concat(place.key ?? [], '[]'))],
+            place.key,
+            namesOf(),
+          );
     if (options.length === 0) return null;
     return { from: place.from, options, validFor: /^[\w$.:@-]*$/ };
   };

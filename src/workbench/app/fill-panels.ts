@@ -23,8 +23,13 @@ export async function explain(id: string, asCase = false): Promise<void> {
   if (!inspection) return;
   const panel = byId('explain');
   try {
-    const outcome = await callApi<{ trace: TraceNode; text: string } | { errors: Diagnostic[] }>('POST', '/v1/workbench/explain', { inspection, ...(asCase ? { caseId: id } : { id }), files: dirtyFiles() });
-    if ('errors' in outcome) replaceChildren(panel, h('p', { class: 'bad' }, outcome.errors.map((e) => `${e.code} ${e.message}${e.hint ? ` — ${e.hint}` : ''}`).join('; ')));
+    const outcome = await callApi<{ trace: TraceNode; text: string } | { errors: Diagnostic[] }>('POST', '/v1/workbench/explain', {
+      inspection,
+      ...(asCase ? { caseId: id } : { id }),
+      files: dirtyFiles(),
+    });
+    if ('errors' in outcome)
+      replaceChildren(panel, h('p', { class: 'bad' }, outcome.errors.map((e) => `${e.code} ${e.message}${e.hint ? ` — ${e.hint}` : ''}`).join('; ')));
     else showExplain(panel, outcome.trace, asCase ? `Case ${id}` : id);
   } catch (error) {
     replaceChildren(panel, h('p', { class: 'bad' }, (error as Error).message));
@@ -75,12 +80,16 @@ async function fillVersions(): Promise<void> {
   const select = byId<HTMLSelectElement>('against');
   const options: HTMLOptionElement[] = [];
   if (pack && state.git) {
-    const versions = await callApi<{ commits: Array<{ ref: string; short: string; date: string; subject: string }>; tags: string[] }>('GET', `/v1/workbench/versions?pack=${encodeURIComponent(pack.path)}`).catch(() => ({ commits: [], tags: [] }));
+    const versions = await callApi<{ commits: Array<{ ref: string; short: string; date: string; subject: string }>; tags: string[] }>(
+      'GET',
+      `/v1/workbench/versions?pack=${encodeURIComponent(pack.path)}`,
+    ).catch(() => ({ commits: [], tags: [] }));
     options.push(h('option', { value: 'HEAD' }, 'the last commit (HEAD)'));
     for (const c of versions.commits) options.push(h('option', { value: c.ref }, `${c.short} ${c.date} ${c.subject}`));
     for (const t of versions.tags) options.push(h('option', { value: t }, `tag ${t}`));
   }
-  for (const other of state.packs.filter((p) => p !== pack && p.kind === pack?.kind)) options.push(h('option', { value: `pack:${other.path}` }, `folder ${other.path} (${other.id} ${other.version})`));
+  for (const other of state.packs.filter((p) => p !== pack && p.kind === pack?.kind))
+    options.push(h('option', { value: `pack:${other.path}` }, `folder ${other.path} (${other.id} ${other.version})`));
   replaceChildren(select, options);
 }
 

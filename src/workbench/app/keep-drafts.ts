@@ -16,7 +16,9 @@ export function readDraft(path: string): Draft | undefined {
     const raw = localStorage.getItem(PREFIX + path);
     if (!raw) return undefined;
     const draft = JSON.parse(raw) as Partial<Draft>;
-    return typeof draft.text === 'string' && typeof draft.baseHash === 'string' ? { text: draft.text, baseHash: draft.baseHash, savedAt: String(draft.savedAt ?? '') } : undefined;
+    return typeof draft.text === 'string' && typeof draft.baseHash === 'string'
+      ? { text: draft.text, baseHash: draft.baseHash, savedAt: String(draft.savedAt ?? '') }
+      : undefined;
   } catch {
     return undefined;
   }

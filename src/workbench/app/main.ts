@@ -17,20 +17,22 @@ import { onEdit, save } from './save-edits.js';
 import { wireTabs } from './switch-tabs.js';
 
 async function start(): Promise<void> {
-  setView(buildEditor(byId('editor'), {
-    onChange: onEdit,
-    save: () => void save(),
-    nextProblem,
-    runTests: () => {
-      showTab('tests');
-      void runTests();
-    },
-    schema: () => schemaFor(state.open),
-    names: () => {
-      const pack = currentPack();
-      return pack ? state.names.get(pack.path) : undefined;
-    },
-  }));
+  setView(
+    buildEditor(byId('editor'), {
+      onChange: onEdit,
+      save: () => void save(),
+      nextProblem,
+      runTests: () => {
+        showTab('tests');
+        void runTests();
+      },
+      schema: () => schemaFor(state.open),
+      names: () => {
+        const pack = currentPack();
+        return pack ? state.names.get(pack.path) : undefined;
+      },
+    }),
+  );
   wireTabs(onTab);
   byId('save').addEventListener('click', () => void save());
   byId('run-tests').addEventListener('click', () => {
@@ -70,14 +72,20 @@ async function start(): Promise<void> {
   state.packs = listed.packs;
   state.git = listed.git;
   const inspections = [...new Set(state.packs.flatMap((p) => p.inspections))].sort();
-  replaceChildren(byId('inspection'), inspections.map((i) => h('option', { value: i }, i)));
+  replaceChildren(
+    byId('inspection'),
+    inspections.map((i) => h('option', { value: i }, i)),
+  );
   const remembered = localStorage.getItem(INSPECTION_KEY);
   if (remembered && inspections.includes(remembered)) byId<HTMLSelectElement>('inspection').value = remembered;
   // Files with drafts are read first, so the first check already carries their edits.
   const known = new Set(state.packs.flatMap((p) => p.files.map((f) => f.path)));
   const drafts = listDrafts().filter((p) => known.has(p));
   await Promise.all(drafts.map((p) => readBuffer(p).catch(() => undefined)));
-  const restored = drafts.filter((p) => { const b = state.buffers.get(p); return b && b.text !== b.base.text; });
+  const restored = drafts.filter((p) => {
+    const b = state.buffers.get(p);
+    return b && b.text !== b.base.text;
+  });
   renderTree();
   const open = localStorage.getItem(OPEN_KEY);
   await openFile(open && known.has(open) ? open : (state.packs[0]?.root ?? ''));

@@ -55,4 +55,3 @@ function spread(root: JsonSchema, schema: JsonSchema): JsonSchema[] {
   const base = alternatives ? alternatives.flatMap((a) => spread(root, resolveRef(root, a))) : [schema];
   return schema.allOf ? [...base, ...schema.allOf.flatMap((a) => spread(root, resolveRef(root, a)))] : base;
 }
-

@@ -12,17 +12,34 @@ import { INSPECTION_KEY, OPEN_KEY, dirtyFiles, packOf, silent, state, status, vi
 
 export function renderTree(): void {
   const dirty = new Set(Object.keys(dirtyFiles()));
-  replaceChildren(byId('tree'), state.packs.map((pack) => h('section', {},
-    h('h3', {}, pack.title || pack.id, ' ', h('span', { class: 'muted' }, `${pack.id} ${pack.version}`)),
-    h('ul', {}, pack.files.map((f) => {
-      const name = f.path.slice(pack.path.length + 1);
-      const button = h('button', { type: 'button', 'aria-current': f.path === state.open ? 'true' : undefined, 'data-path': f.path },
-        dirty.has(f.path) ? h('span', { class: 'dirty', title: 'unsaved' }, '● ') : null,
-        dirty.has(f.path) ? h('span', { class: 'visually-hidden' }, 'unsaved: ') : null,
-        name, ' ', h('span', { class: 'role' }, f.role));
-      button.addEventListener('click', () => void openFile(f.path));
-      return h('li', {}, button);
-    })))));
+  replaceChildren(
+    byId('tree'),
+    state.packs.map((pack) =>
+      h(
+        'section',
+        {},
+        h('h3', {}, pack.title || pack.id, ' ', h('span', { class: 'muted' }, `${pack.id} ${pack.version}`)),
+        h(
+          'ul',
+          {},
+          pack.files.map((f) => {
+            const name = f.path.slice(pack.path.length + 1);
+            const button = h(
+              'button',
+              { type: 'button', 'aria-current': f.path === state.open ? 'true' : undefined, 'data-path': f.path },
+              dirty.has(f.path) ? h('span', { class: 'dirty', title: 'unsaved' }, '● ') : null,
+              dirty.has(f.path) ? h('span', { class: 'visually-hidden' }, 'unsaved: ') : null,
+              name,
+              ' ',
+              h('span', { class: 'role' }, f.role),
+            );
+            button.addEventListener('click', () => void openFile(f.path));
+            return h('li', {}, button);
+          }),
+        ),
+      ),
+    ),
+  );
 }
 
 export async function readBuffer(path: string): Promise<Buffer> {
@@ -53,15 +70,19 @@ export async function openFile(path: string, line?: number, column?: number): Pr
     const draft = readDraft(path);
     const notice = byId('notice');
     if (draft && buffer.text !== buffer.base.text) {
-      notice.textContent = draft.baseHash !== buffer.base.hash
-        ? `Unsaved edits restored (from ${draft.savedAt}). The file has changed on disk since: saving will show both versions.`
-        : `Unsaved edits restored (from ${draft.savedAt}).`;
+      notice.textContent =
+        draft.baseHash !== buffer.base.hash
+          ? `Unsaved edits restored (from ${draft.savedAt}). The file has changed on disk since: saving will show both versions.`
+          : `Unsaved edits restored (from ${draft.savedAt}).`;
       notice.hidden = false;
     } else {
       notice.hidden = true;
     }
     chooseInspectionFor(path);
-    showDiagnostics(view, state.problems.filter((d) => d.file === path));
+    showDiagnostics(
+      view,
+      state.problems.filter((d) => d.file === path),
+    );
   }
   if (line !== undefined) {
     const at = offsetOf(view, line, column ?? 1);

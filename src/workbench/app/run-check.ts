@@ -42,7 +42,12 @@ export async function runCheck(): Promise<void> {
   const began = performance.now();
   let outcome: CheckOutcome;
   try {
-    outcome = await callApi<CheckOutcome>('POST', '/v1/workbench/check', { packs: packsToCheck(), ...(inspection ? { inspection } : {}), files: dirtyFiles() }, controller.signal);
+    outcome = await callApi<CheckOutcome>(
+      'POST',
+      '/v1/workbench/check',
+      { packs: packsToCheck(), ...(inspection ? { inspection } : {}), files: dirtyFiles() },
+      controller.signal,
+    );
   } catch (error) {
     if ((error as Error).name !== 'AbortError') status(`Check failed: ${(error as Error).message}`);
     return;
@@ -54,20 +59,31 @@ export async function runCheck(): Promise<void> {
   state.problems = problems;
   state.problemIndex = -1;
   showProblems(problems, goToProblem);
-  showDiagnostics(view, problems.filter((d) => d.file === state.open));
+  showDiagnostics(
+    view,
+    problems.filter((d) => d.file === state.open),
+  );
   // Marks for measuring keystroke to diagnostics and to sheet (npm run bench reads them).
   performance.mark('criteria:diagnostics');
   const errors = problems.filter((d) => d.severity === 'error').length;
   state.allValid = errors === 0 && outcome.packs.every((p) => p.valid);
   const sheetState = byId('sheet-state');
   if (outcome.sheet?.html) {
-    showSheet(byId<HTMLIFrameElement>('sheet'), outcome.sheet.html, outcome.sheet.results ?? [], (id) => void explain(id), () => performance.mark('criteria:sheet'));
+    showSheet(
+      byId<HTMLIFrameElement>('sheet'),
+      outcome.sheet.html,
+      outcome.sheet.results ?? [],
+      (id) => void explain(id),
+      () => performance.mark('criteria:sheet'),
+    );
     sheetState.hidden = true;
   } else if (outcome.sheet?.errors) {
     sheetState.textContent = `The sheet shows the last edit that scored: ${outcome.sheet.errors.length} problem${outcome.sheet.errors.length === 1 ? '' : 's'} now.`;
     sheetState.hidden = false;
   }
-  status(`${state.note ? `${state.note} · ` : ''}${errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`} · checked in ${Math.round(performance.now() - began)} ms`);
+  status(
+    `${state.note ? `${state.note} · ` : ''}${errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`} · checked in ${Math.round(performance.now() - began)} ms`,
+  );
   if (state.allValid) scheduleFollowUps();
 }
 

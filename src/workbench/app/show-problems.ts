@@ -15,12 +15,21 @@ export function dedupe(list: Diagnostic[]): Diagnostic[] {
 
 export function showProblems(problems: readonly Diagnostic[], goTo: (index: number) => void): void {
   byId('problem-count').textContent = problems.length === 0 ? '(none)' : `(${problems.length})`;
-  replaceChildren(byId('problems'), problems.map((d, i) => {
-    const button = h('button', { type: 'button', 'data-index': i },
-      h('span', { class: 'code' }, d.code), ' ', d.message,
-      d.hint ? h('span', { class: 'hint' }, ` — ${d.hint}`) : null, ' ',
-      h('span', { class: 'where' }, `${d.file ?? ''}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`));
-    button.addEventListener('click', () => goTo(i));
-    return h('li', { class: d.severity }, button);
-  }));
+  replaceChildren(
+    byId('problems'),
+    problems.map((d, i) => {
+      const button = h(
+        'button',
+        { type: 'button', 'data-index': i },
+        h('span', { class: 'code' }, d.code),
+        ' ',
+        d.message,
+        d.hint ? h('span', { class: 'hint' }, ` — ${d.hint}`) : null,
+        ' ',
+        h('span', { class: 'where' }, `${d.file ?? ''}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`),
+      );
+      button.addEventListener('click', () => goTo(i));
+      return h('li', { class: d.severity }, button);
+    }),
+  );
 }

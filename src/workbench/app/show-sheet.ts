@@ -14,7 +14,13 @@ button.explain.chosen { background: #fff3c4; }
 main { max-width: none; }
 `;
 
-export function showSheet(frame: HTMLIFrameElement, html: string, results: readonly ResultEntry[], onExplain: (id: string) => void, onShown?: () => void): void {
+export function showSheet(
+  frame: HTMLIFrameElement,
+  html: string,
+  results: readonly ResultEntry[],
+  onExplain: (id: string) => void,
+  onShown?: () => void,
+): void {
   const current = frame.contentDocument;
   // Once the frame holds a sheet, a new one replaces its head and body in place: no new document
   // to load, and the reader keeps their place.
@@ -31,25 +37,29 @@ export function showSheet(frame: HTMLIFrameElement, html: string, results: reado
     onShown?.();
     return;
   }
-  frame.addEventListener('load', () => {
-    const doc = frame.contentDocument;
-    if (!doc) return;
-    const style = doc.createElement('style');
-    style.setAttribute('data-workbench', '');
-    style.textContent = FRAME_STYLE;
-    doc.head.appendChild(style);
-    doc.body.setAttribute('data-sheet', '');
-    makeFiguresClickable(doc, results);
-    // On the document, so it outlives the bodies swapped in later.
-    doc.addEventListener('click', (event) => {
-      const button = (event.target as Element | null)?.closest?.('button[data-explain]');
-      if (!button) return;
-      doc.querySelectorAll('button.explain.chosen').forEach((b) => b.classList.remove('chosen'));
-      button.classList.add('chosen');
-      onExplain(button.getAttribute('data-explain')!);
-    });
-    onShown?.();
-  }, { once: true });
+  frame.addEventListener(
+    'load',
+    () => {
+      const doc = frame.contentDocument;
+      if (!doc) return;
+      const style = doc.createElement('style');
+      style.setAttribute('data-workbench', '');
+      style.textContent = FRAME_STYLE;
+      doc.head.appendChild(style);
+      doc.body.setAttribute('data-sheet', '');
+      makeFiguresClickable(doc, results);
+      // On the document, so it outlives the bodies swapped in later.
+      doc.addEventListener('click', (event) => {
+        const button = (event.target as Element | null)?.closest?.('button[data-explain]');
+        if (!button) return;
+        doc.querySelectorAll('button.explain.chosen').forEach((b) => b.classList.remove('chosen'));
+        button.classList.add('chosen');
+        onExplain(button.getAttribute('data-explain')!);
+      });
+      onShown?.();
+    },
+    { once: true },
+  );
   frame.srcdoc = html;
 }
 

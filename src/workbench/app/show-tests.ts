@@ -17,29 +17,106 @@ function link(open: OpenAt, file: string | undefined, line: number | undefined, 
 }
 
 function diagnosticItem(open: OpenAt, d: Diagnostic): HTMLElement {
-  return h('li', {}, link(open, d.file, d.line, d.column, `${d.file ?? ''}${d.line ? `:${d.line}` : ''}`), ' ', h('strong', {}, d.code), ' ', d.message, d.hint ? h('span', { class: 'hint' }, ` — ${d.hint}`) : null);
+  return h(
+    'li',
+    {},
+    link(open, d.file, d.line, d.column, `${d.file ?? ''}${d.line ? `:${d.line}` : ''}`),
+    ' ',
+    h('strong', {}, d.code),
+    ' ',
+    d.message,
+    d.hint ? h('span', { class: 'hint' }, ` — ${d.hint}`) : null,
+  );
 }
 
 export function showTests(panel: HTMLElement, run: TestsOutcome, open: OpenAt): void {
   if ('errors' in run) {
-    replaceChildren(panel, h('p', { class: 'bad' }, 'The tests could not run:'), h('ul', {}, run.errors.map((d) => diagnosticItem(open, d))));
+    replaceChildren(
+      panel,
+      h('p', { class: 'bad' }, 'The tests could not run:'),
+      h(
+        'ul',
+        {},
+        run.errors.map((d) => diagnosticItem(open, d)),
+      ),
+    );
     return;
   }
-  const summary = h('p', { class: run.failed > 0 ? 'bad summary' : 'good summary' }, `${run.passed} passed, ${run.failed} failed`, h('span', { class: 'muted' }, ` (${run.id} ${run.version}, ${Math.round(run.ms)} ms)`));
-  const outcomes = h('ul', { class: 'tests' }, run.outcomes.map((o) => h('li', { class: o.passed ? 'pass' : 'fail' },
-    h('span', { class: 'mark', 'aria-hidden': 'true' }, o.passed ? '✓' : '✗'),
-    h('span', { class: 'visually-hidden' }, o.passed ? 'passed: ' : 'failed: '),
-    link(open, o.file, o.line, 1, o.name),
-    o.problem ? h('div', { class: 'problem' }, o.problem) : null,
-    o.mismatches.length > 0 ? h('table', { class: 'mismatches' },
-      h('caption', { class: 'visually-hidden' }, `Expected against actual for ${o.name}`),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Result'), h('th', { scope: 'col' }, 'Property'), h('th', { scope: 'col' }, 'Expected'), h('th', { scope: 'col' }, 'Actual'))),
-      h('tbody', {}, o.mismatches.map((m) => h('tr', {}, h('th', { scope: 'row' }, m.id), h('td', {}, m.property), h('td', { class: 'expected' }, show(m.expected)), h('td', { class: 'actual' }, show(m.actual)))))) : null,
-    o.errors.length > 0 ? h('ul', { class: 'errors' }, o.errors.map((d) => diagnosticItem(open, d))) : null)));
-  const totals = Object.entries(run.coverage.totals).map(([k, n]) => `${n} ${k === 'bandRule' ? 'band rules' : k === 'weightClass' ? 'weight classes' : `${k}s`}`).join(', ');
-  const coverage = h('section', { class: 'coverage', 'aria-labelledby': 'coverage-heading' },
+  const summary = h(
+    'p',
+    { class: run.failed > 0 ? 'bad summary' : 'good summary' },
+    `${run.passed} passed, ${run.failed} failed`,
+    h('span', { class: 'muted' }, ` (${run.id} ${run.version}, ${Math.round(run.ms)} ms)`),
+  );
+  const outcomes = h(
+    'ul',
+    { class: 'tests' },
+    run.outcomes.map((o) =>
+      h(
+        'li',
+        { class: o.passed ? 'pass' : 'fail' },
+        h('span', { class: 'mark', 'aria-hidden': 'true' }, o.passed ? '✓' : '✗'),
+        h('span', { class: 'visually-hidden' }, o.passed ? 'passed: ' : 'failed: '),
+        link(open, o.file, o.line, 1, o.name),
+        o.problem ? h('div', { class: 'problem' }, o.problem) : null,
+        o.mismatches.length > 0
+          ? h(
+              'table',
+              { class: 'mismatches' },
+              h('caption', { class: 'visually-hidden' }, `Expected against actual for ${o.name}`),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'col' }, 'Result'),
+                  h('th', { scope: 'col' }, 'Property'),
+                  h('th', { scope: 'col' }, 'Expected'),
+                  h('th', { scope: 'col' }, 'Actual'),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                o.mismatches.map((m) =>
+                  h(
+                    'tr',
+                    {},
+                    h('th', { scope: 'row' }, m.id),
+                    h('td', {}, m.property),
+                    h('td', { class: 'expected' }, show(m.expected)),
+                    h('td', { class: 'actual' }, show(m.actual)),
+                  ),
+                ),
+              ),
+            )
+          : null,
+        o.errors.length > 0
+          ? h(
+              'ul',
+              { class: 'errors' },
+              o.errors.map((d) => diagnosticItem(open, d)),
+            )
+          : null,
+      ),
+    ),
+  );
+  const totals = Object.entries(run.coverage.totals)
+    .map(([k, n]) => `${n} ${k === 'bandRule' ? 'band rules' : k === 'weightClass' ? 'weight classes' : `${k}s`}`)
+    .join(', ');
+  const coverage = h(
+    'section',
+    { class: 'coverage', 'aria-labelledby': 'coverage-heading' },
     h('h3', { id: 'coverage-heading' }, 'Coverage'),
     h('p', {}, run.coverage.gaps.length === 0 ? `Every one of ${totals} was exercised by a test.` : `Of ${totals}, these were not exercised:`),
-    run.coverage.gaps.length > 0 ? h('ul', {}, run.coverage.gaps.map((g) => h('li', {}, link(open, g.file, g.line, g.column, g.message)))) : null);
+    run.coverage.gaps.length > 0
+      ? h(
+          'ul',
+          {},
+          run.coverage.gaps.map((g) => h('li', {}, link(open, g.file, g.line, g.column, g.message))),
+        )
+      : null,
+  );
   replaceChildren(panel, summary, outcomes, coverage);
 }

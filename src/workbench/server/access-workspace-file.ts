@@ -32,7 +32,10 @@ export function readWorkspaceFile(workspace: string, requested: unknown): FileVe
   try {
     const stat = statSync(resolved.absolute);
     if (!stat.isFile()) return { problem: { status: 404, code: 'NOT_FOUND', message: `${resolved.relative} is not a file` } };
-    if (stat.size > MAX_EDITED_BYTES) return { problem: { status: 413, code: 'TOO_LARGE', message: `${resolved.relative} is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor opens` } };
+    if (stat.size > MAX_EDITED_BYTES)
+      return {
+        problem: { status: 413, code: 'TOO_LARGE', message: `${resolved.relative} is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor opens` },
+      };
     bytes = readFileSync(resolved.absolute);
   } catch {
     return { problem: { status: 404, code: 'NOT_FOUND', message: `${resolved.relative} does not exist` } };
@@ -42,14 +45,12 @@ export function readWorkspaceFile(workspace: string, requested: unknown): FileVe
   return { path: resolved.relative, text: decoded.text, hash: hashText(decoded.text) };
 }
 
-export type SaveOutcome =
-  | { saved: FileVersion }
-  | { conflict: { disk: FileVersion; yours: FileVersion } }
-  | { problem: FileProblem };
+export type SaveOutcome = { saved: FileVersion } | { conflict: { disk: FileVersion; yours: FileVersion } } | { problem: FileProblem };
 
 /** Saves `text` to an existing file when the file still has `baseHash` (or `force` is set). */
 export function saveWorkspaceFile(workspace: string, requested: unknown, text: string, baseHash: string, force = false): SaveOutcome {
-  if (Buffer.byteLength(text, 'utf8') > MAX_EDITED_BYTES) return { problem: { status: 413, code: 'TOO_LARGE', message: `the text is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor saves` } };
+  if (Buffer.byteLength(text, 'utf8') > MAX_EDITED_BYTES)
+    return { problem: { status: 413, code: 'TOO_LARGE', message: `the text is larger than the ${MAX_EDITED_BYTES / 1024 / 1024} MB the editor saves` } };
   const current = readWorkspaceFile(workspace, requested);
   if ('problem' in current) return current;
   const yours = { path: current.path, text, hash: hashText(text) };

@@ -24,9 +24,7 @@ export interface PackCheck {
   names?: PackNames;
 }
 
-export type SheetOutcome =
-  | { inspection: string; html: string; results: ResultEntry[] }
-  | { inspection: string; errors: WorkbenchDiagnostic[] };
+export type SheetOutcome = { inspection: string; html: string; results: ResultEntry[] } | { inspection: string; errors: WorkbenchDiagnostic[] };
 
 export interface CheckOutcome {
   packs: PackCheck[];
@@ -37,7 +35,12 @@ export interface CheckOutcome {
 
 export type CheckRequest = { packs: string[]; inspection?: string };
 
-export async function checkEditedPacks(workspace: string, request: CheckRequest, texts: ReadonlyMap<string, string>, cache?: ParsedCache): Promise<CheckOutcome | { problem: string }> {
+export async function checkEditedPacks(
+  workspace: string,
+  request: CheckRequest,
+  texts: ReadonlyMap<string, string>,
+  cache?: ParsedCache,
+): Promise<CheckOutcome | { problem: string }> {
   const packPaths: Array<{ absolute: string; relative: string }> = [];
   for (const p of request.packs) {
     const resolved = resolveWorkspacePath(workspace, p);
@@ -46,22 +49,37 @@ export async function checkEditedPacks(workspace: string, request: CheckRequest,
   }
   const inspection = request.inspection === undefined ? undefined : resolveWorkspacePath(workspace, request.inspection);
   if (inspection && 'problem' in inspection) return { problem: `${request.inspection}: ${inspection.problem}` };
-  return withTextOverlay(texts, async () => {
-    const began = performance.now();
-    const packs = packPaths.map((p) => checkPack(workspace, p));
-    const checked = performance.now();
-    const sheet = inspection ? await renderSheet(workspace, inspection) : undefined;
-    return { packs, ...(sheet ? { sheet } : {}), timings: { checkMs: checked - began, scoreMs: performance.now() - checked } };
-  }, cache);
+  return withTextOverlay(
+    texts,
+    async () => {
+      const began = performance.now();
+      const packs = packPaths.map((p) => checkPack(workspace, p));
+      const checked = performance.now();
+      const sheet = inspection ? await renderSheet(workspace, inspection) : undefined;
+      return { packs, ...(sheet ? { sheet } : {}), timings: { checkMs: checked - began, scoreMs: performance.now() - checked } };
+    },
+    cache,
+  );
 }
 
 function checkPack(workspace: string, path: { absolute: string; relative: string }): PackCheck {
   const loaded = loadPack(path.absolute);
   if ('errors' in loaded) return { path: path.relative, valid: false, diagnostics: relativizeDiagnostics(workspace, loaded.errors) };
   const { pack, warnings } = loaded;
-  const methodology = pack.kind === 'thematic' && pack.attachesTo?.path !== undefined && pack.files?.[0] ? loadPackFiles(join(dirname(pack.files[0]), pack.attachesTo.path)) : undefined;
+  const methodology =
+    pack.kind === 'thematic' && pack.attachesTo?.path !== undefined && pack.files?.[0]
+      ? loadPackFiles(join(dirname(pack.files[0]), pack.attachesTo.path))
+      : undefined;
   const names = listPackNames(pack, methodology && 'pack' in methodology ? methodology.pack : undefined);
-  return { path: path.relative, id: pack.id, version: pack.version, kind: pack.kind, valid: true, diagnostics: relativizeDiagnostics(workspace, warnings), names };
+  return {
+    path: path.relative,
+    id: pack.id,
+    version: pack.version,
+    kind: pack.kind,
+    valid: true,
+    diagnostics: relativizeDiagnostics(workspace, warnings),
+    names,
+  };
 }
 
 async function renderSheet(workspace: string, inspection: { absolute: string; relative: string }): Promise<SheetOutcome> {

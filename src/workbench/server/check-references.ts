@@ -38,7 +38,8 @@ function valueOf(file: string): Value | undefined {
   const hit = parsed.get(file);
   if (hit && hit.text === text) return hit.value;
   const read = readDocument(file, text);
-  const value = 'doc' in read && read.doc.value !== null && typeof read.doc.value === 'object' && !Array.isArray(read.doc.value) ? (read.doc.value as Value) : undefined;
+  const value =
+    'doc' in read && read.doc.value !== null && typeof read.doc.value === 'object' && !Array.isArray(read.doc.value) ? (read.doc.value as Value) : undefined;
   if (parsed.size > 500) parsed.clear();
   parsed.set(file, { text, value });
   return value;
@@ -57,7 +58,11 @@ function inspectionPaths(value: Value, base: string): string[] {
  * The first path named by `start` (inspections, pack folders) or by what they name that lies
  * outside `root`; with `tests`, the packs' test files and what they name are followed too.
  */
-export function findOutsideReference(root: string, start: { inspections?: string[]; packs?: string[]; tests?: boolean }, texts: ReadonlyMap<string, string>): string | undefined {
+export function findOutsideReference(
+  root: string,
+  start: { inspections?: string[]; packs?: string[]; tests?: boolean },
+  texts: ReadonlyMap<string, string>,
+): string | undefined {
   return withTextOverlay(texts, () => {
     const seen = new Set<string>();
     const queue: Array<{ kind: 'inspection' | 'pack'; path: string }> = [

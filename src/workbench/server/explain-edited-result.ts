@@ -12,14 +12,23 @@ import { resolveWorkspacePath } from './resolve-workspace-path.js';
 export type ExplainRequest = { inspection: string; id?: string; caseId?: string };
 export type ExplainOutcome = { trace: TraceNode; text: string } | { errors: WorkbenchDiagnostic[] };
 
-export async function explainEditedResult(workspace: string, request: ExplainRequest, texts: ReadonlyMap<string, string>, cache?: ParsedCache): Promise<ExplainOutcome | { problem: string }> {
+export async function explainEditedResult(
+  workspace: string,
+  request: ExplainRequest,
+  texts: ReadonlyMap<string, string>,
+  cache?: ParsedCache,
+): Promise<ExplainOutcome | { problem: string }> {
   const inspection = resolveWorkspacePath(workspace, request.inspection);
   if ('problem' in inspection) return { problem: `${request.inspection}: ${inspection.problem}` };
   if ((request.id === undefined) === (request.caseId === undefined)) return { problem: 'name a result id or a case id, not both' };
-  return withTextOverlay(texts, async () => {
-    const target = request.caseId !== undefined ? { caseId: request.caseId } : { id: request.id! };
-    const explained = await explainInspection(inspection.absolute, target);
-    if ('errors' in explained) return { errors: relativizeDiagnostics(workspace, explained.errors) };
-    return { trace: explained.trace, text: renderTraceText(explained.trace, request.caseId !== undefined ? 2 : undefined) };
-  }, cache);
+  return withTextOverlay(
+    texts,
+    async () => {
+      const target = request.caseId !== undefined ? { caseId: request.caseId } : { id: request.id! };
+      const explained = await explainInspection(inspection.absolute, target);
+      if ('errors' in explained) return { errors: relativizeDiagnostics(workspace, explained.errors) };
+      return { trace: explained.trace, text: renderTraceText(explained.trace, request.caseId !== undefined ? 2 : undefined) };
+    },
+    cache,
+  );
 }

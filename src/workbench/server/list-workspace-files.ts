@@ -77,12 +77,20 @@ function describePack(workspace: string, folder: string): WorkspacePack {
   walkFiles(folder, 0, (file) => {
     const rel = toWorkspacePath(workspace, file)!;
     const inside = toWorkspacePath(folder, file)!;
-    const role: FileRole = file === rootFile ? 'root'
-      : includes.has(file) ? 'include'
-      : inside.startsWith('tests/') ? 'test'
-      : inside.startsWith('examples/') ? 'example'
-      : /\.(csv|ndjson|jsonl)$/i.test(file) ? 'data'
-      : /\.(md|txt)$/i.test(file) ? 'document' : 'include';
+    const role: FileRole =
+      file === rootFile
+        ? 'root'
+        : includes.has(file)
+          ? 'include'
+          : inside.startsWith('tests/')
+            ? 'test'
+            : inside.startsWith('examples/')
+              ? 'example'
+              : /\.(csv|ndjson|jsonl)$/i.test(file)
+                ? 'data'
+                : /\.(md|txt)$/i.test(file)
+                  ? 'document'
+                  : 'include';
     if (files.length < MAX_FILES_PER_PACK) files.push({ path: rel, role });
   });
   return {

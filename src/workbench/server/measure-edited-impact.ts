@@ -38,7 +38,13 @@ export interface ImpactReport {
 
 export type ImpactOutcome = ImpactReport | { pack: string; errors: WorkbenchDiagnostic[]; side: 'old' | 'new' } | { problem: string; status?: number };
 
-export async function measureEditedImpact(workspace: string, packPath: string, against: Against, texts: ReadonlyMap<string, string>, cache?: ParsedCache): Promise<ImpactOutcome> {
+export async function measureEditedImpact(
+  workspace: string,
+  packPath: string,
+  against: Against,
+  texts: ReadonlyMap<string, string>,
+  cache?: ParsedCache,
+): Promise<ImpactOutcome> {
   const resolved = resolveWorkspacePath(workspace, packPath);
   if ('problem' in resolved) return { problem: `${packPath}: ${resolved.problem}` };
   const folder = resolved.absolute;
@@ -59,8 +65,18 @@ export async function measureEditedImpact(workspace: string, packPath: string, a
     const scoredBefore = await scoreSide(file, old.texts, before.pack, cache, old.path);
     const scoredAfter = 'errors' in scoredBefore.scored ? undefined : await scoreSide(file, texts, after.pack, cache);
     if ('errors' in scoredBefore.scored || !scoredAfter || 'errors' in scoredAfter.scored) {
-      const failed = 'errors' in scoredBefore.scored ? { version: 'old' as const, list: scoredBefore.scored.errors } : { version: 'new' as const, list: (scoredAfter!.scored as { errors: [] }).errors };
-      inspections.push({ file: inspection, area: '', errors: { version: failed.version, diagnostics: relativizeDiagnostics(workspace, failed.list) }, changes: [], cases: 0, caseChanges: [] });
+      const failed =
+        'errors' in scoredBefore.scored
+          ? { version: 'old' as const, list: scoredBefore.scored.errors }
+          : { version: 'new' as const, list: (scoredAfter!.scored as { errors: [] }).errors };
+      inspections.push({
+        file: inspection,
+        area: '',
+        errors: { version: failed.version, diagnostics: relativizeDiagnostics(workspace, failed.list) },
+        changes: [],
+        cases: 0,
+        caseChanges: [],
+      });
       continue;
     }
     compared++;
@@ -96,7 +112,12 @@ export async function measureEditedImpact(workspace: string, packPath: string, a
 }
 
 /** The older version's texts (over the editor's, so that only the pack differs) and, for another folder, its path. */
-async function readOlderVersion(workspace: string, folder: string, against: Against, texts: ReadonlyMap<string, string>): Promise<{ texts: Map<string, string>; path?: string; label: string } | { problem: string; status?: number }> {
+async function readOlderVersion(
+  workspace: string,
+  folder: string,
+  against: Against,
+  texts: ReadonlyMap<string, string>,
+): Promise<{ texts: Map<string, string>; path?: string; label: string } | { problem: string; status?: number }> {
   if ('pack' in against) {
     const other = resolveWorkspacePath(workspace, against.pack);
     if ('problem' in other) return { problem: `${against.pack}: ${other.problem}` };
@@ -125,7 +146,13 @@ function loadWithMethodology(path: string): { pack: Pack; methodology?: Pack } |
  * Scores an inspection with `texts` in place. An inspection recorded for other versions of the
  * methodology (its packVersion) is scored with that check set aside, as `criteria diff` does.
  */
-async function scoreSide(file: string, texts: ReadonlyMap<string, string>, pack: Pack, cache: ParsedCache | undefined, packPath?: string): Promise<{ scored: ScoredFile | { errors: import('../../model/errors.js').Diagnostic[] }; note?: string }> {
+async function scoreSide(
+  file: string,
+  texts: ReadonlyMap<string, string>,
+  pack: Pack,
+  cache: ParsedCache | undefined,
+  packPath?: string,
+): Promise<{ scored: ScoredFile | { errors: import('../../model/errors.js').Diagnostic[] }; note?: string }> {
   const overlay = new Map(texts);
   const options = packPath === undefined ? {} : withTextOverlay(texts, () => replacing(file, pack, packPath), cache);
   let note: string | undefined;
@@ -148,9 +175,12 @@ function replacing(file: string, pack: Pack, packPath: string): { pack?: string;
   if (pack.kind === 'methodology') return { pack: packPath };
   const read = readDocument(file);
   const named = 'doc' in read ? (read.doc.value as { thematics?: unknown }).thematics : undefined;
-  const others = (Array.isArray(named) ? named : []).filter((t): t is string => typeof t === 'string').map((t) => resolve(dirname(file), t)).filter((path) => {
-    const loaded = loadPackFiles(path);
-    return 'errors' in loaded || loaded.pack.id !== pack.id;
-  });
+  const others = (Array.isArray(named) ? named : [])
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => resolve(dirname(file), t))
+    .filter((path) => {
+      const loaded = loadPackFiles(path);
+      return 'errors' in loaded || loaded.pack.id !== pack.id;
+    });
   return { thematics: [...others, packPath] };
 }

@@ -61,10 +61,13 @@ export interface CommitEntry {
 export async function listVersions(repository: string, packFolder: string): Promise<{ commits: CommitEntry[]; tags: string[] }> {
   const inRepo = relative(repository, packFolder).split(sep).join('/') || '.';
   const log = await git(repository, ['log', '-n', '20', '--format=%H%x09%h%x09%cs%x09%s', '--', inRepo]).catch(() => '');
-  const commits = log.split('\n').filter(Boolean).map((line) => {
-    const [ref = '', short = '', date = '', ...subject] = line.split('\t');
-    return { ref, short, date, subject: subject.join('\t') };
-  });
+  const commits = log
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [ref = '', short = '', date = '', ...subject] = line.split('\t');
+      return { ref, short, date, subject: subject.join('\t') };
+    });
   const tags = (await git(repository, ['tag', '--list', '--sort=-creatordate']).catch(() => '')).split('\n').filter(Boolean).slice(0, 50);
   return { commits, tags };
 }

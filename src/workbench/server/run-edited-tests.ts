@@ -16,31 +16,53 @@ export type WorkbenchOutcome = Omit<TestOutcome, 'errors' | 'file'> & { file: st
 export type LocatedGap = CoverageGap & { file?: string; line?: number; column?: number };
 
 export type TestsOutcome =
-  | { pack: string; id: string; version: string; outcomes: WorkbenchOutcome[]; passed: number; failed: number; coverage: { gaps: LocatedGap[]; totals: Record<CoverageGap['kind'], number> }; ms: number }
+  | {
+      pack: string;
+      id: string;
+      version: string;
+      outcomes: WorkbenchOutcome[];
+      passed: number;
+      failed: number;
+      coverage: { gaps: LocatedGap[]; totals: Record<CoverageGap['kind'], number> };
+      ms: number;
+    }
   | { pack: string; errors: WorkbenchDiagnostic[]; ms: number };
 
-export async function runEditedTests(workspace: string, packPath: string, texts: ReadonlyMap<string, string>, cache?: ParsedCache): Promise<TestsOutcome | { problem: string }> {
+export async function runEditedTests(
+  workspace: string,
+  packPath: string,
+  texts: ReadonlyMap<string, string>,
+  cache?: ParsedCache,
+): Promise<TestsOutcome | { problem: string }> {
   const resolved = resolveWorkspacePath(workspace, packPath);
   if ('problem' in resolved) return { problem: `${packPath}: ${resolved.problem}` };
-  return withTextOverlay(texts, async () => {
-    const began = performance.now();
-    const run = await runPackTests(resolved.absolute);
-    if ('errors' in run) return { pack: resolved.relative, errors: relativizeDiagnostics(workspace, run.errors), ms: performance.now() - began };
-    const coverage = measureCoverage(run.pack, run.results);
-    const loaded = loadPack(resolved.absolute);
-    const locate = 'errors' in loaded ? () => ({}) : (gap: CoverageGap) => locateGap(workspace, loaded.pack, loaded.sources, gap);
-    const outcomes = run.outcomes.map((o) => ({ ...o, file: toWorkspacePath(workspace, o.file) ?? o.file, errors: relativizeDiagnostics(workspace, o.errors) }));
-    return {
-      pack: resolved.relative,
-      id: run.pack.id,
-      version: run.pack.version,
-      outcomes,
-      passed: outcomes.filter((o) => o.passed).length,
-      failed: outcomes.filter((o) => !o.passed).length,
-      coverage: { gaps: coverage.gaps.map((g) => ({ ...g, ...locate(g) })), totals: coverage.totals },
-      ms: performance.now() - began,
-    };
-  }, cache);
+  return withTextOverlay(
+    texts,
+    async () => {
+      const began = performance.now();
+      const run = await runPackTests(resolved.absolute);
+      if ('errors' in run) return { pack: resolved.relative, errors: relativizeDiagnostics(workspace, run.errors), ms: performance.now() - began };
+      const coverage = measureCoverage(run.pack, run.results);
+      const loaded = loadPack(resolved.absolute);
+      const locate = 'errors' in loaded ? () => ({}) : (gap: CoverageGap) => locateGap(workspace, loaded.pack, loaded.sources, gap);
+      const outcomes = run.outcomes.map((o) => ({
+        ...o,
+        file: toWorkspacePath(workspace, o.file) ?? o.file,
+        errors: relativizeDiagnostics(workspace, o.errors),
+      }));
+      return {
+        pack: resolved.relative,
+        id: run.pack.id,
+        version: run.pack.version,
+        outcomes,
+        passed: outcomes.filter((o) => o.passed).length,
+        failed: outcomes.filter((o) => !o.passed).length,
+        coverage: { gaps: coverage.gaps.map((g) => ({ ...g, ...locate(g) })), totals: coverage.totals },
+        ms: performance.now() - began,
+      };
+    },
+    cache,
+  );
 }
 
 /** Where the pack declares what a coverage gap names. */
@@ -61,7 +83,11 @@ function locateGap(workspace: string, pack: Pack, sources: SourceMap, gap: Cover
         if (!set) return undefined;
         // Rule numbers count from 1.
         const rule = gap.kind === 'bandRule' && /^\d+$/.test(rest) ? set.rules?.[Number(rest) - 1] : undefined;
-        return (rule ? sources.locate(rule) : undefined) ?? (gap.kind === 'bandRule' && rest === 'otherwise' ? sources.locate(set, 'otherwise') : undefined) ?? sources.locate(set);
+        return (
+          (rule ? sources.locate(rule) : undefined) ??
+          (gap.kind === 'bandRule' && rest === 'otherwise' ? sources.locate(set, 'otherwise') : undefined) ??
+          sources.locate(set)
+        );
       }
       case 'weightClass':
         return pack.weightClasses ? sources.locate(pack.weightClasses, gap.id, true) : undefined;

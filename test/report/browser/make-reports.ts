@@ -40,14 +40,25 @@ function writeNewVersion(folder: string): string {
     writeFileSync(path, text.replace(find, replace));
   };
   edit('pack.yaml', 'version: 1.0.0', 'version: 1.1.0');
-  edit('pack.yaml', 'when: { all: [{ fact: share, params: { atLeast: strong }, operator: equal, value: 1 }] }', 'when: { all: [{ fact: share, params: { atLeast: strong }, operator: greaterThanInclusive, value: 0.6 }] }');
-  edit('section-c.yaml', '    title: Managing attendance and enforcement\n    kind: sample\n    weight: critical', '    title: Managing attendance and enforcement\n    kind: sample\n    weight: important');
+  edit(
+    'pack.yaml',
+    'when: { all: [{ fact: share, params: { atLeast: strong }, operator: equal, value: 1 }] }',
+    'when: { all: [{ fact: share, params: { atLeast: strong }, operator: greaterThanInclusive, value: 0.6 }] }',
+  );
+  edit(
+    'section-c.yaml',
+    '    title: Managing attendance and enforcement\n    kind: sample\n    weight: critical',
+    '    title: Managing attendance and enforcement\n    kind: sample\n    weight: important',
+  );
   return folder;
 }
 
 async function cli(args: string[], okCodes = [0]): Promise<string> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { maxBuffer: 64 << 20, env: { ...process.env, SOURCE_DATE_EPOCH: '1764374400' } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      maxBuffer: 64 << 20,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1764374400' },
+    });
     return stdout;
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

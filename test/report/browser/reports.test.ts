@@ -15,7 +15,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReports, type ReportName } from './make-reports.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = '.tmp/screenshots/reports';
 const WIDTHS = [390, 1280] as const;
 const found = existsSync(CHROMIUM);
@@ -34,9 +43,15 @@ describe.runIf(CI)('the report browser checks under CI', () => {
 
 /** What each report's printed text must hold: its overall result exactly once, and what must be on page 1. */
 const PRINTED: Record<ReportName, { once: RegExp; firstPage: RegExp[] }> = {
-  derbyshire: { once: /OVERALL SCORE FOR SECTIONS B–D\s+79%/g, firstPage: [/Scoring summary sheet/, /Section A – Quality of Management/, /Section D – Quality of Initial Outcomes/, /OVERALL SCORE FOR SECTIONS B–D/] },
+  derbyshire: {
+    once: /OVERALL SCORE FOR SECTIONS B–D\s+79%/g,
+    firstPage: [/Scoring summary sheet/, /Section A – Quality of Management/, /Section D – Quality of Initial Outcomes/, /OVERALL SCORE FOR SECTIONS B–D/],
+  },
   ratings: { once: /OVERALL RATING\s+REQUIRES\s+IMPROVEMENT/g, firstPage: [/Scoring summary sheet/, /Section 1\.1 Leadership/] },
-  comparison: { once: /Overall score for sections B–D\s+79%\s+\d+%/g, firstPage: [/Results by area/, /Derbyshire \(October\s+2003\)/, /Derbyshire \(reinspection\)/, /Change/] },
+  comparison: {
+    once: /Overall score for sections B–D\s+79%\s+\d+%/g,
+    firstPage: [/Results by area/, /Derbyshire \(October\s+2003\)/, /Derbyshire \(reinspection\)/, /Change/],
+  },
   explain: { once: /C Quality of Interventions: 83%/g, firstPage: [/How it was derived/, /C1 Managing attendance/] },
   diff: { once: /Version: ok: 1\.0\.0 → 1\.1\.0 is a minor bump/g, firstPage: [/Changes/, /C1\s+weight: critical → important/] },
 };
@@ -110,8 +125,11 @@ describe.runIf(found)('the HTML reports in a browser', { timeout: 180_000 }, () 
           const smallest = await smallestChartText(page);
           if (Number.isFinite(smallest)) expect(smallest).toBeGreaterThanOrEqual(10);
           // a question or criterion keeps a readable measure: no cell of text squeezed below 9 em
-          const squeezed = await page.evaluate(() =>
-            [...document.querySelectorAll<HTMLElement>('td.text, th.text, th.label')].filter((e) => e.getBoundingClientRect().width < 9 * parseFloat(getComputedStyle(e).fontSize)).length,
+          const squeezed = await page.evaluate(
+            () =>
+              [...document.querySelectorAll<HTMLElement>('td.text, th.text, th.label')].filter(
+                (e) => e.getBoundingClientRect().width < 9 * parseFloat(getComputedStyle(e).fontSize),
+              ).length,
           );
           expect(squeezed).toBe(0);
         }
@@ -129,7 +147,9 @@ describe.runIf(found)('the HTML reports in a browser', { timeout: 180_000 }, () 
         try {
           await page.addScriptTag({ content: source });
           const violations = await page.evaluate(async () => {
-            const result = await (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { resultTypes: ['violations'] });
+            const result = await (
+              window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }
+            ).axe.run(document, { resultTypes: ['violations'] });
             return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
           });
           expect(violations, `at ${width} px`).toEqual([]);
