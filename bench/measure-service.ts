@@ -16,6 +16,7 @@ import { formatJson } from '../src/report/format-json.js';
 import { derbyshireRequest } from '../test/serve/service-client.js';
 import { ROOT } from './setup.js';
 import { median } from './timing.js';
+import { Disagreement } from './compare-results.js';
 
 export interface LoadFigures {
   requests: number;
@@ -117,7 +118,7 @@ export async function measureService(log: (message: string) => void): Promise<Se
 
   const checkService = (status: number, text: string) => {
     if (status !== 200 || text !== expected)
-      throw new Error(`criteria serve answered ${status} with a result that is not the library's:\n${text.slice(0, 500)}`);
+      throw new Disagreement(`criteria serve answered ${status} with a result that is not the library's:\n${text.slice(0, 500)}`);
   };
   log(`service: criteria serve, ${ROUNDS} rounds of ${CONCURRENCY} concurrent requests`);
   const served = await startChild([join(ROOT, 'dist/cli/main.js'), 'serve', '--port', '0']);
@@ -132,7 +133,7 @@ export async function measureService(log: (message: string) => void): Promise<Se
   let bareHttp: LoadFigures;
   try {
     bareHttp = await load(bare.url, body, (status, text) => {
-      if (status !== 200 || text !== expected) throw new Error('the bare server answered wrongly');
+      if (status !== 200 || text !== expected) throw new Disagreement('the bare server answered wrongly');
     });
   } finally {
     bare.child.kill('SIGTERM');

@@ -81,7 +81,7 @@ export interface BenchResults {
   duckDb: DuckDbReference & { overDuckDb: { csv: number; ndjson: number; csvTwoWorkers: number } };
   loadCompile: { loadAndValidateMs: number; compileMs: number; totalMs: number; runs: number };
   /** The scoring service under concurrent requests, with its references. */
-  service: ServiceResult;
+  service: ServiceResult | { failed: string };
   /** Wall times from spawn to exit, in rounds of one run each: a bare `node -e 0`, then the two commands. */
   coldStart: { build: string; bare: ColdStartFigure; validate: ColdStartFigure; score: ColdStartFigure };
   goals: Goal[];
@@ -236,7 +236,7 @@ export function formatResults(r: BenchResults): string {
   );
   if (r.coldStart.build !== 'fresh') out.push(`dist/: ${r.coldStart.build}`);
   out.push('');
-  out.push(...formatService(r.service));
+  out.push(...('failed' in r.service ? [`The scoring service: not measured (${r.service.failed})`] : formatService(r.service)));
   out.push('');
   out.push('Goals');
   out.push(
