@@ -11,7 +11,7 @@ import { renderActual, renderCondition } from './render-condition.js';
 import { decidingLeaves, describeOutcome, traceCondition, type ConditionTrace, type TraceScope } from './trace-condition.js';
 import { listIds, plural } from './describe-figures.js';
 import { node, type TraceNode } from './trace-node.js';
-import { nearestNames } from '../source/suggest-name.js';
+import { didYouMeanAny } from '../source/suggest-name.js';
 
 const OUTCOME_NAMES: Record<Outcome, string> = {
   [Outcome.NotRelevant]: 'notRelevant',
@@ -49,18 +49,11 @@ export async function findCase(ctx: ExplainContext, id: string): Promise<CaseRec
       {
         code: 'USAGE',
         severity: 'error',
-        message: `the inspection has no scored case '${id}'${suggestIds(nearestNames(id, known))}`,
+        message: `the inspection has no scored case '${id}'${didYouMeanAny(id, known)}`,
         hint: known.length > 0 ? `cases: ${listIds(known, 12)}` : 'the inspection has no scored cases',
       },
     ],
   };
-}
-
-/** `; did you mean 'D002' or 'D042'?` or the empty string. */
-function suggestIds(ids: string[]): string {
-  if (ids.length === 0) return '';
-  const quoted = ids.map((i) => `'${i}'`);
-  return `; did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`}?`;
 }
 
 function caseScope(ctx: ExplainContext, record: CaseRecordRead, q: CompiledQuestion): TraceScope {

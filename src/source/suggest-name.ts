@@ -70,6 +70,13 @@ export function nearestNames(name: string, candidates: Iterable<string>, max = 3
   return nearestDistance <= limit ? nearest.slice(0, max) : [];
 }
 
+/** `; did you mean 'D002', 'D004' or 'D042'?` (every candidate as near as the nearest), or the empty string. */
+export function didYouMeanAny(name: string, candidates: Iterable<string>): string {
+  const quoted = nearestNames(name, candidates).map((n) => `'${n}'`);
+  if (quoted.length === 0) return '';
+  return `; did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`}?`;
+}
+
 /** The candidates as a comma-separated list, cut short after `max` with a count of the rest. */
 export function listNames(candidates: Iterable<string>, max = 12): string {
   const all = [...candidates];
