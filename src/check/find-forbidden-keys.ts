@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../model/errors.js';
 import { joinPointer } from '../source/source-document.js';
 import { makeError } from '../source/make-diagnostic.js';
-import { FORBIDDEN_KEYS } from '../load/to-plain-value.js';
+import { describeForbiddenKey, FORBIDDEN_KEYS } from '../load/to-plain-value.js';
 
 /** FORBIDDEN_KEY for each own key of `value` (at any depth) that could reach a prototype, in document order. */
 export function findForbiddenKeys(value: unknown): Diagnostic[] {
@@ -22,14 +22,8 @@ export function findForbiddenKeys(value: unknown): Diagnostic[] {
     for (const [key, child] of entries) {
       const at = joinPointer(pointer, key);
       if (!Array.isArray(v) && FORBIDDEN_KEYS.has(key)) {
-        found.push(
-          makeError(
-            'FORBIDDEN_KEY',
-            `the key '${key}' is not allowed`,
-            `rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects`,
-            { pointer: at },
-          ),
-        );
+        const { message, hint } = describeForbiddenKey(key);
+        found.push(makeError('FORBIDDEN_KEY', message, hint, { pointer: at }));
       } else {
         children.push({ value: child, pointer: at });
       }

@@ -17,6 +17,11 @@ export const MAX_EXPANDED_VALUES = 100_000;
 /** Keys that name or reach an object's prototype. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** What a FORBIDDEN_KEY diagnostic says, whether the key was met in a file or in a value built in code. */
+export function describeForbiddenKey(key: string): { message: string; hint: string } {
+  return { message: `the key '${key}' is not allowed`, hint: `rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects` };
+}
+
 /** A problem met while converting, at an offset of the text. */
 export interface ConvertIssue {
   code: ErrorCode;
@@ -140,8 +145,7 @@ export function toPlainValue(doc: Document.Parsed): { value: unknown; issues: Co
             issues.push({
               code: 'FORBIDDEN_KEY',
               offset: keyStart,
-              message: `the key '${key}' is not allowed`,
-              hint: `rename the key: '__proto__', 'constructor' and 'prototype' could tamper with objects`,
+              ...describeForbiddenKey(key),
             });
             continue;
           }
