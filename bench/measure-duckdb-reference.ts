@@ -40,7 +40,7 @@ function metLevels(plan: CompiledPlan): Array<{ key: string; levels: string[] }>
 }
 
 /** The reference query over a relation whose columns are reached by `column(kind, name)`. */
-function referenceQuery(plan: CompiledPlan, from: string, column: (kind: 'id' | 'fact' | 'answer', name: string) => string): string {
+export function referenceQuery(plan: CompiledPlan, from: string, column: (kind: 'id' | 'fact' | 'answer', name: string) => string): string {
   const items = [
     `count(DISTINCT ${column('id', 'id')}) AS distinct_ids`,
     `count(${column('id', 'id')})`,

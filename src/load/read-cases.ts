@@ -186,6 +186,30 @@ export async function* readCsvCases(file: string, columns: CaseColumns, hash?: H
   }
 }
 
+/**
+ * A CSV file's header row as the reader reads it (each name trimmed), with the problems the reader
+ * would find in it; null when the file cannot be read as far as a header row (the reader words
+ * that problem when it reads the file).
+ */
+export async function readCsvHeader(file: string, columns: CaseColumns): Promise<{ names: string[]; problems: Diagnostic[] } | null> {
+  const text = lfLineEnds(textOf(file, undefined));
+  try {
+    for await (const rows of splitCsvRows(text, 1, MAX_LINE_LENGTH)) {
+      const row = rows[0];
+      if (row === undefined) continue;
+      if ('error' in row) return null;
+      const names = row.cells.map((h) => h.trim());
+      const problems = checkHeader(file, row.line, names, columns).flatMap((p) => ('problem' in p ? [p.problem] : []));
+      return { names, problems };
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    await text.return(undefined);
+  }
+}
+
 type Role = { kind: 'id' | 'answer'; name: string } | { kind: 'fact'; name: string; declaration: FactDeclaration };
 
 async function* readCsvRecords(file: string, text: AsyncIterable<string>, columns: CaseColumns, headerLine: number): AsyncGenerator<CaseInput> {

@@ -26,6 +26,8 @@ export interface CaseRelation {
   columns: ReadonlySet<string> | null;
   /** Reading the id column alone is cheap (a columnar file): repeated ids are looked for by a query of their own. */
   idsApart?: boolean;
+  /** Columns of SQL type BOOLEAN: a boolean fact's value is read as it is, not parsed from its text (which says the same). */
+  booleans?: ReadonlySet<string>;
 }
 
 export interface CaseQueryOptions {
@@ -48,6 +50,7 @@ const columnType = (d: FactDeclaration): ColumnType => (d.type === 'boolean' ? '
 export const alias = {
   id: 'c_id',
   raw: (slot: number) => `c_f${slot}`,
+  native: (slot: number) => `n_f${slot}`,
   fact: (slot: number) => `f${slot}`,
   answer: (index: number) => `c_q${index}`,
   outcome: (index: number) => `o${index}`,
@@ -78,15 +81,22 @@ export class CaseQuery {
       ...(withPosition ? ['row_number() OVER () - 1 AS pos'] : []),
       `${this.column('id')} AS ${alias.id}`,
       ...this.facts.map((f) => `${this.column(f.name)} AS ${alias.raw(f.slot)}`),
+      ...this.facts.filter((f) => this.isNative(f)).map((f) => `${this.dialect.identifier(f.name)} AS ${alias.native(f.slot)}`),
       ...this.plan.questions.map((q) => `${this.column(q.key)} AS ${alias.answer(q.index)}`),
     ];
     return `SELECT\n    ${columns.join(',\n    ')}\n  FROM ${this.relation.from}`;
   }
 
+  /** Whether a fact's column holds its values typed already (a boolean fact in a BOOLEAN column). */
+  private isNative(f: { name: string; declaration: FactDeclaration }): boolean {
+    return f.declaration.type === 'boolean' && this.relation.booleans?.has(f.name) === true;
+  }
+
   /** A fact's typed value from its text, NULL when missing or not of a simple form. */
-  private typedFact(f: { slot: number; declaration: FactDeclaration }): string {
+  private typedFact(f: { name: string; slot: number; declaration: FactDeclaration }): string {
     const d = this.dialect;
     const p = alias.raw(f.slot);
+    if (this.isNative(f)) return alias.native(f.slot);
     switch (f.declaration.type) {
       case 'boolean':
         return `(CASE WHEN ${p} IN ('true', 'TRUE', 'True') THEN TRUE WHEN ${p} IN ('false', 'FALSE', 'False') THEN FALSE END)`;
@@ -98,11 +108,13 @@ export class CaseQuery {
   }
 
   /** Whether a fact's text is a value the query may read itself (missing, or of its declared type in a simple form). */
-  private factIsClean(f: { slot: number; declaration: FactDeclaration }): string {
+  private factIsClean(f: { name: string; slot: number; declaration: FactDeclaration }): string {
     const d = this.dialect;
     const p = alias.raw(f.slot);
     const v = alias.fact(f.slot);
     const decl = f.declaration;
+    // A BOOLEAN column's value is missing (NULL) or of its type: its text is never '' nor anything else.
+    if (this.isNative(f)) return decl.required ? `${v} IS NOT NULL` : TRUE;
     let present: string;
     switch (decl.type) {
       case 'boolean':

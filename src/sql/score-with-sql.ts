@@ -13,6 +13,8 @@ import { compilePlan } from '../compile/compile-pack.js';
 import { ScoringSession, type ScoreOptions } from '../evaluate/score-inspection.js';
 import { caseFileOf, openInspection, type OpenOptions, type OpenedInspection } from '../pipeline/load-inspection.js';
 import type { ScoredFile } from '../pipeline/score-file.js';
+import { readCsvHeader } from '../load/read-cases.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { checkColumns } from './check-columns.js';
 import { countCasesWithSql } from './count-cases-with-sql.js';
 import { fileRelation } from './file-relation.js';
@@ -108,8 +110,11 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
   }
   const name = source.kind === 'file' ? source.written : describeDatabase(source.source);
   try {
-    const from = relationOf(source, engine.dialect);
-    const columns = await engine.describe(from);
+    const csvFile = source.kind === 'file' && source.format === 'csv' ? source.file : null;
+    const header = csvFile !== null ? await readCsvHeader(csvFile, columnsOf(plan)) : null;
+    if (header && header.problems.length > 0) return { errors: header.problems };
+    const from = header && csvFile !== null ? fileRelation(csvFile, 'csv', engine.dialect, header.names) : relationOf(source, engine.dialect);
+    const columns = header ? header.names.map((name) => ({ name, type: 'VARCHAR' })) : await engine.describe(from);
     const columnProblems = checkColumns(plan, columns, name);
     if (columnProblems.length > 0) return { errors: columnProblems.map((d) => ({ ...d, ...at('/cases') })) };
     const hashing = source.kind === 'file' ? hashFiles(opened.doc.text, source.file) : Promise.resolve(undefined);
@@ -117,7 +122,12 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
       engine,
       plan,
       session.checked.area,
-      { from, columns: new Set(columns.map((c) => c.name)), idsApart: source.kind === 'file' && source.format === 'parquet' },
+      {
+        from,
+        columns: new Set(columns.map((c) => c.name)),
+        idsApart: source.kind === 'file' && source.format === 'parquet',
+        booleans: new Set(columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name)),
+      },
       session.tally,
     );
     const finished = session.finish(await hashing);
@@ -152,6 +162,8 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
     await engine.close();
   }
 }
+
+const columnsOf = (plan: CompiledPlan) => ({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) });
 
 function firstLine(text: string): string {
   return (

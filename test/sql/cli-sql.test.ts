@@ -107,6 +107,21 @@ describe('criteria score --engine duckdb', () => {
     expect(byDuck.stderr).toBe(byInterpreter.stderr);
   });
 
+  it('reads a CSV saved on Windows (byte-order mark, CRLF, spaces around header names) as the interpreter does', () => {
+    const windows = `\uFEFF${BASE_CASES.replace(/^id,risk,/, 'id, risk ,').replaceAll('\n', '\r\n')}`;
+    const dir = example('windows', { cases: windows });
+    const byDuck = run(dir, 'score', 'inspection.yaml', '--engine', 'duckdb', '--format', 'json');
+    const byInterpreter = run(dir, 'score', 'inspection.yaml', '--format', 'json');
+    expect(byInterpreter.status).toBe(0);
+    expect(byDuck.status).toBe(0);
+    const withoutSource = (text: string) => {
+      const result = JSON.parse(text);
+      delete result.provenance.caseSource;
+      return result;
+    };
+    expect(withoutSource(byDuck.stdout)).toEqual(withoutSource(byInterpreter.stdout));
+  });
+
   it('reports bad cases as the interpreter does, with their ids, and exits 1', () => {
     const dir = example('bad-cases', { cases: `${BASE_CASES}c3,medium,40,yes,\n` });
     const r = run(dir, 'score', 'inspection.yaml', '--engine', 'duckdb');
@@ -130,7 +145,14 @@ describe('criteria score --engine duckdb', () => {
       'SQL_SOURCE',
       /cannot read the case file 'cases\.parquet'/,
     ],
-    ['no id column', { cases: BASE_CASES.replace(/^id,/, 'ref,') }, 'SQL_COLUMN', /there is no 'id' column/],
+    // The CSV's header is read as the interpreter reads it, so its problems are worded alike, with the line.
+    ['no id column', { cases: BASE_CASES.replace(/^id,/, 'ref,') }, 'CSV_HEADER', /cases\.csv:1 error CSV_HEADER: the header has no 'id' column/],
+    [
+      'an unknown column',
+      { cases: BASE_CASES.replace(/^id,/, 'id,rsik,').replace(/\n(c\d+),/g, '\n$1,x,') },
+      'CSV_HEADER',
+      /column 'rsik' is neither a declared case fact nor a question id; did you mean 'risk'\?/,
+    ],
     [
       'cases listed in the inspection',
       { inspection: ['cases: { file: cases.csv }', 'cases: [{ id: c1, facts: { risk: low }, answers: { C1.1: yes } }]'] as [string, string] },

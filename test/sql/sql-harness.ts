@@ -84,7 +84,8 @@ export async function scoreBySql(
 ): Promise<Scored> {
   const session = start(plan, area, excludeInvalid);
   const columns = await engine.describe(from);
-  await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)), idsApart }, session.tally);
+  const booleans = new Set(columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name));
+  await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)), idsApart, booleans }, session.tally);
   return { outcome: session.finish(), counts: countsOf(session) };
 }
 
