@@ -40,9 +40,9 @@ export interface ColdStart {
 }
 
 /** One spawn of `node …args`, in milliseconds from spawn to exit. */
-function spawnOnce(args: readonly string[]): number {
+function spawnOnce(args: readonly string[], env: Record<string, string> = {}): number {
   const started = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env } });
   const ms = performance.now() - started;
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${child.status ?? child.signal}`);
   return ms;
@@ -59,7 +59,15 @@ export const COLD_START_COMMANDS = {
   bare: ['-e', '0'],
   validate: ['dist/cli/main.js', 'validate', 'rules/esi-2003'],
   score: ['dist/cli/main.js', 'score', 'rules/esi-2003/examples/derbyshire-2003'],
+  // The same with no value cache (CRITERIA_CACHE=off): every file parsed, as on a first run or after an edit.
+  validateUncached: ['dist/cli/main.js', 'validate', 'rules/esi-2003'],
+  scoreUncached: ['dist/cli/main.js', 'score', 'rules/esi-2003/examples/derbyshire-2003'],
 } as const;
+
+const ENV: Partial<Record<keyof typeof COLD_START_COMMANDS, Record<string, string>>> = {
+  validateUncached: { CRITERIA_CACHE: 'off' },
+  scoreUncached: { CRITERIA_CACHE: 'off' },
+};
 
 export type ColdStarts = Record<keyof typeof COLD_START_COMMANDS, ColdStart>;
 
@@ -70,10 +78,13 @@ export type ColdStarts = Record<keyof typeof COLD_START_COMMANDS, ColdStart>;
  */
 export function measureColdStarts(rounds = 11): ColdStarts {
   const names = Object.keys(COLD_START_COMMANDS) as Array<keyof typeof COLD_START_COMMANDS>;
-  for (const name of names) spawnOnce(COLD_START_COMMANDS[name]);
+  for (const name of names) spawnOnce(COLD_START_COMMANDS[name], ENV[name]);
   const times = new Map(names.map((name) => [name, [] as number[]]));
-  for (let round = 0; round < rounds; round++) for (const name of names) times.get(name)!.push(spawnOnce(COLD_START_COMMANDS[name]));
+  for (let round = 0; round < rounds; round++) for (const name of names) times.get(name)!.push(spawnOnce(COLD_START_COMMANDS[name], ENV[name]));
   const result = {} as ColdStarts;
-  for (const name of names) result[name] = { command: `node ${COLD_START_COMMANDS[name].join(' ')}`, runs: times.get(name)!, median: median(times.get(name)!) };
+  for (const name of names) {
+    const env = Object.entries(ENV[name] ?? {}).map(([k, v]) => `${k}=${v} `);
+    result[name] = { command: `${env.join('')}node ${COLD_START_COMMANDS[name].join(' ')}`, runs: times.get(name)!, median: median(times.get(name)!) };
+  }
   return result;
 }

@@ -83,7 +83,14 @@ export interface BenchResults {
   /** The scoring service under concurrent requests, with its references. */
   service: ServiceResult | { failed: string };
   /** Wall times from spawn to exit, in rounds of one run each: a bare `node -e 0`, then the two commands. */
-  coldStart: { build: string; bare: ColdStartFigure; validate: ColdStartFigure; score: ColdStartFigure };
+  coldStart: {
+    build: string;
+    bare: ColdStartFigure;
+    validate: ColdStartFigure;
+    score: ColdStartFigure;
+    validateUncached: ColdStartFigure;
+    scoreUncached: ColdStartFigure;
+  };
   goals: Goal[];
   checks: string[];
   elapsedSeconds: number;
@@ -227,7 +234,7 @@ export function formatResults(r: BenchResults): string {
         [`load + validate both packs (loadPack ×2), median of ${r.loadCompile.runs}`, ms(r.loadCompile.loadAndValidateMs)],
         ['compile (compilePlan)', ms(r.loadCompile.compileMs)],
         ['load + validate + compile', ms(r.loadCompile.totalMs)],
-        ...[r.coldStart.bare, r.coldStart.validate, r.coldStart.score].map((c) => [
+        ...[r.coldStart.bare, r.coldStart.validate, r.coldStart.score, r.coldStart.validateUncached, r.coldStart.scoreUncached].map((c) => [
           `cold start: ${c.command} (${c.runs.length} runs; fastest ${ms(Math.min(...c.runs))})${c === r.coldStart.bare ? '' : `, ${(c.medianMs / r.coldStart.bare.medianMs).toFixed(2)}× node -e 0`}`,
           ms(c.medianMs),
         ]),

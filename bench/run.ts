@@ -385,6 +385,8 @@ async function main(): Promise<void> {
       bare: { command: coldStarts.bare.command, medianMs: coldStarts.bare.median, runs: coldStarts.bare.runs },
       validate: { command: coldStarts.validate.command, medianMs: coldStarts.validate.median, runs: coldStarts.validate.runs },
       score: { command: coldStarts.score.command, medianMs: coldStarts.score.median, runs: coldStarts.score.runs },
+      validateUncached: { command: coldStarts.validateUncached.command, medianMs: coldStarts.validateUncached.median, runs: coldStarts.validateUncached.runs },
+      scoreUncached: { command: coldStarts.scoreUncached.command, medianMs: coldStarts.scoreUncached.median, runs: coldStarts.scoreUncached.runs },
     },
     goals,
     checks,

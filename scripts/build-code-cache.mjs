@@ -14,7 +14,8 @@ const name = process.argv[2] ?? 'main';
 const cache = join(root, `dist/cli/${name}.cjs.cache`);
 rmSync(cache, { force: true });
 const run = spawnSync(process.execPath, [join(root, `dist/cli/${name}.js`), 'score', join(root, 'rules/esi-2003/examples/derbyshire-2003')], {
-  env: { ...process.env, CRITERIA_WRITE_CODE_CACHE: '1' },
+  // No value cache (src/cli/disk-value-cache.ts): a build writes nothing outside the repository.
+  env: { ...process.env, CRITERIA_WRITE_CODE_CACHE: '1', CRITERIA_CACHE: 'off' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (run.status !== 0) {

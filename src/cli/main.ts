@@ -9,6 +9,8 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { useValueCache } from '../load/value-cache.js';
+import { openDiskValueCache } from './disk-value-cache.js';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
@@ -147,7 +149,10 @@ function runAsProgram(): void {
   };
   process.on('uncaughtException', internal);
   process.on('unhandledRejection', internal);
-  main(process.argv.slice(2)).then(
+  const argv = process.argv.slice(2);
+  // Parsed files are kept between runs, except by the server, whose editors send a new text at each keystroke.
+  if (commandOf(argv) !== 'serve') useValueCache(openDiskValueCache());
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },

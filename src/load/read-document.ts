@@ -14,6 +14,8 @@ import { overlaidText, parseThroughCache } from './text-overlay.js';
 import { createSourceDocument } from '../source/source-document.js';
 import type { SourceDocument } from '../source/source-document.js';
 import { toPlainValue } from './to-plain-value.js';
+import { isJsonExact, valueCache, valueKey, type ValueCache } from './value-cache.js';
+import { ENGINE_VERSION } from '../engine-version.js';
 
 /** The largest file the loader reads, in bytes. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -42,6 +44,8 @@ export function readDocument(file: string, text?: string): ReadResult {
   const given = text ?? overlaidText(file);
   const source = given === undefined ? readText(file) : checkGivenText(file, given);
   if ('errors' in source) return source;
+  const kept = valueCache();
+  if (kept !== undefined) return readThroughValueCache(kept, file, source.text);
   return parseThroughCache(
     file,
     source.text,
@@ -49,6 +53,35 @@ export function readDocument(file: string, text?: string): ReadResult {
     (read) => 'doc' in read,
   );
 }
+
+/** A document from the value cache when it holds the text's value (positions parsed when first asked for), else parsed and offered to it. */
+function readThroughValueCache(cache: ValueCache, file: string, text: string): ReadResult {
+  const key = valueKey(text, isJsonFile(file), ENGINE_VERSION);
+  const value = cache.get(key);
+  if (value !== undefined) {
+    let parsed: SourceDocument | undefined;
+    return {
+      doc: {
+        file,
+        text,
+        value,
+        locate(pointer, onKey) {
+          if (parsed === undefined) {
+            const read = parseText(file, text);
+            if (!('doc' in read)) return undefined;
+            parsed = read.doc;
+          }
+          return parsed.locate(pointer, onKey);
+        },
+      },
+    };
+  }
+  const read = parseText(file, text);
+  if ('doc' in read && isJsonExact(read.doc.value)) cache.set(key, read.doc.value);
+  return read;
+}
+
+const isJsonFile = (file: string) => /\.(json|ndjson|jsonl)$/i.test(file);
 
 function readText(file: string): { text: string } | { errors: Diagnostic[] } {
   const at = { file };
@@ -112,7 +145,7 @@ function tooLarge(file: string, bytes: number): Diagnostic {
 }
 
 function parseText(file: string, text: string): ReadResult {
-  const isJson = /\.(json|ndjson|jsonl)$/i.test(file);
+  const isJson = isJsonFile(file);
   const separators = countSeparators(text);
   if (separators > MAX_SEPARATORS) {
     return {

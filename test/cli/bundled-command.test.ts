@@ -6,18 +6,22 @@
  * still load it: a script compiled from a code cache cannot use its own import().
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, REPO, STACK_TRACE } from '../hostile/built-cli.js';
+import { BASE_PACK } from '../../scripts/generate-error-docs.js';
 
 const NAME = 'bundle-check';
 const BIN = join(REPO, `dist/cli/${NAME}.js`);
 const BUNDLE = join(REPO, `dist/cli/${NAME}.cjs`);
 const work = mkdtempSync(join(tmpdir(), 'criteria-bundle-'));
 
-const run = (args: string[], cwd = REPO) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+const cacheHome = join(work, 'cache');
+const run = (args: string[], cwd = REPO, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome, ...env } });
+const cached = () => readdirSync(join(cacheHome, 'criteria/values')).filter((name) => name.endsWith('.json'));
 
 beforeAll(() => {
   ensureBuilt();
@@ -88,5 +92,37 @@ describe('the bundled command', () => {
     } finally {
       server.kill();
     }
+  });
+
+  it('keeps parsed files between runs, with the same results and the same positions in diagnostics', () => {
+    rmSync(cacheHome, { recursive: true, force: true });
+    // A pack that parses but does not check: its diagnostic's line and column come from a parse made only when asked for.
+    const pack = join(work, 'broken/pack.yaml');
+    mkdirSync(join(work, 'broken'), { recursive: true });
+    writeFileSync(pack, BASE_PACK.replace('weight: heavy', 'weight: hevy'));
+    const first = run(['validate', join(work, 'broken')]);
+    expect(first.status).toBe(1);
+    expect(first.stderr).toMatch(/pack\.yaml:\d+:\d+ error /);
+    expect(cached().length).toBe(1);
+    const second = run(['validate', join(work, 'broken')]);
+    expect(second.stderr).toBe(first.stderr);
+    expect(second.status).toBe(1);
+
+    const scored = run(['score', 'rules/esi-2003/examples/derbyshire-2003', '--format', 'json']);
+    const entries = cached().length;
+    expect(entries).toBeGreaterThan(2);
+    const again = run(['score', 'rules/esi-2003/examples/derbyshire-2003', '--format', 'json']);
+    expect(again.stdout).toBe(scored.stdout);
+    expect(cached().length).toBe(entries);
+  });
+
+  it('reads past a damaged cache entry, and keeps nothing with CRITERIA_CACHE=off', () => {
+    for (const name of cached()) writeFileSync(join(cacheHome, 'criteria/values', name), '{"half": ');
+    const scored = run(['score', 'rules/esi-2003/examples/derbyshire-2003']);
+    expect(scored.status, scored.stderr).toBe(0);
+    expect(scored.stdout).toContain('Derbyshire');
+    rmSync(cacheHome, { recursive: true, force: true });
+    expect(run(['validate', 'rules/esi-2003'], REPO, { CRITERIA_CACHE: 'off' }).status).toBe(0);
+    expect(() => readdirSync(cacheHome)).toThrow();
   });
 });
