@@ -44,7 +44,7 @@ const CHECKS: ReadonlyArray<(ctx: CheckContext) => void> = [
 export function checkPack(pack: Pack, sources: SourceMap, methodology?: Pack): Diagnostic[] {
   // A pack built in code (handed to compilePack, never read by loadPack) has not been through the
   // JSON Schema: check its shape first, or a wrong type or an infinite target throws further on.
-  if (sources.locate(pack) === undefined) {
+  if (!sources.knows(pack)) {
     const { files: _files, ...root } = pack;
     const forbidden = findForbiddenKeys(root);
     if (forbidden.length > 0) return forbidden;

@@ -81,7 +81,8 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSo
   include.forEach((entry, i) => {
     if (typeof entry !== 'string') return;
     const pointer = joinPointer('/include', i);
-    const at = { file: root.file, ...root.locate(pointer), pointer };
+    // Located only for a diagnostic: a document read from the value cache parses its text to locate.
+    const at = () => ({ file: root.file, ...root.locate(pointer), pointer });
     const file = join(folder, entry);
     const absolute = resolve(folder, entry);
     const real = source.realpath(absolute);
@@ -91,7 +92,7 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSo
           'INCLUDE_OUTSIDE_PACK',
           `the include '${entry}' points outside the pack folder ${folder}`,
           "keep a pack's files in its folder (or beneath it), and include them by paths relative to the root file",
-          at,
+          at(),
         ),
       );
       return;
@@ -103,7 +104,7 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSo
           'INCLUDE_TWICE',
           first < 0 ? `the include '${entry}' is the root file itself` : `'${entry}' is included twice (also as entry ${first + 1})`,
           'list each file once in include',
-          at,
+          at(),
         ),
       );
       return;
@@ -115,7 +116,7 @@ function readIncludes(root: SourceDocument, errors: Diagnostic[], source: FileSo
           'FILE_NOT_FOUND',
           `the included file '${entry}' does not exist (looked for ${file})`,
           'check the path, relative to the root file, and its spelling',
-          at,
+          at(),
         ),
       );
       return;

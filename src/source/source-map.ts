@@ -20,6 +20,8 @@ export interface SourceMap {
    * key, when `onKey`). A key that is not there gives the node's own place.
    */
   locate(node: object, key?: string | number, onKey?: boolean): SourceLocation | undefined;
+  /** Whether `node` was read from a file (it can be located), without locating it: locating may parse the file's text. */
+  knows(node: object): boolean;
 }
 
 interface Origin {
@@ -49,6 +51,10 @@ export class PackSourceMap implements SourceMap {
   /** Registers one object (e.g. a collection merged from several files, with the origin of each entry). */
   register(node: object, doc: SourceDocument, pointer: string, entries?: Map<string, { doc: SourceDocument; pointer: string }>): void {
     this.origins.set(node, entries ? { doc, pointer, entries } : { doc, pointer });
+  }
+
+  knows(node: object): boolean {
+    return this.origins.has(node);
   }
 
   locate(node: object, key?: string | number, onKey = false): SourceLocation | undefined {

@@ -182,7 +182,7 @@ describe('checkPack on a pack built in code', () => {
       sections: [{ id: 'S', title: 'S', criteria: ['C1', 'C2'] }],
       criteria: [{ id: 'C1', title: 'C1', kind: 'evidence', band: 'nope' }],
     } as unknown as Pack;
-    const diagnostics = checkPack(pack, { locate: () => undefined });
+    const diagnostics = checkPack(pack, { locate: () => undefined, knows: () => false });
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['KIND_MISMATCH', 'UNKNOWN_BAND_SET', 'UNKNOWN_CRITERION']);
     expect(diagnostics.every((d) => d.line === undefined && d.hint)).toBe(true);
   });
