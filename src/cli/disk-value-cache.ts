@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValueCache } from '../load/value-cache.js';
 import { ENGINE_VERSION } from '../engine-version.js';
@@ -20,7 +20,8 @@ const MAX_ENTRIES = 2000;
 export function openDiskValueCache(env: NodeJS.ProcessEnv = process.env): ValueCache | undefined {
   const self = fileURLToPath(import.meta.url);
   if (env.CRITERIA_CACHE === 'off' || self.endsWith('.ts')) return undefined;
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  // The XDG base directory rule: a relative XDG_CACHE_HOME is ignored.
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   const folder = join(base, 'criteria', 'values');
   let build: string;
   try {
