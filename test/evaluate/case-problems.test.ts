@@ -14,6 +14,8 @@ const pack = buildPack(fc.sample(packSpecArb, { numRuns: 1, seed: 11 })[0]!);
 // Every question applies to every case, so that changing a fact leaves the answers valid.
 for (const criterion of pack.criteria ?? [])
   for (const question of (criterion as { questions?: Array<{ appliesWhen?: unknown }> }).questions ?? []) delete question.appliesWhen;
+// Except C1.1, which applies only when flag is true (and the cases below do not give flag).
+(pack.criteria![0] as { questions: Array<{ appliesWhen?: unknown }> }).questions[0]!.appliesWhen = { fact: 'flag', operator: 'equal', value: true };
 pack.facts!.case = {
   ...pack.facts!.case,
   when: { type: 'date' },
@@ -295,5 +297,78 @@ describe('scoreInspection', () => {
     }
     const scored = scoreInspection(plan, { ...HEADER, pack: 'p', cases: cases() } as unknown as Inspection);
     expect('result' in scored && scored.result.cases.scored).toBe(2);
+  });
+});
+
+describe("a case's answers", () => {
+  const withAnswers = (answers: Record<string, unknown>) => ({ ...valid('c1'), answers: { ...valid('c1').answers, ...answers } });
+  const one = (answers: Record<string, unknown>) => problemsOf(withAnswers(answers));
+
+  it.each([
+    ['text that is no level', 'maybe', "'maybe'"],
+    ['a level of another scale', 'good', "'good'"],
+    ['a number', 5, '5'],
+    ['a boolean', true, 'true'],
+  ])('that is %s is off the scale', (_what, answer, shown) => {
+    expect(one({ 'C2.2': answer })).toEqual([
+      { code: 'CASE_ANSWER_OFF_SCALE', message: `case c1: answer ${shown} to C2.2 is not on its scale 'yn'`, hint: 'use one of: yes, no, na', caseId: 'c1' },
+    ]);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['null', null],
+  ])('that is %s is no answer', (_what, answer) => {
+    expect(one({ 'C2.3': answer })).toEqual([
+      {
+        code: 'CASE_MISSING_ANSWER',
+        message: 'case c1: question C2.3 applies to this case but has no answer',
+        hint: 'answer it with one of: good, fair, poor',
+        caseId: 'c1',
+      },
+    ]);
+  });
+
+  it('to a question that does not apply is refused, with the condition', () => {
+    expect(one({ 'C1.1': 'good' })).toEqual([
+      {
+        code: 'CASE_ANSWER_NOT_APPLICABLE',
+        message: "case c1: question C1.1 does not apply to this case but is answered 'good'",
+        hint: 'the question applies when {"fact":"flag","operator":"equal","value":true}; remove the answer or correct the case\'s facts',
+        caseId: 'c1',
+      },
+    ]);
+    // Left empty, it is simply not relevant.
+    expect(one({ 'C1.1': '' })).toEqual([]);
+  });
+
+  it('to a question decided by the facts is refused', () => {
+    expect(one({ 'C8.2': 'yes' })).toEqual([
+      {
+        code: 'CASE_ANSWER_NOT_ASKED',
+        message: "case c1: question C8.2 is decided by the case's facts, yet it is answered 'yes'",
+        hint: 'remove the answer; the question is met when its metWhen condition holds',
+        caseId: 'c1',
+      },
+    ]);
+  });
+
+  it('to an unknown question is refused with the nearest question; of a thematic not included, as such', () => {
+    expect(one({ 'C2.4': 'yes' })).toEqual([
+      {
+        code: 'CASE_UNKNOWN_QUESTION',
+        message: "case c1: unknown question 'C2.4'; did you mean 'C2.1'?",
+        hint: expect.stringMatching(/^questions: C1\.1, C2\.1, C2\.2, /),
+        caseId: 'c1',
+      },
+    ]);
+    expect(one({ 'victims-2003:A1.1': 'yes' })).toEqual([
+      {
+        code: 'UNKNOWN_THEMATIC',
+        message: "case c1: 'victims-2003:A1.1' answers a thematic the inspection does not include",
+        hint: expect.any(String),
+        caseId: 'c1',
+      },
+    ]);
   });
 });
