@@ -7,7 +7,8 @@ describe('CompactIdSet', () => {
   it('agrees with a Set of strings', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a', 'b', 'é', '𝟘', ''))), { maxLength: 300 }),
+        // size 'max': long sequences too, which grow the table (fast-check's default keeps arrays short).
+        fc.array(fc.tuple(fc.boolean(), fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a', 'b', 'é', '𝟘', ''))), { maxLength: 300, size: 'max' }),
         (ops) => {
           const compact = new CompactIdSet();
           const plain = new Set<string>();
@@ -29,5 +30,25 @@ describe('CompactIdSet', () => {
     expect(ids.size).toBe(1_000_000);
     expect(ids.add('S999999')).toBe(false);
     expect(ids.has('S1000000')).toBe(false);
+    // Every id added before the table last grew is still found.
+    for (let i = 0; i < 1_000_000; i += 997) expect(ids.has(`S${i}`)).toBe(true);
+  });
+
+  it('keeps its ids through growth after deletes, reusing deleted slots', () => {
+    const compact = new CompactIdSet();
+    const plain = new Set<string>();
+    const add = (id: string) => expect(compact.add(id)).toBe(!plain.has(id) && (plain.add(id), true));
+    for (let i = 0; i < 5000; i++) add(`a${i}`);
+    for (let i = 0; i < 5000; i += 2) expect(compact.delete(`a${i}`)).toBe(plain.delete(`a${i}`));
+    for (let i = 0; i < 5000; i += 3) add(`a${i}`);
+    for (let i = 0; i < 20000; i++) add(`b${i}`);
+    expect(compact.size).toBe(plain.size);
+    for (let i = 0; i < 5000; i++) expect(compact.has(`a${i}`)).toBe(plain.has(`a${i}`));
+    for (let i = 0; i < 20000; i++) expect(compact.has(`b${i}`)).toBe(true);
+    expect(compact.has('b20000')).toBe(false);
+    // Ids that differ only in length or in a late character are told apart.
+    expect(compact.add('b1999')).toBe(false);
+    expect(compact.has('b19990')).toBe(true);
+    expect(compact.has('b1999a')).toBe(false);
   });
 });
