@@ -5,6 +5,8 @@ import { rankScale } from '../../src/compile/compile-pack.js';
 import type { CompiledLimit } from '../../src/compile/compiled-plan.js';
 import { Fraction } from '../../src/compile/exact-number.js';
 import { applyLimits } from '../../src/evaluate/apply-limits.js';
+import { assignBand } from '../../src/evaluate/assign-band.js';
+import type { NodeValue } from '../../src/evaluate/node-value.js';
 import { fillSummary } from '../../src/evaluate/fill-summary.js';
 import { levelResult } from '../../src/evaluate/level-result.js';
 
@@ -106,5 +108,54 @@ describe('fillSummary', () => {
     ['{rated} of nothing', { ...values, value: [] }, '0 of nothing'],
   ] as const)('%j', (template, given, expected) => {
     expect(fillSummary(template, given)).toBe(expected);
+  });
+});
+
+describe('assignBand, combining its parts’ bands', () => {
+  const node = (): NodeValue => ({
+    exactScore: null,
+    score: null,
+    computedScore: null,
+    band: null,
+    computedBand: null,
+    limits: [],
+    adjustment: null,
+    levels: [],
+    inputScale: null,
+    points: null,
+    maxPoints: null,
+  });
+  const combine = (mode: 'lowest' | 'highest', limits: CompiledLimit[] = []) => ({ kind: 'combine' as const, mode, scale: rating, limits });
+
+  it.each([
+    ['lowest', ['top', 'low', 'mid'], 'low'],
+    ['highest', ['low', 'top', 'mid'], 'top'],
+    ['lowest', ['mid', 'mid'], 'mid'],
+    ['highest', ['low'], 'low'],
+    // Parts not rated, not applicable or of another scale take no part.
+    ['lowest', [null, 'na', 'elsewhere', 'mid'], 'mid'],
+    ['highest', ['na', null, 'low', 'elsewhere'], 'low'],
+  ] as const)('%s of %j is %s', (mode, parts, expected) => {
+    const value = node();
+    assignBand(combine(mode), value, [...parts], {});
+    expect(value.computedBand).toBe(expected);
+    expect(value.bandRule).toBe(mode);
+    expect(value.notRated).toBeUndefined();
+  });
+
+  it('is not rated when no part has a band of its scale', () => {
+    const value = node();
+    assignBand(combine('lowest'), value, [null, 'na', 'elsewhere'], {});
+    expect(value).toMatchObject({ computedBand: null, notRated: 'no rated parts', limits: [] });
+  });
+
+  it("applies the band's limits to the band combined, and none to a node not rated", () => {
+    const value = node();
+    assignBand(combine('highest', [limit('cap', 'mid')]), value, ['top', 'low'], {});
+    expect(value.computedBand).toBe('mid');
+    expect(value.limits.map((l) => [l.from, l.to])).toEqual([['top', 'mid']]);
+    const unrated = { ...node(), notRated: 'no rated items' };
+    assignBand(combine('highest', [limit('cap', 'mid')]), unrated, ['top'], {});
+    expect(unrated.computedBand).toBeNull();
   });
 });

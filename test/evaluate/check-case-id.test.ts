@@ -28,6 +28,9 @@ describe('case ids', () => {
 
   it('shows invisible characters', () => {
     expect(showId('c\u200B1')).toBe('c\\u{200B}1');
+    // A plain space is shown as it is; other spaces by their code point.
+    expect(showId('case 12')).toBe('case 12');
+    expect(showId('c\u00A01\t')).toBe('c\\u{A0}1\\u{9}');
     expect(caseIdProblem('e\u0301')).toMatch(/not in Unicode NFC form/);
   });
 

@@ -48,4 +48,31 @@ describe('the input hash of cases held in memory', () => {
     first.merge(second.state.sum, second.state.count);
     expect(first.digest()).toBe(whole.digest());
   });
+
+  it('carries out of a 32-bit part that reaches exactly 2^32, and takes a small sum', () => {
+    const hash = new InputHash(header);
+    hash.merge(0x1_ffff_ffffn, 0);
+    hash.merge(1n, 0);
+    expect(hash.state.sum).toBe(0x2_0000_0000n);
+    // The sum is modulo 2^256.
+    hash.merge((1n << 256n) - 0x2_0000_0000n, 0);
+    expect(hash.state.sum).toBe(0n);
+  });
+
+  it('hashes a record with many shapes of keys alike, whichever order came first', () => {
+    // More key orders than the writer keeps sorted orders for: each record still hashes by its content.
+    const shapes = Array.from({ length: 40 }, (_, i) => Object.fromEntries(Array.from({ length: 5 }, (_, k) => [`k${(i * 7 + k * 3) % 11}`, k])));
+    const forward = new InputHash(header);
+    const backward = new InputHash(header);
+    shapes.forEach((c) => forward.addCase(c));
+    [...shapes].reverse().forEach((c) => backward.addCase(c));
+    expect(forward.digest()).toBe(byDefinition(header, shapes));
+    expect(backward.digest()).toBe(forward.digest());
+    // Texts longer than the writer keeps quoted, and many of them.
+    const long = Array.from({ length: 30 }, (_, i) => ({ id: `${'x'.repeat(70)}${i}`, facts: { note: `"${'y'.repeat(i)}"` } }));
+    const h = new InputHash(header);
+    long.forEach((c) => h.addCase(c));
+    h.addCase(long[0]);
+    expect(h.digest()).toBe(byDefinition(header, [...long, long[0]]));
+  });
 });

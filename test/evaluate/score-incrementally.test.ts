@@ -63,4 +63,18 @@ describe('IncrementalScorer', () => {
     const outcome = started.scorer.result();
     expect('result' in outcome && outcome.result.overall?.score).toBe(79);
   });
+
+  it('takes a number as a case id, the same case as its text', () => {
+    const started = IncrementalScorer.start(plan, opened.header);
+    if ('errors' in started) throw new Error('start failed');
+    const { scorer } = started;
+    expect(scorer.upsert({ ...pool[0]!, id: 12 })).toEqual({ ok: true });
+    expect(scorer.upsert({ ...pool[1]!, id: '12' })).toEqual({ ok: true });
+    expect(scorer.size).toBe(1);
+    expect(scorer.remove('12')).toBe(true);
+    expect(scorer.size).toBe(0);
+    // A record that is no case changes nothing, and says why.
+    expect(scorer.upsert(null as unknown as CaseRecord)).toMatchObject({ errors: [{ code: 'CASE_MISSING_ID' }] });
+    expect(scorer.size).toBe(0);
+  });
 });

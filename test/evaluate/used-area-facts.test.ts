@@ -48,4 +48,23 @@ describe('usedAreaFacts', () => {
       [],
     );
   });
+
+  it('reads past a comparison with null or a list as its value', () => {
+    const pack = {
+      criteria: [
+        {
+          id: 'C1',
+          questions: [
+            {
+              id: 'Q1',
+              appliesWhen: {
+                all: [{ fact: 'caseFact', operator: 'equal', value: null }, { fact: 'caseFact', operator: 'in', value: ['fromValue'] }, reads('fromApplies')],
+              },
+            },
+          ],
+        },
+      ],
+    } as unknown as Partial<Pack>;
+    expect(usedAreaFacts(plan(pack))).toEqual(['fromApplies']);
+  });
 });
