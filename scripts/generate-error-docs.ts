@@ -7,7 +7,7 @@
  * Each example starts from a small valid methodology (BASE_PACK), inspection and case file, and
  * changes one thing; the snippet shown is the changed text, and must appear in the files run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, type ErrorCode } from '../src/model/errors.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+
+/** Writes the rows of a DuckDB query to a Parquet file (with the DuckDB package, in a child process: this script is synchronous there). */
+function writeParquet(file: string, select: string): void {
+  const copy = `COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`;
+  const script = `import { DuckDBInstance } from '@duckdb/node-api'; const db = await DuckDBInstance.create(':memory:'); await (await db.connect()).run(${JSON.stringify(copy)});`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the Parquet example could not be written: ${run.stderr}`);
+}
 export const DOC_PATH = join(REPO, 'docs/errors.md');
 
 export const BASE_PACK = `kind: methodology
@@ -598,8 +606,14 @@ export const EXAMPLES: Example[] = [
   },
   {
     code: 'SQL_COLUMN',
-    cases: [['id,risk,age,C1.1,C1.2\n', 'case,risk,age,C1.1,C1.2\n']],
+    // A Parquet file (a CSV's header is checked as the interpreter checks it: CSV_HEADER).
+    inspection: [['cases: { file: cases.csv }', 'cases: { file: cases.parquet }']],
+    files: {
+      'cases.parquet': (dir) => writeParquet(join(dir, 'cases.parquet'), `SELECT 'c1' AS "case", 'high' AS risk, 30 AS age, 'yes' AS "C1.1", 'no' AS "C1.2"`),
+    },
     run: ['score', 'inspection.yaml', '--engine', 'duckdb'],
+    snippet: 'cases: { file: cases.parquet }   # its columns: case, risk, age, C1.1, C1.2',
+    lang: 'yaml',
     mend: 'Give the table the columns of the CSV case format: `id`, a column per case fact, a column per question id (select and rename them in a view or a query), of types that hold one value each.',
   },
   {
