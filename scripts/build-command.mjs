@@ -26,9 +26,11 @@ const EXTERNAL = ['@duckdb/node-api', 'pg', 'fastify', '@fastify/*', 'light-my-r
  * is imported through `__import`, the bin's own import (see the banner): V8 forgets how a script
  * compiled from its code cache imports, so the bundle's own import() would fail there.
  */
+const isOutside = (specifier) =>
+  specifier.startsWith('node:') || EXTERNAL.some((e) => (e.endsWith('/*') ? specifier.startsWith(e.slice(0, -1)) : specifier === e));
 const outsideImports = (text) =>
   text
-    .replace(/\bimport\((['"])(node:[^'"]+|@duckdb\/node-api|pg|fastify|@fastify\/[^'"]+|light-my-request|ajv(?:\/[^'"]+)?)\1\)/g, '__import($1$2$1)')
+    .replace(/\bimport\((['"])([^'"]+)\1\)/g, (call, quote, specifier) => (isOutside(specifier) ? `__import(${quote}${specifier}${quote})` : call))
     .replace(/\bimport\(([A-Za-z_$][\w$.]*)\)/g, '__import($1)');
 
 /** Replaces import.meta.url in each source file by the URL of that file's build in dist/. */
