@@ -25,6 +25,23 @@ export interface NodeValue {
   maxPoints: Fraction | null;
 }
 
+/** A node's value before anything is known of it. */
+export function emptyNodeValue(): NodeValue {
+  return {
+    exactScore: null,
+    score: null,
+    computedScore: null,
+    band: null,
+    computedBand: null,
+    limits: [],
+    adjustment: null,
+    levels: [],
+    inputScale: null,
+    points: null,
+    maxPoints: null,
+  };
+}
+
 export interface Scored<R> {
   value: NodeValue;
   result: R;

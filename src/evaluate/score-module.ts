@@ -15,7 +15,7 @@ import { rateItems } from './rate-items.js';
 import { judgeMeasures } from './judge-measures.js';
 import { assignBand } from './assign-band.js';
 import { bandLevels, countByLevel, weightAtLeast } from './count-levels.js';
-import type { NodeValue, Scored } from './node-value.js';
+import { emptyNodeValue, type NodeValue, type Scored } from './node-value.js';
 
 /** What a module is scored from besides its cases. */
 export interface ModuleInputs {
@@ -160,22 +160,6 @@ class ModuleScorer {
     if (adjustment.band !== undefined) value.band = adjustment.band;
   }
 
-  private newValue(): NodeValue {
-    return {
-      exactScore: null,
-      score: null,
-      computedScore: null,
-      band: null,
-      computedBand: null,
-      limits: [],
-      adjustment: null,
-      levels: [],
-      inputScale: null,
-      points: null,
-      maxPoints: null,
-    };
-  }
-
   private scored(value: NodeValue, stage: RoundingStage, bandScale: RankedScale | null): ScoredResult {
     return {
       score: this.shown(value.score, stage),
@@ -210,7 +194,7 @@ class ModuleScorer {
   // Criteria -----------------------------------------------------------------------------------
 
   private scoreCriterion(c: CompiledCriterion): Scored<CriterionResult> {
-    const value = this.newValue();
+    const value = emptyNodeValue();
     let items: ItemResult[] = [];
     let targets: TargetResult[] = [];
     if (c.def.kind === 'evidence') {
@@ -312,7 +296,7 @@ class ModuleScorer {
 
   private scoreSection(s: CompiledSection): Scored<SectionResult> {
     const criteria = s.criteria.map((c) => this.criterionValues.get(c)!);
-    const value = this.newValue();
+    const value = emptyNodeValue();
     let items: ItemResult[] | null = null;
     if (s.own) {
       ({ items, levels: value.levels } = rateItems(s.own, this.inputs.evidence, () => null));
@@ -350,7 +334,7 @@ class ModuleScorer {
 
   private scoreOverall(sections: Array<Scored<SectionResult>>): Scored<OverallResult> {
     const overall = this.module.overall!;
-    const value = this.newValue();
+    const value = emptyNodeValue();
     value.inputScale = this.module.overall!.childScale;
     value.levels = bandLevels(
       sections.map((s) => s.value.band),

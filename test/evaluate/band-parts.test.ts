@@ -6,7 +6,7 @@ import type { CompiledLimit } from '../../src/compile/compiled-plan.js';
 import { Fraction } from '../../src/compile/exact-number.js';
 import { applyLimits } from '../../src/evaluate/apply-limits.js';
 import { assignBand } from '../../src/evaluate/assign-band.js';
-import type { NodeValue } from '../../src/evaluate/node-value.js';
+import { emptyNodeValue } from '../../src/evaluate/node-value.js';
 import { fillSummary } from '../../src/evaluate/fill-summary.js';
 import { levelResult } from '../../src/evaluate/level-result.js';
 
@@ -112,19 +112,7 @@ describe('fillSummary', () => {
 });
 
 describe('assignBand, combining its parts’ bands', () => {
-  const node = (): NodeValue => ({
-    exactScore: null,
-    score: null,
-    computedScore: null,
-    band: null,
-    computedBand: null,
-    limits: [],
-    adjustment: null,
-    levels: [],
-    inputScale: null,
-    points: null,
-    maxPoints: null,
-  });
+  const node = emptyNodeValue;
   const combine = (mode: 'lowest' | 'highest', limits: CompiledLimit[] = []) => ({ kind: 'combine' as const, mode, scale: rating, limits });
 
   it.each([
