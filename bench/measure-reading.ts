@@ -4,7 +4,7 @@
  * a streamed run that is the reader's.
  */
 import { createHash } from 'node:crypto';
-import type { CompiledPlan } from '../src/compile/compiled-plan.js';
+import { caseColumnsOf, type CompiledPlan } from '../src/compile/compiled-plan.js';
 import { readCsvCases, readNdjsonCases, type CaseInput } from '../src/load/read-cases.js';
 
 export async function measureReading(
@@ -14,7 +14,7 @@ export async function measureReading(
   limit: number,
 ): Promise<{ cases: number; ms: number; casesPerSecond: number }> {
   const hash = createHash('sha256');
-  const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  const columns = caseColumnsOf(plan);
   const inputs: AsyncIterable<CaseInput> = format === 'ndjson' ? readNdjsonCases(file, hash) : readCsvCases(file, columns, hash);
   let cases = 0;
   const started = performance.now();

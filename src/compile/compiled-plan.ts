@@ -190,3 +190,8 @@ export interface CompiledPlan {
   /** Every id a result can be found under (criteria, sections, questions, items, measures, `overall`), prefixed for thematics. */
   ids: ReadonlySet<string>;
 }
+
+/** The columns a case file may have for a plan (the readers' CaseColumns): its case facts and its questions' keys. */
+export function caseColumnsOf(plan: CompiledPlan): { caseFacts: ReadonlyMap<string, FactDeclaration>; questionKeys: ReadonlySet<string> } {
+  return { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+}

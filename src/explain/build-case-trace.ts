@@ -5,7 +5,7 @@
  * trace, so an explanation can never quietly disagree with a score.
  */
 import type { Diagnostic } from '../model/errors.js';
-import { Outcome, type CompiledQuestion, type FactRecord } from '../compile/compiled-plan.js';
+import { caseColumnsOf, Outcome, type CompiledQuestion, type FactRecord } from '../compile/compiled-plan.js';
 import { namedConditions, type ExplainContext } from './explain-context.js';
 import { renderActual, renderCondition } from './render-condition.js';
 import { decidingLeaves, describeOutcome, traceCondition, type ConditionTrace, type TraceScope } from './trace-condition.js';
@@ -34,7 +34,7 @@ export interface CaseRecordRead {
 /** Reads the inspection's cases again until the one with this id. */
 export async function findCase(ctx: ExplainContext, id: string): Promise<CaseRecordRead | { errors: Diagnostic[] }> {
   const { plan, scored } = ctx;
-  const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  const columns = caseColumnsOf(plan);
   for await (const input of scored.opened.readCases(columns)) {
     if (!('record' in input)) continue;
     const record = input.record;

@@ -2,6 +2,7 @@
  * A scoring worker: builds the plan from the same packs as the main thread, counts the cases of
  * each batch it is sent, and reports each batch's problems and, at the end, its counts.
  */
+import { caseColumnsOf } from '../compile/compiled-plan.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePlan } from '../compile/compile-pack.js';
 import { CaseTally } from '../evaluate/tally-cases.js';
@@ -29,7 +30,7 @@ function run(setup: WorkerSetup): void {
     // The main thread checks ids across the whole file. A range with any problem sends the file
     // back to one thread, which reports it: here problems are only counted, not kept.
     const tally = new CaseTally(plan, setup.area, { checkDuplicates: false, maxDiagnostics: 0 });
-    const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+    const columns = caseColumnsOf(plan);
     /** Reads a range of the case file, counting its cases; its ids go back for the duplicate check across ranges. */
     const countRange = async (message: RangeMessage) => {
       const problemsBefore = tally.invalid + tally.inputProblems;

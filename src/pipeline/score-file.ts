@@ -5,7 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Diagnostic } from '../model/errors.js';
 import type { InspectionResult } from '../model/result.js';
-import type { CompiledPlan } from '../compile/compiled-plan.js';
+import { caseColumnsOf, type CompiledPlan } from '../compile/compiled-plan.js';
 import { compilePlan } from '../compile/compile-pack.js';
 import { ScoringSession, type InspectionHeader, type ScoreOptions, type ScoreOutcome } from '../evaluate/score-inspection.js';
 import type { CaseTally } from '../evaluate/tally-cases.js';
@@ -45,7 +45,7 @@ export async function scoreOpenedInspection(
   const started = ScoringSession.start(plan, opened.header, { requireCases, ...options });
   if ('errors' in started) return { errors: started.errors.map(opened.locate) };
   const { session } = started;
-  const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  const columns = caseColumnsOf(plan);
   const workers = options.trace || options.onOutcomes ? 1 : (options.workers ?? 1);
   const caseFile = caseFileOf(opened.inspection.cases, path);
   // A case file that changes while it is read is an error: its cases counted would not be its bytes hashed.
@@ -120,7 +120,7 @@ export async function scoreWithCaseFile(
   if ('errors' in started) return started;
   const file = resolve(cases.file);
   const hash = createHash('sha256');
-  const columns = { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) };
+  const columns = caseColumnsOf(plan);
   // The file is read as an inspection beside it would read it: `cases.file` relative to that place.
   const beside = join(dirname(file), '.inspection');
   await feedCases(

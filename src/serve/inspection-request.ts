@@ -2,6 +2,7 @@
  * An inspection file as a request to the service: the same data, its packs named by id and
  * version range instead of by path, its cases read (from its CSV or NDJSON file) and listed.
  */
+import { caseColumnsOf } from '../compile/compiled-plan.js';
 import type { Diagnostic } from '../model/errors.js';
 import type { CaseRecord } from '../model/inspection.js';
 import type { ScoreRequest } from '../model/service.js';
@@ -14,7 +15,7 @@ export async function inspectionAsRequest(path: string): Promise<{ request: Scor
   const plan = compilePlan(opened.methodology, opened.thematics);
   const cases: CaseRecord[] = [];
   const errors: Diagnostic[] = [];
-  for await (const input of opened.readCases({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) })) {
+  for await (const input of opened.readCases(caseColumnsOf(plan))) {
     if ('record' in input) cases.push({ ...input.record } as unknown as CaseRecord);
     else errors.push(input.problem);
   }

@@ -14,7 +14,7 @@ import { ScoringSession, type ScoreOptions } from '../evaluate/score-inspection.
 import { caseFileOf, openInspection, type OpenOptions, type OpenedInspection } from '../pipeline/load-inspection.js';
 import type { ScoredFile } from '../pipeline/score-file.js';
 import { readCsvHeader } from '../load/read-cases.js';
-import type { CompiledPlan } from '../compile/compiled-plan.js';
+import { caseColumnsOf } from '../compile/compiled-plan.js';
 import { checkColumns } from './check-columns.js';
 import { countCasesWithSql } from './count-cases-with-sql.js';
 import { fileRelation } from './file-relation.js';
@@ -111,7 +111,7 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
   const name = source.kind === 'file' ? source.written : describeDatabase(source.source);
   try {
     const csvFile = source.kind === 'file' && source.format === 'csv' ? source.file : null;
-    const header = csvFile !== null ? await readCsvHeader(csvFile, columnsOf(plan)) : null;
+    const header = csvFile !== null ? await readCsvHeader(csvFile, caseColumnsOf(plan)) : null;
     if (header && header.problems.length > 0) return { errors: header.problems };
     const from = header && csvFile !== null ? fileRelation(csvFile, 'csv', engine.dialect, header.names) : relationOf(source, engine.dialect);
     const columns = header ? header.names.map((name) => ({ name, type: 'VARCHAR' })) : await engine.describe(from);
@@ -162,8 +162,6 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
     await engine.close();
   }
 }
-
-const columnsOf = (plan: CompiledPlan) => ({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) });
 
 function firstLine(text: string): string {
   return (

@@ -1,5 +1,6 @@
 // The JSON Schema of a pack's case records (`criteria schema cases`) accepts the pack's real cases
 // and rejects what the engine would reject: unknown facts or questions, answers off a scale.
+import { caseColumnsOf } from '../../src/compile/compiled-plan.js';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,7 @@ if ('errors' in opened) throw new Error('example does not open');
 const plan = compilePlan(opened.methodology, opened.thematics);
 const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(buildCaseSchema(plan));
 const records: unknown[] = [];
-for await (const input of opened.readCases({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) })) {
+for await (const input of opened.readCases(caseColumnsOf(plan))) {
   if ('record' in input) records.push(JSON.parse(JSON.stringify(input.record)));
 }
 

@@ -1,6 +1,7 @@
 // Nothing lost: every input case is accounted for — scored (relevant to some question or to
 // none) or excluded with its reasons — and the totals reconcile, whatever mix of good and bad
 // cases comes in (property test, fixed seed).
+import { caseColumnsOf } from '../../src/compile/compiled-plan.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openInspection } from '../../src/pipeline/load-inspection.js';
@@ -12,7 +13,7 @@ const opened = openInspection('rules/esi-2003/examples/derbyshire-2003/inspectio
 if ('errors' in opened) throw new Error('example does not open');
 const plan = compilePlan(opened.methodology, opened.thematics);
 const pool: Array<Record<string, unknown>> = [];
-for await (const input of opened.readCases({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) })) {
+for await (const input of opened.readCases(caseColumnsOf(plan))) {
   if ('record' in input) pool.push(JSON.parse(JSON.stringify(input.record)));
 }
 

@@ -1,5 +1,6 @@
 // Incremental scoring: after any sequence of added, changed and removed cases, the result equals
 // a full re-score of the cases then held (property test, fixed seed).
+import { caseColumnsOf } from '../../src/compile/compiled-plan.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openInspection } from '../../src/pipeline/load-inspection.js';
@@ -12,7 +13,7 @@ const opened = openInspection('rules/esi-2003/examples/derbyshire-2003/inspectio
 if ('errors' in opened) throw new Error('example does not open');
 const plan = compilePlan(opened.methodology, opened.thematics);
 const pool: CaseRecord[] = [];
-for await (const input of opened.readCases({ caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) })) {
+for await (const input of opened.readCases(caseColumnsOf(plan))) {
   if ('record' in input) pool.push(JSON.parse(JSON.stringify(input.record)) as CaseRecord);
 }
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompiledPlan, FactRecord } from '../../src/compile/compiled-plan.js';
+import { caseColumnsOf, type CompiledPlan, type FactRecord } from '../../src/compile/compiled-plan.js';
 import { ScoringSession } from '../../src/evaluate/score-inspection.js';
 import { readCsvCases } from '../../src/load/read-cases.js';
 import type { Diagnostic } from '../../src/model/errors.js';
@@ -69,7 +69,7 @@ function start(plan: CompiledPlan, area: FactRecord, excludeInvalid: boolean): S
 
 export async function scoreByInterpreter(plan: CompiledPlan, area: FactRecord, file: string, excludeInvalid: boolean): Promise<Scored> {
   const session = start(plan, area, excludeInvalid);
-  await feedCases(session, readCsvCases(file, { caseFacts: plan.caseFacts, questionKeys: new Set(plan.questionByKey.keys()) }));
+  await feedCases(session, readCsvCases(file, caseColumnsOf(plan)));
   return { outcome: session.finish(), counts: countsOf(session) };
 }
 
