@@ -17,6 +17,7 @@ import type { Condition } from '../model/condition.js';
 import type { FactDeclaration } from '../model/pack.js';
 import { and, compileSqlCondition, FALSE, not, or, TRUE, type ColumnType, type Operand } from './compile-sql-condition.js';
 import type { SqlDialect } from './sql-dialect.js';
+import type { SqlColumn } from './sql-engine.js';
 
 /** The relation the cases are read from. */
 export interface CaseRelation {
@@ -28,6 +29,16 @@ export interface CaseRelation {
   idsApart?: boolean;
   /** Columns of SQL type BOOLEAN: a boolean fact's value is read as it is, not parsed from its text (which says the same). */
   booleans?: ReadonlySet<string>;
+}
+
+/** The relation of cases at `from` with these columns (as the engine describes them). */
+export function caseRelation(from: string, columns: readonly SqlColumn[], idsApart = false): CaseRelation {
+  return {
+    from,
+    columns: new Set(columns.map((c) => c.name)),
+    idsApart,
+    booleans: new Set(columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name)),
+  };
 }
 
 export interface CaseQueryOptions {

@@ -16,6 +16,7 @@ import type { ScoredFile } from '../pipeline/score-file.js';
 import { readCsvHeader } from '../load/read-cases.js';
 import { caseColumnsOf } from '../compile/compiled-plan.js';
 import { checkColumns } from './check-columns.js';
+import { caseRelation } from './build-case-query.js';
 import { countCasesWithSql } from './count-cases-with-sql.js';
 import { fileRelation } from './file-relation.js';
 import { SqlConditionError } from './compile-sql-condition.js';
@@ -122,12 +123,7 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
       engine,
       plan,
       session.checked.area,
-      {
-        from,
-        columns: new Set(columns.map((c) => c.name)),
-        idsApart: source.kind === 'file' && source.format === 'parquet',
-        booleans: new Set(columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name)),
-      },
+      caseRelation(from, columns, source.kind === 'file' && source.format === 'parquet'),
       session.tally,
     );
     const finished = session.finish(await hashing);

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../src/model/errors.js';
 import type { InspectionResult } from '../../src/model/result.js';
 import { feedCases } from '../../src/pipeline/score-file.js';
 import { countCasesWithSql } from '../../src/sql/count-cases-with-sql.js';
+import { caseRelation } from '../../src/sql/build-case-query.js';
 import type { SqlEngine } from '../../src/sql/sql-engine.js';
 
 /** A CSV cell, quoted (so that any text survives). */
@@ -84,8 +85,7 @@ export async function scoreBySql(
 ): Promise<Scored> {
   const session = start(plan, area, excludeInvalid);
   const columns = await engine.describe(from);
-  const booleans = new Set(columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name));
-  await countCasesWithSql(engine, plan, session.checked.area, { from, columns: new Set(columns.map((c) => c.name)), idsApart, booleans }, session.tally);
+  await countCasesWithSql(engine, plan, session.checked.area, caseRelation(from, columns, idsApart), session.tally);
   return { outcome: session.finish(), counts: countsOf(session) };
 }
 
