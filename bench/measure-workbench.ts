@@ -28,7 +28,6 @@ export interface WorkbenchLatency {
 const GOAL_MS = 150;
 const INSPECTION = 'rules/esi-2003/examples/derbyshire-2003/inspection.yaml';
 const EDITED = 'rules/esi-2003/section-c.yaml';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -44,17 +43,9 @@ export async function measureWorkbench(options: { serverRuns?: number; browserRu
   const workspace = mkdtempSync(join(tmpdir(), 'criteria-bench-workbench-'));
   for (const part of ['rules', 'thematics']) cpSync(join(ROOT, part), join(workspace, part), { recursive: true });
   if (!existsSync(join(ROOT, 'dist/workbench/app.js'))) throw new Error('dist/workbench is not built: run npm run build');
-  const { buildServer } = await import('../src/serve/build-server.js');
-  const service = await buildServer({
-    workspace,
-    host: '127.0.0.1',
-    port: 0,
-    maxBodyBytes: 10 * 1024 * 1024,
-    maxCases: 1_000_000,
-    timeoutMs: 30_000,
-    log: () => {},
-  });
-  const url = `${await service.app.listen({ host: '127.0.0.1', port: 0 })}/`;
+  const { startWorkbench } = await import('../test/workbench/start-workbench.js');
+  const service = await startWorkbench(workspace);
+  const url = service.url;
   try {
     const text = readFileSync(join(workspace, EDITED), 'utf8');
     const titleLine = text.split('\n').find((l) => /^\s+title: /.test(l))!;
@@ -88,7 +79,8 @@ export async function measureWorkbench(options: { serverRuns?: number; browserRu
       ),
     };
     let browser: WorkbenchLatency['browser'];
-    if (!existsSync(CHROMIUM)) {
+    const { CHROMIUM, CHROMIUM_FOUND } = await import('../test/support/chromium.js');
+    if (!CHROMIUM_FOUND) {
       browser = { skipped: `no chromium at ${CHROMIUM}` };
     } else {
       log('workbench: keystroke to diagnostics and sheet, in chromium');
@@ -96,26 +88,14 @@ export async function measureWorkbench(options: { serverRuns?: number; browserRu
     }
     return { goalMs: GOAL_MS, server: serverLatency, browser };
   } finally {
-    await service.app.close();
+    await service.close();
     rmSync(workspace, { recursive: true, force: true });
   }
 }
 
 async function measureInBrowser(url: string, line: string, runs: number): Promise<{ diagnostics: Latency; sheet: Latency }> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { launchChromium } = await import('../test/support/chromium.js');
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(url);

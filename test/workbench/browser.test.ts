@@ -2,9 +2,9 @@
 // server on 127.0.0.1 over a throwaway copy of the bundled packs. Expected figures come from the
 // library itself (scoring, explaining, testing the same texts), never written into the test.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { explainInspection } from '../../src/explain/explain-inspection.js';
 import { renderTraceText } from '../../src/explain/render-trace.js';
@@ -14,23 +14,13 @@ import { schemasAt, type JsonSchema } from '../../src/workbench/app/navigate-jso
 import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
 import { copyWorkspace, type Workspace } from './copy-workspace.js';
 import { startWorkbench, type RunningServer } from './start-workbench.js';
+import { CHROMIUM, CHROMIUM_FOUND, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = '.tmp/screenshots';
 const INSPECTION = 'rules/esi-2003/examples/derbyshire-2003/inspection.yaml';
 const SECTION_C = 'rules/esi-2003/section-c.yaml';
 const TESTS = 'rules/esi-2003/tests/derbyshire.yaml';
-const found = existsSync(CHROMIUM);
+const found = CHROMIUM_FOUND;
 
 if (!found && process.env.CI !== 'true')
   process.stdout.write(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
@@ -54,7 +44,7 @@ describe.runIf(found)('the workbench in a browser', { timeout: 90_000 }, () => {
     ws = copyWorkspace();
     server = await startWorkbench(ws.folder);
     // playwright gives each launch a new empty profile folder (its own --user-data-dir).
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -10,24 +10,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReports, type ReportName } from './make-reports.js';
+import { CHROMIUM, CHROMIUM_FOUND, launchChromium } from '../../support/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = '.tmp/screenshots/reports';
 const WIDTHS = [390, 1280] as const;
-const found = existsSync(CHROMIUM);
+const found = CHROMIUM_FOUND;
 const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
 const CI = process.env.CI === 'true';
 const require = createRequire(import.meta.url);
@@ -94,7 +84,7 @@ describe.runIf(found)('the HTML reports in a browser', { timeout: 180_000 }, () 
     reports = await makeReports(folder);
     for (const [name, html] of Object.entries(reports)) writeFileSync(join(SHOTS, `${name}.html`), html);
     // playwright gives each launch a new empty profile folder (its own --user-data-dir).
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
+    browser = await launchChromium(60_000);
   }, 240_000);
 
   afterAll(async () => {
