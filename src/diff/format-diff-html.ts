@@ -1,20 +1,12 @@
 import { AREAS, AREA_TITLES, type PackChange } from './pack-change.js';
 import type { PackDiffReport } from './format-diff.js';
-import type { InspectionImpact } from './measure-impact.js';
+import { countChangedKinds, type InspectionImpact } from './measure-impact.js';
 import { shortenHash } from '../report/describe-provenance.js';
 import { describeMeta } from '../report/format-html.js';
 import { renderTemplate } from '../report/render-template.js';
 import { stylePage } from '../report/style-page.js';
 
 const OUTCOMES: Record<string, string> = { notRelevant: 'not relevant', met: 'met', notMet: 'not met', notApplicable: 'not applicable', absent: 'absent' };
-const KINDS: Record<string, [string, string]> = {
-  question: ['question', 'questions'],
-  item: ['item', 'items'],
-  measure: ['measure', 'measures'],
-  criterion: ['criterion', 'criteria'],
-  section: ['section', 'sections'],
-  overall: ['overall result', 'overall results'],
-};
 /** The cases listed per inspection; the rest are counted. */
 const CASES_SHOWN = 20;
 
@@ -39,9 +31,7 @@ function viewInspection(inspection: InspectionImpact) {
       cases: [],
     };
   }
-  const counts = new Map<string, number>();
-  for (const c of inspection.changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-  const moved = [...counts].map(([kind, k]) => `${k} ${KINDS[kind]?.[k === 1 ? 0 : 1] ?? kind}`).join(', ');
+  const moved = countChangedKinds(inspection.changes);
   const overall = inspection.changes.find((c) => c.id === 'overall');
   const summary =
     `${moved === '' ? 'Nothing changed' : `${moved} changed`}; overall ${overall ? `${overall.before} → ${overall.after}` : 'unchanged'}; ` +

@@ -3,7 +3,7 @@
  * version verdict, then the impact on inspections) or as JSON for tools.
  */
 import { AREAS, AREA_TITLES, type PackChange } from './pack-change.js';
-import type { Impact } from './measure-impact.js';
+import { countChangedKinds, type Impact } from './measure-impact.js';
 import type { VersionVerdict } from './judge-version.js';
 import { shortenHash } from '../report/describe-provenance.js';
 
@@ -48,17 +48,7 @@ function impactLines(impact: Impact): string[] {
     if (inspection.note) lines.push(`  note: ${inspection.note}`);
     const width = Math.max(0, ...inspection.changes.map((c) => c.id.length));
     for (const c of inspection.changes) lines.push(`  ${c.id.padEnd(width)}  ${c.before} → ${c.after}  (${truncate(c.title, 60)})`);
-    const counts = new Map<string, number>();
-    for (const c of inspection.changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-    const names: Record<string, [string, string]> = {
-      question: ['question', 'questions'],
-      item: ['item', 'items'],
-      measure: ['measure', 'measures'],
-      criterion: ['criterion', 'criteria'],
-      section: ['section', 'sections'],
-      overall: ['overall result', 'overall results'],
-    };
-    const summary = [...counts].map(([kind, k]) => `${k} ${names[kind]![k === 1 ? 0 : 1]}`).join(', ');
+    const summary = countChangedKinds(inspection.changes);
     const overall = inspection.changes.find((c) => c.id === 'overall');
     lines.push(
       `  summary: ${summary === '' ? 'nothing changed' : `${summary} changed`}; overall ${overall ? `${overall.before} → ${overall.after}` : 'unchanged'}; ${inspection.caseChanges.length} of ${inspection.cases} cases changed outcome on some question`,

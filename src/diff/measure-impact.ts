@@ -32,6 +32,22 @@ export interface ResultChange {
   bandAfter?: string | null;
 }
 
+const KIND_NAMES: Record<IndexedResult['kind'], [string, string]> = {
+  question: ['question', 'questions'],
+  item: ['item', 'items'],
+  measure: ['measure', 'measures'],
+  criterion: ['criterion', 'criteria'],
+  section: ['section', 'sections'],
+  overall: ['overall result', 'overall results'],
+};
+
+/** How many results of each kind changed, in words (`3 questions, 1 criterion`); '' when none did. */
+export function countChangedKinds(changes: readonly ResultChange[]): string {
+  const counts = new Map<IndexedResult['kind'], number>();
+  for (const c of changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+  return [...counts].map(([kind, k]) => `${k} ${KIND_NAMES[kind][k === 1 ? 0 : 1]}`).join(', ');
+}
+
 /** One case's outcomes that changed, question by question. */
 export interface CaseChange {
   id: string;
