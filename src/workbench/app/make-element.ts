@@ -23,6 +23,31 @@ export function append(parent: Node, children: Array<Child | Child[]>): void {
   }
 }
 
+/** A table with a caption, a header row of column names and a body of rows (each a `tr` from `row`). */
+export function table<T>(
+  attributes: Attributes,
+  caption: HTMLTableCaptionElement,
+  columns: readonly string[],
+  rows: readonly T[],
+  row: (item: T) => HTMLTableRowElement,
+): HTMLTableElement {
+  return h(
+    'table',
+    attributes,
+    caption,
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((name) => h('th', { scope: 'col' }, name)),
+      ),
+    ),
+    h('tbody', {}, rows.map(row)),
+  );
+}
+
 /** Replaces an element's children. */
 export function replaceChildren(parent: Element, ...children: Array<Child | Child[]>): void {
   parent.replaceChildren();

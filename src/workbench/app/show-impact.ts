@@ -3,7 +3,7 @@
  * versions written, the changes, and what moved on each example inspection.
  */
 import type { ImpactOutcome } from './api-types.js';
-import { h, replaceChildren } from './make-element.js';
+import { h, replaceChildren, table } from './make-element.js';
 
 export function showImpact(panel: HTMLElement, impact: ImpactOutcome): void {
   if ('errors' in impact) {
@@ -56,35 +56,14 @@ export function showImpact(panel: HTMLElement, impact: ImpactOutcome): void {
         : null,
       !i.errors && i.changes.length === 0 ? h('p', {}, `No figure moves (${i.cases} cases).`) : null,
       i.changes.length > 0
-        ? h(
-            'table',
-            { class: 'moves' },
-            h('caption', {}, `Figures that move on ${i.area || i.file}`),
+        ? table({ class: 'moves' }, h('caption', {}, `Figures that move on ${i.area || i.file}`), ['Result', 'Before', 'After', 'Band'], i.changes, (c) =>
             h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'col' }, 'Result'),
-                h('th', { scope: 'col' }, 'Before'),
-                h('th', { scope: 'col' }, 'After'),
-                h('th', { scope: 'col' }, 'Band'),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              i.changes.map((c) =>
-                h(
-                  'tr',
-                  { 'data-id': c.id, class: c.kind },
-                  h('th', { scope: 'row' }, `${c.id} ${c.title}`),
-                  h('td', {}, c.before),
-                  h('td', {}, c.after),
-                  h('td', {}, c.bandBefore !== undefined && c.bandBefore !== c.bandAfter ? `${c.bandBefore ?? 'none'} → ${c.bandAfter ?? 'none'}` : ''),
-                ),
-              ),
+              'tr',
+              { 'data-id': c.id, class: c.kind },
+              h('th', { scope: 'row' }, `${c.id} ${c.title}`),
+              h('td', {}, c.before),
+              h('td', {}, c.after),
+              h('td', {}, c.bandBefore !== undefined && c.bandBefore !== c.bandAfter ? `${c.bandBefore ?? 'none'} → ${c.bandAfter ?? 'none'}` : ''),
             ),
           )
         : null,

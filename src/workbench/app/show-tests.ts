@@ -3,7 +3,7 @@
  * test exercised — each linked to its line.
  */
 import type { Diagnostic, TestsOutcome } from './api-types.js';
-import { h, replaceChildren } from './make-element.js';
+import { h, replaceChildren, table } from './make-element.js';
 
 export type OpenAt = (file: string, line?: number, column?: number) => void;
 
@@ -60,36 +60,20 @@ export function showTests(panel: HTMLElement, run: TestsOutcome, open: OpenAt): 
         link(open, o.file, o.line, 1, o.name),
         o.problem ? h('div', { class: 'problem' }, o.problem) : null,
         o.mismatches.length > 0
-          ? h(
-              'table',
+          ? table(
               { class: 'mismatches' },
               h('caption', { class: 'visually-hidden' }, `Expected against actual for ${o.name}`),
-              h(
-                'thead',
-                {},
+              ['Result', 'Property', 'Expected', 'Actual'],
+              o.mismatches,
+              (m) =>
                 h(
                   'tr',
                   {},
-                  h('th', { scope: 'col' }, 'Result'),
-                  h('th', { scope: 'col' }, 'Property'),
-                  h('th', { scope: 'col' }, 'Expected'),
-                  h('th', { scope: 'col' }, 'Actual'),
+                  h('th', { scope: 'row' }, m.id),
+                  h('td', {}, m.property),
+                  h('td', { class: 'expected' }, show(m.expected)),
+                  h('td', { class: 'actual' }, show(m.actual)),
                 ),
-              ),
-              h(
-                'tbody',
-                {},
-                o.mismatches.map((m) =>
-                  h(
-                    'tr',
-                    {},
-                    h('th', { scope: 'row' }, m.id),
-                    h('td', {}, m.property),
-                    h('td', { class: 'expected' }, show(m.expected)),
-                    h('td', { class: 'actual' }, show(m.actual)),
-                  ),
-                ),
-              ),
             )
           : null,
         o.errors.length > 0
