@@ -11,7 +11,7 @@ import { decodeText } from './decode-text.js';
 import { compareDiagnostics, makeError } from '../source/make-diagnostic.js';
 import { findTooDeep, MAX_DEPTH } from './measure-depth.js';
 import { overlaidText, parseThroughCache } from './text-overlay.js';
-import { createSourceDocument } from '../source/source-document.js';
+import { createSourceDocument, lazilyLocated } from '../source/source-document.js';
 import type { SourceDocument } from '../source/source-document.js';
 import { toPlainValue } from './to-plain-value.js';
 import { isJsonExact, valueCache, valueKey, type ValueCache } from './value-cache.js';
@@ -58,24 +58,13 @@ export function readDocument(file: string, text?: string): ReadResult {
 function readThroughValueCache(cache: ValueCache, file: string, text: string): ReadResult {
   const key = valueKey(text, isJsonFile(file), ENGINE_VERSION);
   const value = cache.get(key);
-  if (value !== undefined) {
-    let parsed: SourceDocument | undefined;
+  if (value !== undefined)
     return {
-      doc: {
-        file,
-        text,
-        value,
-        locate(pointer, onKey) {
-          if (parsed === undefined) {
-            const read = parseText(file, text);
-            if (!('doc' in read)) return undefined;
-            parsed = read.doc;
-          }
-          return parsed.locate(pointer, onKey);
-        },
-      },
+      doc: lazilyLocated(file, text, value, () => {
+        const read = parseText(file, text);
+        return 'doc' in read ? read.doc : undefined;
+      }),
     };
-  }
   const read = parseText(file, text);
   if ('doc' in read && isJsonExact(read.doc.value)) cache.set(key, read.doc.value);
   return read;

@@ -8,7 +8,7 @@
 import { visit } from 'jsonc-parser';
 import { readDocument, MAX_FILE_BYTES, type ReadResult } from './read-document.js';
 import { MAX_DEPTH } from './measure-depth.js';
-import type { SourceDocument } from '../source/source-document.js';
+import { lazilyLocated } from '../source/source-document.js';
 import { FORBIDDEN_KEYS } from './to-plain-value.js';
 
 /** Reads `text` as the JSON file `file` (its name must end in .json). */
@@ -20,15 +20,12 @@ export function readJsonText(file: string, text: string): ReadResult {
   } catch {
     return readDocument(file, text);
   }
-  let located: SourceDocument | undefined;
-  const full = (): SourceDocument | undefined => {
-    if (located === undefined) {
+  return {
+    doc: lazilyLocated(file, text.startsWith('\uFEFF') ? text.slice(1) : text, value, () => {
       const read = readDocument(file, text);
-      located = 'doc' in read ? read.doc : { file, text, value, locate: () => undefined };
-    }
-    return located;
+      return 'doc' in read ? read.doc : undefined;
+    }),
   };
-  return { doc: { file, text: text.startsWith('\uFEFF') ? text.slice(1) : text, value, locate: (pointer, onKey) => full()!.locate(pointer, onKey) } };
 }
 
 /** Whether one scan finds nothing that JSON.parse would let through and readDocument would refuse. */

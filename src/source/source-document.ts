@@ -43,6 +43,23 @@ export function valueAt(root: unknown, segments: readonly string[]): unknown {
   return value;
 }
 
+/**
+ * The SourceDocument of a value known without a parse of its text (read from a cache, or given by
+ * JSON.parse): its positions come from `parse`, run once, the first time one is asked for.
+ */
+export function lazilyLocated(file: string, text: string, value: unknown, parse: () => SourceDocument | undefined): SourceDocument {
+  let parsed: SourceDocument | null | undefined;
+  return {
+    file,
+    text,
+    value,
+    locate(pointer, onKey) {
+      if (parsed === undefined) parsed = parse() ?? null;
+      return parsed?.locate(pointer, onKey);
+    },
+  };
+}
+
 /** Makes the SourceDocument of a composed YAML document. */
 export function createSourceDocument(file: string, text: string, value: unknown, doc: Document.Parsed, lineCounter: LineCounter): SourceDocument {
   // Each mapping's entries by key, built on the first look-up: locating many places of one
