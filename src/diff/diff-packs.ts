@@ -258,12 +258,16 @@ class Differ extends PackComparer {
         });
       },
     );
-    const position = (p: Pack) => (p.criteria ?? []).flatMap((c) => (c.questions ?? []).map((q) => q.id));
-    const kept = position(this.before).filter((q) => position(this.after).includes(q));
+    const order = (p: Pack) => (p.criteria ?? []).flatMap((c) => (c.questions ?? []).map((q) => q.id));
+    const before = order(this.before);
+    const after = order(this.after);
+    const inBefore = new Set(before);
+    const inAfter = new Set(after);
+    // The questions both versions have, in each version's order.
     if (
       !same(
-        kept,
-        position(this.after).filter((q) => position(this.before).includes(q)),
+        before.filter((q) => inAfter.has(q)),
+        after.filter((q) => inBefore.has(q)),
       )
     ) {
       this.add('question', '(all)', 'changed', 'patch', { field: 'order' }, 'the order they are reported in only');
