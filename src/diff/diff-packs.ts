@@ -8,7 +8,7 @@ import type { BandSet, Criterion, FactDeclaration, Overall, Pack, Scale, Section
 import { renderCondition } from '../explain/render-condition.js';
 import { PackComparer, type DiffContext, type Level } from './compare-pack-versions.js';
 import { maxBump, type Bump, type PackChange } from './pack-change.js';
-import { same, show } from './show-changed-value.js';
+import { reordered, same, show } from './show-changed-value.js';
 
 export type { DiffContext };
 
@@ -80,24 +80,19 @@ class Differ extends PackComparer {
   private scales(): void {
     const map = (p: Pack) => new Map(Object.entries(p.scales ?? {}));
     this.keyed('scale', map(this.before), map(this.after), (id, b: Scale, a: Scale) => {
-      const ids = (s: Scale) => s.levels.map((l) => l.id);
-      const gone = ids(b).filter((l) => !ids(a).includes(l));
-      const added = ids(a).filter((l) => !ids(b).includes(l));
+      const before = b.levels.map((l) => l.id);
+      const after = a.levels.map((l) => l.id);
+      const gone = before.filter((l) => !after.includes(l));
+      const added = after.filter((l) => !before.includes(l));
       for (const level of gone) this.add('scale', `${id}.${level}`, 'removed', 'major', { before: b.levels.find((l) => l.id === level)?.label ?? level });
       for (const level of added) this.add('scale', `${id}.${level}`, 'added', 'minor', { after: a.levels.find((l) => l.id === level)?.label ?? level });
-      const kept = ids(b).filter((l) => ids(a).includes(l));
-      if (
-        !same(
-          kept,
-          ids(a).filter((l) => ids(b).includes(l)),
-        )
-      )
+      if (reordered(before, after))
         this.add(
           'scale',
           id,
           'changed',
           'minor',
-          { field: 'order of levels', before: show('', ids(b)), after: show('', ids(a)) },
+          { field: 'order of levels', before: show('', before), after: show('', after) },
           'can move a band or an "at least" count on the same data',
         );
       for (const level of a.levels) {
@@ -166,13 +161,7 @@ class Differ extends PackComparer {
       });
       const before = b.criteria ?? [];
       const after = a.criteria ?? [];
-      const kept = before.filter((c) => after.includes(c));
-      if (
-        !same(
-          kept,
-          after.filter((c) => before.includes(c)),
-        )
-      )
+      if (reordered(before, after))
         this.add(
           'section',
           id,
@@ -182,8 +171,8 @@ class Differ extends PackComparer {
           'the order they are reported in only',
         );
     });
-    const order = (p: Pack, other: Pack) => p.sections.map((s) => s.id).filter((id) => other.sections.some((s) => s.id === id));
-    if (!same(order(this.before, this.after), order(this.after, this.before)))
+    const ids = (p: Pack) => p.sections.map((s) => s.id);
+    if (reordered(ids(this.before), ids(this.after)))
       this.add(
         'section',
         '(all)',
@@ -259,17 +248,7 @@ class Differ extends PackComparer {
       },
     );
     const order = (p: Pack) => (p.criteria ?? []).flatMap((c) => (c.questions ?? []).map((q) => q.id));
-    const before = order(this.before);
-    const after = order(this.after);
-    const inBefore = new Set(before);
-    const inAfter = new Set(after);
-    // The questions both versions have, in each version's order.
-    if (
-      !same(
-        before.filter((q) => inAfter.has(q)),
-        after.filter((q) => inBefore.has(q)),
-      )
-    ) {
+    if (reordered(order(this.before), order(this.after))) {
       this.add('question', '(all)', 'changed', 'patch', { field: 'order' }, 'the order they are reported in only');
     }
   }

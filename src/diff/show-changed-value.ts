@@ -20,6 +20,15 @@ export function canonical(value: unknown): string {
 
 export const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
+/** Whether the ids both lists hold come in another order in the second. */
+export function reordered(before: readonly string[], after: readonly string[]): boolean {
+  const inBefore = new Set(before);
+  const inAfter = new Set(after);
+  const a = before.filter((id) => inAfter.has(id));
+  const b = after.filter((id) => inBefore.has(id));
+  return a.length !== b.length || a.some((id, i) => id !== b[i]);
+}
+
 /** A value as a reader wants to see it: a condition rendered, a list in brackets, text as is. */
 export function show(field: string, value: unknown): string {
   if (value === undefined) return '(none)';
