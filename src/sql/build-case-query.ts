@@ -52,8 +52,12 @@ export interface CaseQueryOptions {
 const SIMPLE_NUMBER = '-?([0-9]{1,15}(\\.[0-9]{0,15})?|\\.[0-9]{1,15})([eE][-+]?[0-9]{1,2})?';
 /** A date every calendar has (days 29–31 are left to the interpreter). */
 const SIMPLE_DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])';
-/** Ids this long (in characters) may be too long (in UTF-16 units): the interpreter decides. */
-const SIMPLE_ID_LENGTH = 64;
+/**
+ * An id the query may take as valid: printable ASCII, no space at either end, at most 128
+ * characters (the interpreter's plain ids). Any other id — a space at an end, an invisible
+ * character, a letter outside ASCII that may not be in NFC form — is judged by the interpreter.
+ */
+const SIMPLE_ID = '[!-~]([ -~]{0,126}[!-~])?';
 
 const columnType = (d: FactDeclaration): ColumnType => (d.type === 'boolean' ? 'boolean' : d.type === 'number' ? 'number' : 'text');
 
@@ -196,7 +200,7 @@ export class CaseQuery {
   private layers(withPosition: boolean, options: CaseQueryOptions): string {
     const d = this.dialect;
     const typed = this.facts.map((f) => `${this.typedFact(f)} AS ${alias.fact(f.slot)}`);
-    const idClean = `${alias.id} IS NOT NULL AND ${d.length(alias.id)} <= ${SIMPLE_ID_LENGTH}`;
+    const idClean = `${alias.id} IS NOT NULL AND ${d.matches(alias.id, SIMPLE_ID)}`;
     const factsClean = and(this.facts.map((f) => this.factIsClean(f)));
     const outcomes = this.plan.questions.map((q) => `${this.outcome(q)} AS ${alias.outcome(q.index)}`);
     const unique = options.excludeDuplicates

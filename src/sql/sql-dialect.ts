@@ -19,8 +19,6 @@ export interface SqlDialect {
   castNumber(expr: string): string;
   /** Whether the text expression matches the whole of a pattern (a pattern written here, never a pack's). */
   matches(expr: string, pattern: string): string;
-  /** The length of a text in characters. */
-  length(expr: string): string;
   /** An aggregate counting the rows a (never NULL) condition holds for. */
   countWhere(condition: string): string;
   /** A list (array) of counts (BIGINT, or NULL). */
@@ -63,7 +61,6 @@ export const duckdb: SqlDialect = {
   castText: (expr) => `CAST(${expr} AS VARCHAR)`,
   castNumber: (expr) => `CAST(${expr} AS DOUBLE)`,
   matches: (expr, pattern) => `regexp_full_match(${expr}, ${quoteText(pattern)})`,
-  length: (expr) => `length(${expr})`,
   // count_if is several times faster than FILTER here: DuckDB slices every input column for each filtered aggregate.
   countWhere: (condition) => `count_if(${condition})`,
   list: (items) => `[${items.join(', ')}]`,
@@ -80,7 +77,6 @@ export const postgres: SqlDialect = {
   castText: (expr) => `CAST(${expr} AS TEXT)`,
   castNumber: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
   matches: (expr, pattern) => `(${expr} ~ ${quoteText(`^(?:${pattern})$`)})`,
-  length: (expr) => `char_length(${expr})`,
   countWhere: (condition) => `count(*) FILTER (WHERE ${condition})`,
   list: (items) => `ARRAY[${items.join(', ')}]::BIGINT[]`,
   // Set-returning functions in one select list run in lockstep (PostgreSQL 10 and later).

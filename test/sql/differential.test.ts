@@ -14,7 +14,7 @@ import { openDuckDb } from '../../src/sql/run-duckdb.js';
 import { duckdb } from '../../src/sql/sql-dialect.js';
 import { fileRelation } from '../../src/sql/file-relation.js';
 import type { SqlEngine } from '../../src/sql/sql-engine.js';
-import { comparable, headerOf, scoreByInterpreter, scoreBySql, tempFolder, writeCsv } from './sql-harness.js';
+import { comparable, headerOf, ODD_IDS, scoreByInterpreter, scoreBySql, tempFolder, writeCsv } from './sql-harness.js';
 import { scalarText } from '../../src/source/scalar-text.js';
 
 let engine: SqlEngine;
@@ -28,7 +28,21 @@ afterAll(async () => {
 });
 
 /** What may be done to one case's row. */
-const MUTATIONS = ['none', 'none', 'none', 'offScale', 'answerAll', 'dropAnswer', 'badFact', 'oddSpelling', 'repeatId', 'noId', 'longId', 'lateDay'] as const;
+const MUTATIONS = [
+  'none',
+  'none',
+  'none',
+  'offScale',
+  'answerAll',
+  'dropAnswer',
+  'badFact',
+  'oddSpelling',
+  'repeatId',
+  'noId',
+  'longId',
+  'oddId',
+  'lateDay',
+] as const;
 type Mutation = (typeof MUTATIONS)[number];
 
 const mutationArb = fc.record({ kind: fc.constantFrom(...MUTATIONS), pick: fc.nat({ max: 1000 }) });
@@ -103,6 +117,9 @@ function rowOf(
       break;
     case 'longId':
       cells[0] = `${'x'.repeat(60 + (p % 80))}${p % 3 === 0 ? '😀'.repeat(5) : ''}`;
+      break;
+    case 'oddId':
+      cells[0] = ODD_IDS[p % ODD_IDS.length]!;
       break;
     case 'lateDay':
       break;

@@ -16,6 +16,9 @@ import { countCasesWithSql } from '../../src/sql/count-cases-with-sql.js';
 import { caseRelation } from '../../src/sql/build-case-query.js';
 import type { SqlEngine } from '../../src/sql/sql-engine.js';
 
+/** Ids the interpreter refuses (a space at an end, an invisible character, not NFC) or takes (composed, an inner space). */
+export const ODD_IDS = [' c1', 'c1 ', 'c\u200B1', 'e\u0301', '\u00E9', 'c 1', 'c\t1', '\u00A0c'];
+
 /** A CSV cell, quoted (so that any text survives). */
 const cell = (text: string): string => `"${text.replaceAll('"', '""')}"`;
 
