@@ -60,6 +60,13 @@ function ndjsonColumns(plan: CompiledPlan): string {
   return `{id: 'VARCHAR', facts: ${duckdb.text(facts)}, answers: ${duckdb.text(answers)}}`;
 }
 
+/** The reference query over an NDJSON case file read by read_json, its facts and answers as structs. */
+export function ndjsonReferenceQuery(plan: CompiledPlan, file: string): string {
+  return referenceQuery(plan, `read_json(${duckdb.text(file)}, format = 'newline_delimited', columns = ${ndjsonColumns(plan)})`, (kind, name) =>
+    kind === 'id' ? duckdb.identifier(name) : `${kind === 'fact' ? 'facts' : 'answers'}.${duckdb.identifier(name)}`,
+  );
+}
+
 export async function measureDuckDbReference(
   plan: CompiledPlan,
   files: { csv: string; ndjson: string },
@@ -68,11 +75,7 @@ export async function measureDuckDbReference(
   const engine = await openDuckDb();
   try {
     const csvQuery = referenceQuery(plan, fileRelation(files.csv, 'csv', duckdb), (_kind, name) => duckdb.identifier(name));
-    const ndjsonQuery = referenceQuery(
-      plan,
-      `read_json(${duckdb.text(files.ndjson)}, format = 'newline_delimited', columns = ${ndjsonColumns(plan)})`,
-      (kind, name) => (kind === 'id' ? duckdb.identifier(name) : `${kind === 'fact' ? 'facts' : 'answers'}.${duckdb.identifier(name)}`),
-    );
+    const ndjsonQuery = ndjsonReferenceQuery(plan, files.ndjson);
     const distinct = async (query: string) => Number((await engine.all(query))[0]!.distinct_ids);
     const distinctIds = { csv: await distinct(csvQuery), ndjson: await distinct(ndjsonQuery) };
     const csvMs: Record<number, number> = {};

@@ -1,14 +1,15 @@
 /**
- * npm run bench:sql: `criteria score --engine duckdb` on the bench's synthetic cases (CSV and its
- * Parquet copy) beside DuckDB's bare scan of the same file with the same threads. The two engine
- * runs must give the same result before any figure is printed. BENCH_SQL_CASES sets the size
+ * npm run bench:sql: `criteria score --engine duckdb` on the bench's synthetic cases (CSV, its
+ * Parquet copy and the same cases as NDJSON) beside DuckDB's bare scan of the same file with the
+ * same threads. The engine runs must give the same result before any figure is printed. BENCH_SQL_CASES sets the size
  * (1,000,000 by default), BENCH_SQL_THREADS the threads (2), BENCH_SQL_RUNS the runs (3; the
  * best is kept, the machine being shared).
  *
  * Two references: the bare scan (`count(*)` and `count(column)` of every column, which on a Parquet
  * file reads no value, only the null counts), the issue's yardstick; and the reading-and-counting
  * query `npm run bench` holds the interpreter to (every column's non-empty count, every question's
- * "met" count, distinct ids), which reads every value as the engine must.
+ * "met" count, distinct ids), which reads every value as the engine must. An NDJSON file has the
+ * second only (read_json with its columns given), and the interpreter's time on one thread.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,8 @@ import { fileRelation } from '../src/sql/file-relation.js';
 import { duckdb } from '../src/sql/sql-dialect.js';
 import { scoreInspectionWithSql } from '../src/sql/score-with-sql.js';
 import { caseModel, writeCaseFiles } from './generate-cases.js';
-import { bestOf, referenceQuery } from './measure-duckdb-reference.js';
+import { bestOf, ndjsonReferenceQuery, referenceQuery } from './measure-duckdb-reference.js';
+import { scoreInspectionFile } from '../src/pipeline/score-file.js';
 import { areaFactsOf, derbyshireHeader, loadPlan, SEED } from './setup.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -51,9 +53,15 @@ async function main(): Promise<void> {
     const { provenance: _p, ...rest } = scored.result;
     results.push(JSON.stringify(rest));
   };
+  const ndjsonInspection = join(folder, 'inspection-ndjson.yaml');
   await score(csvInspection);
   await score(parquetInspection);
-  if (results[0] !== results[1]) throw new Error('the CSV and Parquet results differ: no figure is printed');
+  await score(ndjsonInspection);
+  if (results[0] !== results[1] || results[0] !== results[2]) throw new Error('the CSV, Parquet and NDJSON results differ: no figure is printed');
+  const interpret = async (path: string) => {
+    const scored = await scoreInspectionFile(path);
+    if ('errors' in scored) throw new Error(scored.errors.map((e) => e.message).join('\n'));
+  };
 
   const columns = (await engine.describe(fileRelation(csv, 'csv', duckdb))).map((c) => duckdb.identifier(c.name));
   const bare = (from: string) => `SELECT count(*), ${columns.map((c) => `count(${c})`).join(', ')} FROM ${from}`;
@@ -65,6 +73,9 @@ async function main(): Promise<void> {
     parquetBareScanMs: await best(() => engine.all(bare(fileRelation(parquet, 'parquet', duckdb)))),
     parquetReferenceMs: await best(() => engine.all(counting(fileRelation(parquet, 'parquet', duckdb)))),
     parquetEngineMs: await best(() => score(parquetInspection)),
+    ndjsonReferenceMs: await best(() => engine.all(ndjsonReferenceQuery(plan, join(folder, 'cases.ndjson')))),
+    ndjsonEngineMs: await best(() => score(ndjsonInspection)),
+    ndjsonInterpreterMs: await bestOf(1, () => interpret(ndjsonInspection)),
   };
   await engine.close();
   const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
@@ -75,6 +86,9 @@ async function main(): Promise<void> {
     `${line('CSV', figures.csvEngineMs, figures.csvBareScanMs, figures.csvReferenceMs)}\n${line('Parquet', figures.parquetEngineMs, figures.parquetBareScanMs, figures.parquetReferenceMs)}\n`,
   );
   process.stdout.write(`Parquet is ${(figures.csvEngineMs / figures.parquetEngineMs).toFixed(1)}× faster than CSV through the engine (goal ≥ 3)\n`);
+  process.stdout.write(
+    `NDJSON   engine ${s(figures.ndjsonEngineMs)}   reading and counting ${s(figures.ndjsonReferenceMs)}   ratio ${(figures.ndjsonEngineMs / figures.ndjsonReferenceMs).toFixed(2)}   interpreter, 1 thread ${s(figures.ndjsonInterpreterMs)}\n`,
+  );
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 

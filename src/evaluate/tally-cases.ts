@@ -174,10 +174,10 @@ export class CaseTally implements TallyCounts {
     if (this.diagnostics.length < this.maxDiagnostics) this.diagnostics.push(problem);
   }
 
-  /** Counts a row a reader could not make into a case record. */
-  rejectUnread(problem: Diagnostic): void {
+  /** Counts a row a reader could not make into a case record (`position`: as for add). */
+  rejectUnread(problem: Diagnostic, position = this.read): void {
     this.read++;
-    const problems = new CaseProblems({}, this.read - 1);
+    const problems = new CaseProblems({}, position);
     if (problem.caseId !== undefined && isValidCaseId(problem.caseId)) problems.id = problem.caseId;
     problems.list = [problem];
     this.reject({}, problems);

@@ -334,7 +334,7 @@ export function ndjsonLinesOf(bytes: AsyncIterable<Buffer>): AsyncGenerator<stri
 }
 
 /** The case records of NDJSON lines, named `name` in diagnostics and numbered after `lineBefore`; no line at all is not an error here. */
-export function readNdjsonLines(name: string, lines: AsyncIterable<string>, lineBefore: number): AsyncGenerator<CaseInput> {
+export function readNdjsonLines(name: string, lines: AsyncIterable<string> | Iterable<string>, lineBefore: number): AsyncGenerator<CaseInput> {
   return readNdjsonRecords(name, lines, lineBefore, true);
 }
 
@@ -362,7 +362,12 @@ async function* splitLines(texts: AsyncIterable<string>): AsyncGenerator<string>
 }
 
 /** `partial`: the lines are a part of the file, so having none says nothing about the file. */
-async function* readNdjsonRecords(file: string, lines: AsyncIterable<string>, lineBefore: number, partial: boolean): AsyncGenerator<CaseInput> {
+async function* readNdjsonRecords(
+  file: string,
+  lines: AsyncIterable<string> | Iterable<string>,
+  lineBefore: number,
+  partial: boolean,
+): AsyncGenerator<CaseInput> {
   let number = lineBefore;
   let any = false;
   for await (const text of lines) {

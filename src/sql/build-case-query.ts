@@ -29,6 +29,12 @@ export interface CaseRelation {
   idsApart?: boolean;
   /** Columns of SQL type BOOLEAN: a boolean fact's value is read as it is, not parsed from its text (which says the same). */
   booleans?: ReadonlySet<string>;
+  /** Answers are JSON text (`"yes"`), compared with each level's JSON text. */
+  answersAsJson?: boolean;
+  /** A boolean column false for a row whose text columns may not say what its source says (an NDJSON line): such a row is never clean. */
+  sound?: string;
+  /** A boolean column true for a row that makes the whole source unsure: the count query counts them (`unsure`), and one is enough for the caller to read the source otherwise. */
+  unsure?: string;
 }
 
 /** The relation of cases at `from` with these columns (as the engine describes them). */
@@ -69,6 +75,8 @@ export const alias = {
   fact: (slot: number) => `f${slot}`,
   answer: (index: number) => `c_q${index}`,
   outcome: (index: number) => `o${index}`,
+  sound: 'c_sound',
+  unsure: 'c_unsure',
 };
 
 export class CaseQuery {
@@ -98,6 +106,8 @@ export class CaseQuery {
       ...this.facts.map((f) => `${this.column(f.name)} AS ${alias.raw(f.slot)}`),
       ...this.facts.filter((f) => this.isNative(f)).map((f) => `${this.dialect.identifier(f.name)} AS ${alias.native(f.slot)}`),
       ...this.plan.questions.map((q) => `${this.column(q.key)} AS ${alias.answer(q.index)}`),
+      ...(this.relation.sound !== undefined ? [`${this.dialect.identifier(this.relation.sound)} AS ${alias.sound}`] : []),
+      ...(this.relation.unsure !== undefined ? [`${this.dialect.identifier(this.relation.unsure)} AS ${alias.unsure}`] : []),
     ];
     return `SELECT\n    ${columns.join(',\n    ')}\n  FROM ${this.relation.from}`;
   }
@@ -184,7 +194,9 @@ export class CaseQuery {
     let decided: string;
     if (q.answers) {
       // A simple CASE (one comparison per answer) runs faster in DuckDB than a WHEN per outcome with IN lists.
-      const whens = [...q.answers].map(([text, outcome]) => `WHEN ${d.text(text)} THEN ${outcome}`);
+      const whens = [...q.answers].map(
+        ([text, outcome]) => `WHEN ${d.text(this.relation.answersAsJson === true ? JSON.stringify(text) : text)} THEN ${outcome}`,
+      );
       decided = whens.length === 0 ? 'NULL' : `CASE ${a} ${whens.join(' ')} END`;
     } else {
       const met = q.def.metWhen ? this.conditionSql(q.def.metWhen, q) : TRUE;
@@ -206,7 +218,8 @@ export class CaseQuery {
     const unique = options.excludeDuplicates
       ? [`${alias.id} NOT IN (SELECT ${alias.id} FROM (${this.idLayer()}) AS ids WHERE ${alias.id} IS NOT NULL GROUP BY ${alias.id} HAVING count(*) > 1)`]
       : [];
-    const clean = and([`(${idClean})`, factsClean, ...this.plan.questions.map((q) => `${alias.outcome(q.index)} IS NOT NULL`), ...unique]);
+    const sound = this.relation.sound !== undefined ? [alias.sound] : [];
+    const clean = and([...sound, `(${idClean})`, factsClean, ...this.plan.questions.map((q) => `${alias.outcome(q.index)} IS NOT NULL`), ...unique]);
     return [
       `source AS (${this.sourceLayer(withPosition)})`,
       `typed AS (SELECT *${typed.map((t) => `,\n    ${t}`).join('')}\n  FROM source)`,
@@ -238,6 +251,7 @@ export class CaseQuery {
     const totals = [
       'count(*) AS "rows"',
       ...(options.countRepeats === false ? [] : [`${this.repeats()} AS extra`]),
+      ...(this.relation.unsure !== undefined ? [`${d.countWhere(`COALESCE(${alias.unsure}, FALSE)`)} AS unsure`] : []),
       `${counted(TRUE)} AS counted`,
       `${counted(not(relevantAny))} AS relevant_to_none`,
       `${perQuestion((o) => `${o} IN (${Outcome.Met}, ${Outcome.NotMet})`)} AS relevant`,
@@ -248,7 +262,7 @@ export class CaseQuery {
     return [
       `WITH ${this.layers(false, options)},`,
       `counts AS (SELECT\n    ${totals.join(',\n    ')}\n  FROM marked)`,
-      `SELECT "rows", ${options.countRepeats === false ? '' : 'extra, '}counted, relevant_to_none, ${d.unnestIndexed(lists, outcomes.length + 1)} FROM counts`,
+      `SELECT "rows", ${options.countRepeats === false ? '' : 'extra, '}${this.relation.unsure !== undefined ? 'unsure, ' : ''}counted, relevant_to_none, ${d.unnestIndexed(lists, outcomes.length + 1)} FROM counts`,
     ].join('\n');
   }
 

@@ -6,9 +6,17 @@
  */
 import type { CompiledPlan, FactRecord } from '../compile/compiled-plan.js';
 import type { CaseTally } from '../evaluate/tally-cases.js';
-import { convertCell } from '../load/read-cases.js';
+import { convertCell, type CaseInput } from '../load/read-cases.js';
 import { alias, CaseQuery, type CaseQueryOptions, type CaseRelation } from './build-case-query.js';
-import { SqlRunError, type SqlEngine } from './sql-engine.js';
+import { SourceNotVouched, SqlRunError, type SqlEngine } from './sql-engine.js';
+
+/** Where the cases the query does not count are read from when its rows cannot say it (an NDJSON file's lines, by the interpreter). */
+export interface RecordSource {
+  /** How many records the source holds as the interpreter reads it: the query must have read as many. */
+  records(): Promise<number>;
+  /** The case inputs at these positions (ascending), as the interpreter reads them. */
+  at(positions: readonly number[]): Promise<Array<{ position: number; input: CaseInput }>>;
+}
 
 /** What the SQL engine did, for a caller that reports it. */
 export interface SqlCountReport {
@@ -26,6 +34,7 @@ export async function countCasesWithSql(
   area: FactRecord,
   relation: CaseRelation,
   tally: CaseTally,
+  records?: RecordSource,
 ): Promise<SqlCountReport> {
   const query = new CaseQuery(plan, area, engine.dialect, relation);
   const n = plan.questions.length;
@@ -41,12 +50,30 @@ export async function countCasesWithSql(
     if (duplicates) counts = await runCountQuery(engine, query, n, { excludeDuplicates: true, countRepeats: false });
   }
   const { read, clean, relevantToNone } = counts;
+  // Nothing is counted until the counts are known to be whole.
+  if (counts.unsure > 0) {
+    const lines = counts.unsure === 1 ? '1 line holds' : `${counts.unsure} lines hold`;
+    throw new SourceNotVouched(`${lines} an id the query may read otherwise (a number such as 1.0 or 1e3, or a key given twice)`);
+  }
+  if (records) {
+    const expected = await records.records();
+    if (expected !== read) throw new SourceNotVouched(`the query read ${read} records where the interpreter reads ${expected}`);
+  }
   let checked = 0;
   if (read > clean) {
     const rows = await engine.all(query.problemQuery({ excludeDuplicates: duplicates }));
-    for (const r of rows) {
-      tally.add(recordOf(query, r), false, Number(r.pos));
-      checked++;
+    if (records) {
+      for (const { position, input } of await records.at(rows.map((r) => Number(r.pos)))) {
+        if ('record' in input) tally.add(input.record, false, position);
+        else if (input.notACase === true) tally.rejectInput(input.problem);
+        else tally.rejectUnread(input.problem, position);
+      }
+      checked = rows.length;
+    } else {
+      for (const r of rows) {
+        tally.add(recordOf(query, r), false, Number(r.pos));
+        checked++;
+      }
     }
   }
   tally.merge({
@@ -68,6 +95,8 @@ interface SqlCounts {
   read: number;
   /** The rows beyond the first under a repeated id (0 when the query did not count them). */
   extra: number;
+  /** The rows that make the source unsure (0 when the relation has no such rows). */
+  unsure: number;
   clean: number;
   relevantToNone: number;
   relevant: number[];
@@ -83,6 +112,7 @@ async function runCountQuery(engine: SqlEngine, query: CaseQuery, n: number, opt
   const counts: SqlCounts = {
     read: Number(first.rows),
     extra: Number(first.extra ?? 0),
+    unsure: Number(first.unsure ?? 0),
     clean: Number(first.counted),
     relevantToNone: Number(first.relevant_to_none),
     relevant: new Array<number>(n).fill(0),

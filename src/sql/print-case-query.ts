@@ -4,8 +4,9 @@
  */
 import type { CompiledPlan } from '../compile/compiled-plan.js';
 import type { Diagnostic } from '../model/errors.js';
-import { CaseQuery } from './build-case-query.js';
+import { CaseQuery, type CaseRelation } from './build-case-query.js';
 import { fileRelation } from './file-relation.js';
+import { ndjsonRelation } from './ndjson-relation.js';
 import { SqlConditionError } from './compile-sql-condition.js';
 import { DIALECTS, SqlTextError, type DialectName } from './sql-dialect.js';
 
@@ -24,13 +25,18 @@ const commentText = (text: string): string => text.replace(/[\r\n]+/g, ' ').repl
 export function printCaseQuery(plan: CompiledPlan, options: PrintOptions): { sql: string } | { errors: Diagnostic[] } {
   const dialect = DIALECTS[options.dialect];
   try {
-    let from: string;
-    if (options.file !== undefined) {
-      from = fileRelation(options.file, /\.parquet$/i.test(options.file) ? 'parquet' : 'csv', dialect);
+    let relation: CaseRelation;
+    if (options.file !== undefined && /\.ndjson$/i.test(options.file)) {
+      relation = ndjsonRelation(options.file, plan, dialect);
+    } else if (options.file !== undefined) {
+      relation = { from: fileRelation(options.file, /\.parquet$/i.test(options.file) ? 'parquet' : 'csv', dialect), columns: null };
     } else {
-      from = `${options.schema !== undefined ? `${dialect.identifier(options.schema)}.` : ''}${dialect.identifier(options.table ?? 'cases')}`;
+      relation = {
+        from: `${options.schema !== undefined ? `${dialect.identifier(options.schema)}.` : ''}${dialect.identifier(options.table ?? 'cases')}`,
+        columns: null,
+      };
     }
-    const query = new CaseQuery(plan, options.area ?? {}, dialect, { from, columns: null });
+    const query = new CaseQuery(plan, options.area ?? {}, dialect, relation);
     const packs = plan.modules.map((m) => `${m.pack.id} ${m.pack.version}`).join(', ');
     const header = options.problems
       ? [
@@ -44,6 +50,9 @@ export function printCaseQuery(plan: CompiledPlan, options: PrintOptions): { sql
           '-- cases relevant to no question) and extra (rows beyond the first under a repeated id; when not 0, the',
           '-- engine counts again with those cases left out). Cases not clean are checked and counted by the',
           '-- interpreter (criteria sql --problems).',
+          ...(relation.unsure !== undefined
+            ? ['-- unsure: lines whose id is a number the query cannot spell as the interpreter does; when not 0, the interpreter reads the file.']
+            : []),
           ...plan.questions.map((q) => `--   q ${q.index + 1}: ${commentText(q.key)}`),
         ];
     return { sql: `${header.join('\n')}\n${options.problems ? query.problemQuery() : query.countQuery()};\n` };

@@ -10,18 +10,21 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Diagnostic } from '../model/errors.js';
 import type { CaseDatabase } from '../model/inspection.js';
 import { compilePlan } from '../compile/compile-pack.js';
+import type { CompiledPlan } from '../compile/compiled-plan.js';
 import { ScoringSession, type ScoreOptions } from '../evaluate/score-inspection.js';
 import { caseFileOf, openInspection, type OpenOptions, type OpenedInspection } from '../pipeline/load-inspection.js';
 import type { ScoredFile } from '../pipeline/score-file.js';
-import { readCsvHeader } from '../load/read-cases.js';
+import { readCsvHeader, readNdjsonCases } from '../load/read-cases.js';
+import { feedCases } from '../pipeline/score-file.js';
 import { caseColumnsOf } from '../compile/compiled-plan.js';
 import { checkColumns } from './check-columns.js';
 import { caseRelation } from './build-case-query.js';
 import { countCasesWithSql } from './count-cases-with-sql.js';
 import { fileRelation } from './file-relation.js';
+import { countNdjsonWithSql } from './count-ndjson-with-sql.js';
 import { SqlConditionError } from './compile-sql-condition.js';
 import { SqlTextError, type SqlDialect } from './sql-dialect.js';
-import { SqlRunError, type SqlEngine } from './sql-engine.js';
+import { firstLine, SqlRunError, type SqlEngine } from './sql-engine.js';
 
 export type EngineName = 'duckdb' | 'postgres';
 
@@ -31,6 +34,8 @@ export interface SqlScoreOptions extends ScoreOptions, OpenOptions {
   threads?: number;
   /** Where database URLs are looked up (by default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Told, in a sentence, when the engine left the reading of the cases to the interpreter (and why). */
+  onNote?: (text: string) => void;
 }
 
 /** Where the cases are, as a SQL engine reads them. */
@@ -111,6 +116,16 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
   }
   const name = source.kind === 'file' ? source.written : describeDatabase(source.source);
   try {
+    if (source.kind === 'file' && source.format === 'ndjson') {
+      const counted = await countNdjsonWithSql(engine, plan, session, source.file, opened.doc.text);
+      if ('notVouched' in counted) {
+        options.onNote?.(`${engine.version} left the cases in '${source.written}' to the interpreter: ${counted.notVouched}`);
+        const hash = createHash('sha256').update(opened.doc.text);
+        await feedCases(session, readNdjsonCases(source.file, hash));
+        return finish(session, opened, plan, name, 'interpreter', hash.digest('hex'));
+      }
+      return finish(session, opened, plan, name, engine.version, counted.inputSha256);
+    }
     const csvFile = source.kind === 'file' && source.format === 'csv' ? source.file : null;
     const header = csvFile !== null ? await readCsvHeader(csvFile, caseColumnsOf(plan)) : null;
     if (header && header.problems.length > 0) return { errors: header.problems };
@@ -126,14 +141,7 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
       caseRelation(from, columns, source.kind === 'file' && source.format === 'parquet'),
       session.tally,
     );
-    const finished = session.finish(await hashing);
-    if ('errors' in finished) {
-      return {
-        errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined ? { ...e, message: `${e.message} (${name})` } : opened.locate(e))),
-      };
-    }
-    finished.result.provenance.caseSource = { engine: engine.version, source: name };
-    return { result: finished.result, plan, opened, tally: session.tally };
+    return finish(session, opened, plan, name, engine.version, await hashing);
   } catch (error) {
     if (error instanceof SqlRunError) {
       const what = source.kind === 'file' ? `the case file '${source.written}'` : name;
@@ -159,13 +167,22 @@ export async function scoreOpenedWithSql(opened: OpenedInspection, options: SqlS
   }
 }
 
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .find((l) => l.trim() !== '')
-      ?.trim() ?? text
-  );
+function finish(
+  session: ScoringSession,
+  opened: OpenedInspection,
+  plan: CompiledPlan,
+  name: string,
+  engine: string,
+  inputSha256: string | undefined,
+): ScoredFile | { errors: Diagnostic[] } {
+  const finished = session.finish(inputSha256);
+  if ('errors' in finished) {
+    return {
+      errors: finished.errors.map((e) => (e.code === 'NO_CASES' && e.file === undefined ? { ...e, message: `${e.message} (${name})` } : opened.locate(e))),
+    };
+  }
+  finished.result.provenance.caseSource = { engine, source: name };
+  return { result: finished.result, plan, opened, tally: session.tally };
 }
 
 function sqlSource(opened: OpenedInspection): SqlSource | { errors: Diagnostic[] } {
@@ -206,7 +223,7 @@ export function relationOf(source: SqlSource, dialect: SqlDialect): string {
     if (query !== undefined) return `(${query}) AS cases`;
     return `${schema !== undefined ? `${dialect.identifier(schema)}.` : ''}${dialect.identifier(table!)}`;
   }
-  if (source.format === 'ndjson') throw new SqlRunError('NDJSON case files are not read by a SQL engine yet; convert them to Parquet or CSV', 'describe');
+  if (source.format === 'ndjson') throw new SqlRunError('an NDJSON file is read by its own relation (ndjsonRelation)', 'describe');
   return fileRelation(source.file, source.format, dialect);
 }
 

@@ -30,3 +30,20 @@ export class SqlRunError extends Error {
     super(message);
   }
 }
+
+/** The first line of an engine's message that says something (its messages may span lines, with context). */
+export function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? text
+  );
+}
+
+/**
+ * The query cannot vouch for its counts of this source (a file DuckDB and the interpreter read
+ * apart: a line DuckDB's reader refuses or numbers differently, an id only the interpreter can
+ * spell): the interpreter reads the whole source instead. Thrown before anything is counted.
+ */
+export class SourceNotVouched extends Error {}

@@ -122,6 +122,52 @@ describe('criteria score --engine duckdb', () => {
     expect(withoutSource(byDuck.stdout)).toEqual(withoutSource(byInterpreter.stdout));
   });
 
+  describe('an NDJSON case file', () => {
+    const ndjson = (lines: string[]) => ({
+      inspection: ['cases: { file: cases.csv }', 'cases: { file: cases.ndjson }'] as [string, string],
+      files: { 'cases.ndjson': `${lines.join('\n')}\n` },
+    });
+    const GOOD = [
+      '{"id":"c1","facts":{"risk":"high","age":30},"answers":{"C1.1":"yes","C1.2":"no"}}',
+      '{"id":"c2","facts":{"risk":"low","age":70},"answers":{"C1.1":"na","C1.2":null}}',
+    ];
+
+    it('is counted by DuckDB as the interpreter counts it, bad lines reported with their line numbers', () => {
+      const dir = example('ndjson-bad', ndjson([...GOOD, '', '{"id":"c3","facts":{"risk":"medium","age":40},"answers":{"C1.1":"yes"}}']));
+      const byDuck = run(dir, 'score', 'inspection.yaml', '--engine', 'duckdb', '--exclude-invalid', '--format', 'json');
+      const byInterpreter = run(dir, 'score', 'inspection.yaml', '--exclude-invalid', '--format', 'json');
+      expect(byDuck.status).toBe(0);
+      const result = JSON.parse(byDuck.stdout);
+      expect(result.provenance.caseSource).toEqual({ engine: expect.stringMatching(/^duckdb v/), source: 'cases.ndjson' });
+      expect(result.cases.excluded).toEqual([
+        { id: 'c3', position: 3, reasons: ["fact 'risk': 'medium' is not one of: low, high"], location: `${join(dir, 'cases.ndjson')}:4` },
+      ]);
+      delete result.provenance.caseSource;
+      expect(result).toEqual(JSON.parse(byInterpreter.stdout));
+      expect(byDuck.stderr).toBe(byInterpreter.stderr);
+    });
+
+    it('that DuckDB cannot read is read by the interpreter, which says what is wrong where; a note says why', () => {
+      const dir = example('ndjson-broken', ndjson([...GOOD, '{"id":"c3",']));
+      const r = run(dir, 'score', 'inspection.yaml', '--engine', 'duckdb');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^note: duckdb v[\d.]+ left the cases in 'cases\.ndjson' to the interpreter: its JSON reader refused the file \(.+\)$/m);
+      expect(r.stderr).toMatch(/cases\.ndjson:3 error JSON_SYNTAX: line is not valid JSON/);
+      expectClean(r.stderr);
+    });
+
+    it('whose ids only the interpreter spells is read by the interpreter, and the result says so', () => {
+      const dir = example('ndjson-unsure', ndjson([...GOOD, '{"id":3.0,"facts":{"risk":"low","age":25},"answers":{"C1.1":"yes"}}']));
+      const r = run(dir, 'score', 'inspection.yaml', '--engine', 'duckdb', '--format', 'json');
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(
+        /^note: .+ to the interpreter: 1 line holds an id the query may read otherwise \(a number such as 1\.0 or 1e3, or a key given twice\)$/m,
+      );
+      expect(JSON.parse(r.stdout).provenance.caseSource).toEqual({ engine: 'interpreter', source: 'cases.ndjson' });
+      expect(JSON.parse(r.stdout).cases.scored).toBe(3);
+    });
+  });
+
   it('reports bad cases as the interpreter does, with their ids, and exits 1', () => {
     const dir = example('bad-cases', { cases: `${BASE_CASES}c3,medium,40,yes,\n` });
     const r = run(dir, 'score', 'inspection.yaml', '--engine', 'duckdb');

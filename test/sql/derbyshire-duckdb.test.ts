@@ -1,6 +1,8 @@
 /**
  * The Derbyshire example counted by DuckDB gives the published figures: from its CSV file in
- * place, and from a Parquet copy whose columns DuckDB typed itself (BOOLEAN facts, text answers).
+ * place, from a Parquet copy whose columns DuckDB typed itself (BOOLEAN facts, text answers), and
+ * from an NDJSON copy (typed facts; every question not answered written as null, as databases
+ * export a missing value).
  * The figures are read from test/golden/derbyshire-2003-published.json, never restated here.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectionResult } from '../../src/model/result.js';
 import { scoreInspectionFile } from '../../src/pipeline/score-file.js';
+import { openInspection } from '../../src/pipeline/load-inspection.js';
+import { compilePlan } from '../../src/compile/compile-pack.js';
+import { caseColumnsOf } from '../../src/compile/compiled-plan.js';
+import { readCsvCases } from '../../src/load/read-cases.js';
 import { openDuckDb } from '../../src/sql/run-duckdb.js';
 import { scoreInspectionWithSql } from '../../src/sql/score-with-sql.js';
 import { duckdb } from '../../src/sql/sql-dialect.js';
@@ -36,9 +42,12 @@ beforeAll(async () => {
   writeFileSync(join(folder.path, 'inspection.yaml'), absolute(inspection).replace(/cases: \{ file: cases\.csv \}/, 'cases: { file: cases.parquet }'));
   copyFileSync(join(EXAMPLE, 'cases.csv'), join(folder.path, 'cases.csv'));
   writeFileSync(join(folder.path, 'inspection-csv.yaml'), absolute(inspection));
+  await writeNdjsonCopy(join(EXAMPLE, 'inspection.yaml'), join(folder.path, 'cases.ndjson'));
+  writeFileSync(join(folder.path, 'inspection-ndjson.yaml'), absolute(inspection).replace(/cases: \{ file: cases\.csv \}/, 'cases: { file: cases.ndjson }'));
   for (const [name, path] of [
     ['csv', join(folder.path, 'inspection-csv.yaml')],
     ['parquet', join(folder.path, 'inspection.yaml')],
+    ['ndjson', join(folder.path, 'inspection-ndjson.yaml')],
   ] as const) {
     const scored = await scoreInspectionWithSql(path, { engine: 'duckdb', threads: 2 });
     if ('errors' in scored) throw new Error(scored.errors.map((e) => e.message).join('\n'));
@@ -50,7 +59,21 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => folder.remove());
 
-describe.each(['csv', 'parquet'])('Derbyshire 2003 counted by DuckDB from %s', (name) => {
+/** The example's cases as NDJSON: each CSV row as the interpreter reads it, with null for every question it does not answer. */
+async function writeNdjsonCopy(inspection: string, file: string): Promise<void> {
+  const opened = openInspection(inspection);
+  if ('errors' in opened) throw new Error(opened.errors.map((e) => e.message).join('\n'));
+  const plan = compilePlan(opened.methodology, opened.thematics);
+  const lines: string[] = [];
+  for await (const input of readCsvCases(join(EXAMPLE, 'cases.csv'), caseColumnsOf(plan))) {
+    if (!('record' in input)) throw new Error(input.problem.message);
+    const { id, facts, answers } = input.record as { id: string; facts: Record<string, unknown>; answers: Record<string, unknown> };
+    lines.push(JSON.stringify({ id, facts, answers: Object.fromEntries(plan.questions.map((q) => [q.key, answers[q.key] ?? null])) }));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+describe.each(['csv', 'parquet', 'ndjson'])('Derbyshire 2003 counted by DuckDB from %s', (name) => {
   const result = () => results[name]!;
 
   it('scores the whole sample and names the engine and source', () => {
@@ -58,7 +81,7 @@ describe.each(['csv', 'parquet'])('Derbyshire 2003 counted by DuckDB from %s', (
     expect(result().cases.scored).toBe(published.sampleSize);
     expect(result().provenance.caseSource).toEqual({
       engine: expect.stringMatching(/^duckdb v1\.5\./),
-      source: name === 'csv' ? 'cases.csv' : 'cases.parquet',
+      source: `cases.${name}`,
     });
   });
 

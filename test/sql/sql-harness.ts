@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { caseColumnsOf, type CompiledPlan, type FactRecord } from '../../src/compile/compiled-plan.js';
 import { ScoringSession } from '../../src/evaluate/score-inspection.js';
-import { readCsvCases } from '../../src/load/read-cases.js';
+import { readCsvCases, readNdjsonCases } from '../../src/load/read-cases.js';
 import type { Diagnostic } from '../../src/model/errors.js';
 import type { InspectionResult } from '../../src/model/result.js';
 import { feedCases } from '../../src/pipeline/score-file.js';
 import { countCasesWithSql } from '../../src/sql/count-cases-with-sql.js';
+import { countNdjsonWithSql } from '../../src/sql/count-ndjson-with-sql.js';
 import { caseRelation } from '../../src/sql/build-case-query.js';
 import type { SqlEngine } from '../../src/sql/sql-engine.js';
 
@@ -90,6 +91,35 @@ export async function scoreBySql(
   const columns = await engine.describe(from);
   await countCasesWithSql(engine, plan, session.checked.area, caseRelation(from, columns, idsApart), session.tally);
   return { outcome: session.finish(), counts: countsOf(session) };
+}
+
+export async function scoreNdjsonByInterpreter(plan: CompiledPlan, area: FactRecord, file: string, excludeInvalid: boolean): Promise<Scored> {
+  const session = start(plan, area, excludeInvalid);
+  await feedCases(session, readNdjsonCases(file));
+  return { outcome: session.finish(), counts: countsOf(session) };
+}
+
+/** An NDJSON file scored as `criteria score --engine duckdb` scores it: by DuckDB, or by the interpreter when DuckDB cannot vouch for the file (`notVouched` says why). */
+export async function scoreNdjsonBySql(
+  engine: SqlEngine,
+  plan: CompiledPlan,
+  area: FactRecord,
+  file: string,
+  excludeInvalid: boolean,
+): Promise<Scored & { notVouched?: string; checked?: number }> {
+  const session = start(plan, area, excludeInvalid);
+  const counted = await countNdjsonWithSql(engine, plan, session, file, '');
+  if ('notVouched' in counted) await feedCases(session, readNdjsonCases(file));
+  return {
+    outcome: session.finish(),
+    counts: countsOf(session),
+    ...('notVouched' in counted ? { notVouched: counted.notVouched } : { checked: counted.report.checked }),
+  };
+}
+
+/** Everything, where each case was read included: for sources whose lines both engines know. */
+export function exactly(scored: Scored): unknown {
+  return { counts: scored.counts, outcome: JSON.parse(JSON.stringify(scored.outcome)) as unknown };
 }
 
 /**

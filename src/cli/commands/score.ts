@@ -82,6 +82,7 @@ export async function runScore(target: string, options: ScoreCommandOptions): Pr
           excludeInvalid: options.excludeInvalid === true,
           engine,
           ...(options.workers !== undefined ? { threads: workers } : {}),
+          onNote: (text) => process.stderr.write(`note: ${text}\n`),
         });
   progress.stop();
   if ('errors' in scored) {

@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .addOption(new Option('--dialect <dialect>', 'the SQL dialect').choices(['duckdb', 'postgres']).default('duckdb'))
     .option('--table <name>', 'the table or view of cases (columns as in the CSV case format)', 'cases')
     .option('--schema <name>', "the table's schema")
-    .option('--file <path>', 'read a CSV or Parquet file instead of a table (DuckDB)')
+    .option('--file <path>', 'read a CSV, NDJSON or Parquet file instead of a table (DuckDB)')
     .option('--area <json>', 'the area facts conditions read, as a JSON object (missing ones read as missing)')
     .option('--problems', 'print the companion query instead: the cases the count leaves to the interpreter')
     .action(async (packPath: string, options: SqlCommandOptions) => {
