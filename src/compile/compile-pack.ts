@@ -378,18 +378,6 @@ export function compilePlan(methodology: Pack, thematics: Pack[] = []): Compiled
       q.outcomeByCode = table;
     }
   });
-  const ids = new Set<string>(['overall']);
-  for (const m of modules) {
-    for (const s of m.sections) ids.add(s.key);
-    for (const c of m.criteria) {
-      ids.add(c.key);
-      c.questions.forEach((q) => ids.add(q.key));
-      c.items.forEach((i) => ids.add(i.key));
-      c.measures.forEach((x) => ids.add(x.key));
-    }
-    for (const s of m.sections) s.own?.items.forEach((i) => ids.add(i.key));
-    if (m.prefix) ids.add(`${m.prefix}overall`);
-  }
   return {
     methodology: modules[0]!,
     thematics: modules.slice(1),
@@ -399,6 +387,5 @@ export function compilePlan(methodology: Pack, thematics: Pack[] = []): Compiled
     caseFacts,
     areaFacts,
     ...slots,
-    ids,
   };
 }

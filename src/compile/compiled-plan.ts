@@ -187,8 +187,6 @@ export interface CompiledPlan {
   areaSlots: ReadonlyMap<string, number>;
   /** A small number for every answer text any question's scale accepts (from 1). */
   levelCodes: ReadonlyMap<string, number>;
-  /** Every id a result can be found under (criteria, sections, questions, items, measures, `overall`), prefixed for thematics. */
-  ids: ReadonlySet<string>;
 }
 
 /** The columns a case file may have for a plan (the readers' CaseColumns): its case facts and its questions' keys. */
