@@ -69,6 +69,13 @@ describe('exact fractions', () => {
     ['greaterThan', new Fraction(149, 2), 74.4, true],
     ['greaterThanInclusive', new Fraction(149, 2), 74.5, true],
     ['greaterThanInclusive', third, 0.34, false],
+    // Where the nearest double says otherwise: 1/3 is above 0.3333333333333333, and
+    // 0.33333333333333329 below it, though both are the same double.
+    ['greaterThan', third, 0.3333333333333333, true],
+    ['lessThanInclusive', third, 0.3333333333333333, false],
+    ['lessThan', new Fraction(33333333333333329n, 100000000000000000n), 0.3333333333333333, true],
+    ['greaterThanInclusive', new Fraction(33333333333333329n, 100000000000000000n), 0.3333333333333333, false],
+    ['equal', third, 0.3333333333333333, false],
     ['in', half, [0.25, 0.5], true],
     ['in', half, [0.25, 'x'], false],
     ['notIn', half, [0.25, 0.5], false],
@@ -90,5 +97,44 @@ describe('exact fractions', () => {
     expect(holds({ fact: 'score', operator: 'in', value: [74.5] })).toBe(true);
     expect(holds({ fact: 'score', operator: 'notIn', value: [74.5] })).toBe(false);
     expect(holds({ fact: 'score', operator: 'greaterThanInclusive', value: 74.5 })).toBe(true);
+  });
+});
+
+describe('named conditions', () => {
+  const named = (conditions: Record<string, Condition>): ConditionScope<Facts, Facts> => ({ ...scope, named: (name) => conditions[name] });
+
+  it('are compiled once and shared, by name', () => {
+    const cache = new Map();
+    const conditions = { high: { fact: 'n', operator: 'greaterThan', value: 5 } as Condition };
+    const predicate = compileCondition(
+      { any: [{ condition: 'high' }, { not: { condition: 'high' } }, { all: [{ condition: 'high' }] }] },
+      named(conditions),
+      cache,
+    );
+    expect([...cache.keys()]).toEqual(['high']);
+    expect(predicate({ n: 9 }, {})).toBe(true);
+    expect(compileCondition({ condition: 'high' }, named(conditions), cache)).toBe(cache.get('high'));
+    expect(compileCondition({ condition: 'high' }, named(conditions))({ n: 1 }, {})).toBe(false);
+  });
+
+  it('in a circle, or missing, are errors that say so', () => {
+    const circle = { a: { condition: 'b' }, b: { all: [{ condition: 'a' }] } } as Record<string, Condition>;
+    expect(() => compileCondition({ condition: 'a' }, named(circle))).toThrow('named conditions form a cycle: a → b → a');
+    expect(() => compileCondition({ not: { condition: 'nothing' } }, named({}))).toThrow("no condition named 'nothing'");
+  });
+
+  it('combine as json-rules-engine does: an empty group holds, one part is itself, any and all of three', () => {
+    const t = { fact: 'n', operator: 'equal', value: 1 } as Condition;
+    const f = { fact: 'n', operator: 'equal', value: 2 } as Condition;
+    const holds = (c: Condition) => compileCondition(c, scope)({ n: 1 }, {});
+    expect([holds({ all: [] }), holds({ any: [] }), holds({ all: [f] }), holds({ any: [t] })]).toEqual([true, true, false, true]);
+    expect([holds({ all: [t, t, f] }), holds({ all: [t, t, t] }), holds({ any: [f, f, t] }), holds({ any: [f, f, f] })]).toEqual([false, true, true, false]);
+    expect([holds({ all: [t, f] }), holds({ any: [f, t] }), holds({ any: [f, f] })]).toEqual([false, true, false]);
+  });
+
+  it('a list holding NaN is searched as json-rules-engine searches it (NaN is never found)', () => {
+    expect(compileCondition({ fact: 'n', operator: 'in', value: [Number.NaN, 1] }, scope)({ n: Number.NaN }, {})).toBe(false);
+    expect(compileCondition({ fact: 'n', operator: 'notIn', value: [Number.NaN] }, scope)({ n: Number.NaN }, {})).toBe(true);
+    expect(compileCondition({ fact: 'n', operator: 'in', value: [Number.NaN, 1] }, scope)({ n: 1 }, {})).toBe(true);
   });
 });
