@@ -109,3 +109,34 @@ describe('childBandScale', () => {
     expect(childBandScale([])).toBeNull();
   });
 });
+
+describe('conditions over case records', () => {
+  // Facts named like members of every object's prototype: a record without them does not have them.
+  const pack = {
+    ...methodology,
+    facts: { case: { toString: { type: 'string' }, n: { type: 'number' } }, area: { valueOf: { type: 'number' } } },
+    criteria: [
+      {
+        id: 'C1',
+        title: 'One',
+        kind: 'sample',
+        questions: [
+          { id: 'Q1', text: 'Asked?', scale: 'yn', appliesWhen: { fact: 'toString', operator: 'equal', value: null } },
+          { id: 'Q2', text: 'Asked?', scale: 'yn', appliesWhen: { fact: 'valueOf', operator: 'equal', value: null } },
+          { id: 'Q3', text: 'Asked?', scale: 'yn', appliesWhen: { fact: 'n', operator: 'equal', value: null } },
+        ],
+      },
+    ],
+    sections: [{ id: 'S1', title: 'Section', criteria: ['C1'] }],
+  } as unknown as Pack;
+
+  it('read a missing fact as null, a fact named like a prototype member included, and an own value as it is', () => {
+    const [q1, q2, q3] = compilePlan(pack).questions;
+    expect(q1!.applies!({}, {})).toBe(true);
+    expect(q2!.applies!({}, {})).toBe(true);
+    expect(q3!.applies!({}, {})).toBe(true);
+    expect(q1!.applies!({ toString: 'text' }, {})).toBe(false);
+    expect(q2!.applies!({}, { valueOf: 3 })).toBe(false);
+    expect(q3!.applies!({ n: 0 }, {})).toBe(false);
+  });
+});
