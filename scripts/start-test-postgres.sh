@@ -11,6 +11,17 @@ set -euo pipefail
 
 PORT="${CRITERIA_TEST_POSTGRES_PORT:-54329}"
 
+# The first free port from PORT on (another cluster, or another run's, may hold it).
+free_port() {
+  local port="$1"
+  for _ in $(seq 1 50); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+    port=$((port + 1))
+  done
+  echo "no free port from $1 to $port for a test cluster" >&2
+  return 1
+}
+
 if [[ "${1:-}" == "--stop" ]]; then
   dir="${2:?the cluster folder}"
   owner="$(stat -c %U "$dir")"
@@ -28,6 +39,7 @@ if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
 fi
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 
+PORT="$(free_port "$PORT")"
 dir="$(mktemp -d /tmp/criteria-pg.XXXXXX)"
 as_user=()
 if [[ "$(id -u)" == 0 ]]; then
