@@ -60,7 +60,7 @@ function withJsonTraps(pack: Pack): Pack {
             id: 'N1',
             text: 'Numbered',
             scale: 'num',
-            // An empty note is a note: the question does not apply to it.
+            // An empty note is a note, not a missing one: the question does not apply to it.
             appliesWhen: {
               all: [
                 { fact: 'code', operator: 'notEqual', value: 'x' },
@@ -114,8 +114,9 @@ function linesOf(record: Case, kind: Mutation, p: number, earlierIds: unknown[])
   switch (kind) {
     case 'extras':
       r.facts!.note = pick(['a note', 'é', 'tab\there', '']);
-      r.facts!.seen = pick(['2003-10-01', '2004-02-29', '2003-02-29', '2003-13-01']);
-      r.facts!.code = pick(['1', 'true', 'x', 'y']);
+      // (Picked apart from the note, so that an empty note meets every code.)
+      r.facts!.seen = ['2003-10-01', '2004-02-29', '2003-02-29', '2003-13-01'][Math.floor(p / 4) % 4]!;
+      r.facts!.code = ['1', 'true', 'x', 'y'][Math.floor(p / 16) % 4]!;
       break;
     case 'offScale':
       if (answerKey) r.answers![answerKey] = pick(['maybe', 'YES', ' yes', '4']);
