@@ -27,8 +27,10 @@ export async function countNdjsonWithSql(
   inspectionText: string,
 ): Promise<{ inputSha256: string; report: SqlCountReport } | { notVouched: string }> {
   const hash = createHash('sha256').update(inspectionText);
-  const scanning = scanNdjson(file, { hash });
-  // Read to its end whatever happens, so that a failed read is never left unhandled.
+  // The read stops when DuckDB gives up on the file: the interpreter then reads it anyway.
+  const stop = new AbortController();
+  const scanning = scanNdjson(file, { hash, signal: stop.signal });
+  // Settled whatever happens, so that a failed or stopped read is never left unhandled.
   const scanned = scanning.then(
     (scan) => ({ scan }),
     (error: unknown) => ({ error }),
@@ -47,6 +49,7 @@ export async function countNdjsonWithSql(
       at: (positions) => readNdjsonAt(file, positions),
     });
   } catch (error) {
+    stop.abort();
     await scanned;
     if (error instanceof SourceNotVouched) return { notVouched: error.message };
     if (error instanceof SqlRunError) return { notVouched: `its JSON reader refused the file (${firstLine(error.message)})` };

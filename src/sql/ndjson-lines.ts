@@ -23,9 +23,9 @@ export interface NdjsonScan {
 /** A byte String.prototype.trim removes (its ASCII ones): a line of only these is blank to the reader. */
 const isBlankByte = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0b || b === 0x0c;
 
-/** Reads the file once, feeding `hash` when given, keeping the lines at the `wanted` record positions. */
-export async function scanNdjson(file: string, options: { hash?: Hash; wanted?: ReadonlySet<number> } = {}): Promise<NdjsonScan> {
-  const { hash, wanted } = options;
+/** Reads the file once, feeding `hash` when given, keeping the lines at the `wanted` record positions; `signal` stops the read. */
+export async function scanNdjson(file: string, options: { hash?: Hash; wanted?: ReadonlySet<number>; signal?: AbortSignal } = {}): Promise<NdjsonScan> {
+  const { hash, wanted, signal } = options;
   const lines = new Map<number, { number: number; bytes: Buffer }>();
   let number = 0;
   let records = 0;
@@ -44,7 +44,7 @@ export async function scanNdjson(file: string, options: { hash?: Hash; wanted?: 
     blank = true;
     pieces = [];
   };
-  for await (const data of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  for await (const data of createReadStream(file, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) })) {
     const chunk = data as Buffer;
     hash?.update(chunk);
     let start = 0;
