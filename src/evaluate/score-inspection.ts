@@ -66,8 +66,7 @@ export class ScoringSession {
   reject(problem: Diagnostic, notACase = false): void {
     this.assertOpen('reject a case');
     this.hash?.addCase({ rejected: problem.message });
-    if (notACase) this.tally.rejectInput(problem);
-    else this.tally.rejectUnread(problem);
+    this.tally.rejectProblem(problem, notACase);
   }
 
   /** The result, or every error that stops it (bad cases unless excluded, no cases at all). `inputSha256`: the input's hash, when known only once it has been read. */

@@ -174,6 +174,12 @@ export class CaseTally implements TallyCounts {
     if (this.diagnostics.length < this.maxDiagnostics) this.diagnostics.push(problem);
   }
 
+  /** Counts what a reader could not make into a case: a problem with the input as a whole (`notACase`), or with one row (`position`: as for add). */
+  rejectProblem(problem: Diagnostic, notACase: boolean, position = this.read): void {
+    if (notACase) this.rejectInput(problem);
+    else this.rejectUnread(problem, position);
+  }
+
   /** Counts a row a reader could not make into a case record (`position`: as for add). */
   rejectUnread(problem: Diagnostic, position = this.read): void {
     this.read++;

@@ -42,8 +42,7 @@ function run(setup: WorkerSetup): void {
           const id = caseIdOf(input.record);
           if (id !== undefined) ids.push(id);
           tally.add(input.record);
-        } else if (input.notACase) tally.rejectInput(input.problem);
-        else tally.rejectUnread(input.problem);
+        } else tally.rejectProblem(input.problem, input.notACase === true);
       }
       send({ type: 'rangeDone', index: message.index, ids, problems: tally.invalid + tally.inputProblems - problemsBefore });
     };

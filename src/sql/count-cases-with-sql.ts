@@ -65,8 +65,7 @@ export async function countCasesWithSql(
     if (records) {
       for (const { position, input } of await records.at(rows.map((r) => Number(r.pos)))) {
         if ('record' in input) tally.add(input.record, false, position);
-        else if (input.notACase === true) tally.rejectInput(input.problem);
-        else tally.rejectUnread(input.problem, position);
+        else tally.rejectProblem(input.problem, input.notACase === true, position);
       }
       checked = rows.length;
     } else {
