@@ -8,6 +8,7 @@ import { openInspection } from '../../src/pipeline/load-inspection.js';
 import { compilePlan } from '../../src/compile/compile-pack.js';
 import { buildCaseSchema } from '../../src/compile/build-case-schema.js';
 import type { Pack } from '../../src/model/pack.js';
+import { SMALL_SCALES } from './small-scales.js';
 
 const opened = openInspection('rules/esi-2003/examples/derbyshire-2003/inspection.yaml');
 if ('errors' in opened) throw new Error('example does not open');
@@ -56,16 +57,7 @@ describe('case record schema of a small pack', () => {
         note: { type: 'string', description: 'Free text' },
       },
     },
-    scales: {
-      yn: {
-        levels: [
-          { id: 'yes', label: 'Yes' },
-          { id: 'no', label: 'No' },
-        ],
-        met: ['yes'],
-        notApplicable: { id: 'na', label: 'N/A' },
-      },
-    },
+    scales: { yn: { ...SMALL_SCALES.yn, notApplicable: { id: 'na', label: 'N/A' } } },
     criteria: [
       {
         id: 'C1',

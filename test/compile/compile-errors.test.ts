@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompileError, compilePlan } from '../../src/compile/compile-pack.js';
 import type { Pack } from '../../src/model/pack.js';
+import { SMALL_SCALES } from './small-scales.js';
 
 /** A small valid pack: one sample criterion rated on a band set, one evidence criterion, one section. */
 function base(): Record<string, unknown> {
@@ -14,21 +15,7 @@ function base(): Record<string, unknown> {
     version: '1.0.0',
     title: 'Small',
     facts: { case: { n: { type: 'number' } } },
-    scales: {
-      yn: {
-        levels: [
-          { id: 'yes', label: 'Yes' },
-          { id: 'no', label: 'No' },
-        ],
-        met: ['yes'],
-      },
-      rating: {
-        levels: [
-          { id: 'good', label: 'Good' },
-          { id: 'poor', label: 'Poor' },
-        ],
-      },
-    },
+    scales: structuredClone(SMALL_SCALES),
     weightClasses: { heavy: 2 },
     bandSets: {
       bands: { scale: 'rating', rules: [{ level: 'good', when: { fact: 'score', operator: 'greaterThanInclusive', value: 50 } }], otherwise: 'poor' },

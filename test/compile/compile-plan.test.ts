@@ -7,22 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { childBandScale, compilePlan } from '../../src/compile/compile-pack.js';
 import type { RankedScale } from '../../src/compile/compiled-plan.js';
 import type { Pack } from '../../src/model/pack.js';
+import { SMALL_SCALES } from './small-scales.js';
 
-const scales = {
-  yn: {
-    levels: [
-      { id: 'yes', label: 'Yes' },
-      { id: 'no', label: 'No' },
-    ],
-    met: ['yes'],
-  },
-  rating: {
-    levels: [
-      { id: 'good', label: 'Good' },
-      { id: 'poor', label: 'Poor' },
-    ],
-  },
-};
+const scales = SMALL_SCALES;
 
 const methodology = {
   kind: 'methodology',
