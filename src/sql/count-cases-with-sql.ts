@@ -67,13 +67,10 @@ export async function countCasesWithSql(
         if ('record' in input) tally.add(input.record, false, position);
         else tally.rejectProblem(input.problem, input.notACase === true, position);
       }
-      checked = rows.length;
     } else {
-      for (const r of rows) {
-        tally.add(recordOf(query, r), false, Number(r.pos));
-        checked++;
-      }
+      for (const r of rows) tally.add(recordOf(query, r), false, Number(r.pos));
     }
+    checked = rows.length;
   }
   tally.merge({
     relevant: counts.relevant,

@@ -61,13 +61,9 @@ export function ndjsonRelation(file: string, plan: CompiledPlan, dialect: SqlDia
     ([, d]) => d.type === 'boolean' || d.type === 'number' || d.type === 'string' || (d.type === 'enum' && (d.values ?? []).some(confusable)),
   );
   // The record's fields: 1 the id, 2 the facts, 3 the answers (NULL when missing; a fact read as text also when null).
-  const fields = (names: string[], asJson: boolean[]) => Object.fromEntries(names.map((name, i) => [name, asJson[i] ? 'JSON' : 'VARCHAR']));
   const structure = JSON.stringify({
     id: 'JSON',
-    facts: fields(
-      facts.map(([name]) => name),
-      factAsJson,
-    ),
+    facts: Object.fromEntries(facts.map(([name], i) => [name, factAsJson[i] ? 'JSON' : 'VARCHAR'])),
     // Answers as JSON text, compared with each level's JSON text (see answersAsJson): a null answer is no answer.
     answers: Object.fromEntries(questions.map((q) => [q.key, 'JSON'])),
   });
