@@ -86,6 +86,7 @@ const MUTATIONS = [
   'nullFact',
   'nullAnswer',
   'emptyText',
+  'emptyNote',
   'repeatKey',
   'unknownKey',
   'casedKey',
@@ -117,6 +118,12 @@ function linesOf(record: Case, kind: Mutation, p: number, earlierIds: unknown[])
       // (Picked apart from the note, so that an empty note meets every code.)
       r.facts!.seen = ['2003-10-01', '2004-02-29', '2003-02-29', '2003-13-01'][Math.floor(p / 4) % 4]!;
       r.facts!.code = ['1', 'true', 'x', 'y'][Math.floor(p / 16) % 4]!;
+      break;
+    case 'emptyNote':
+      // An empty note is a note: N1 does not apply, so its answer is an error. Were the query to read the empty
+      // note as a missing one, N1 would apply and the answer would count.
+      r.facts!.note = '';
+      r.answers!.N1 = pick(['1', '3']);
       break;
     case 'offScale':
       if (answerKey) r.answers![answerKey] = pick(['maybe', 'YES', ' yes', '4']);
