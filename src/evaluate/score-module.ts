@@ -205,9 +205,8 @@ class ModuleScorer {
       value.inputScale = c.statusScale;
     }
     if (c.def.kind === 'direct') {
-      const given = this.inputs.scores.get(c.key);
-      value.computedScore = given === undefined ? null : exact(given);
-      if (given === undefined) value.notRated = 'no score given';
+      // Always given: checkInspection refuses an inspection without a score for every direct criterion.
+      value.computedScore = exact(this.inputs.scores.get(c.key)!);
     } else {
       const combined = this.combine(c.score, { questions: () => c.questions, children: null, levels: value.levels, inputScale: value.inputScale });
       value.computedScore = combined.score;

@@ -34,6 +34,26 @@ describe('case ids', () => {
     expect(caseIdProblem('e\u0301')).toMatch(/not in Unicode NFC form/);
   });
 
+  it('says exactly what is wrong with each kind of id', () => {
+    expect(caseIdProblem('c1')).toBeNull();
+    expect(caseIdProblem('x'.repeat(129))).toBe('the case id has 129 characters; at most 128 are allowed');
+    // Past plain ASCII the length is checked on its own: 128 letters are allowed, 129 are not.
+    expect(caseIdProblem('é'.repeat(128))).toBeNull();
+    expect(caseIdProblem('é'.repeat(129))).toBe('the case id has 129 characters; at most 128 are allowed');
+    expect(caseIdProblem('c1 ')).toBe("the case id 'c1 ' begins or ends with a space, so it would look like another id");
+    expect(caseIdProblem('c\u200B1')).toBe("the case id 'c\\u{200B}1' holds a control or invisible character, so it would look like another id");
+    expect(caseIdProblem('e\u0301')).toBe(
+      "the case id 'e\u0301' is not in Unicode NFC form (a letter and its accent are written apart), so it would look like '\u00E9'",
+    );
+  });
+
+  it('shows at most 80 characters of an id, ending a longer one with an ellipsis', () => {
+    expect(showId('x'.repeat(80))).toBe('x'.repeat(80));
+    expect(showId('x'.repeat(81))).toBe(`${'x'.repeat(77)}…`);
+    // The limit is on the id as shown: each invisible character takes 8.
+    expect(showId('\u200B'.repeat(11))).toBe(`${'\\u{200B}'.repeat(9)}\\u{20…`);
+  });
+
   it('no two valid ids look alike: equal after NFC, trimming and removing invisible characters means equal', () => {
     const look = (id: string) =>
       id

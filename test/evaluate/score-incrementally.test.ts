@@ -78,4 +78,33 @@ describe('IncrementalScorer', () => {
     expect(scorer.upsert(null as unknown as CaseRecord)).toMatchObject({ errors: [{ code: 'CASE_MISSING_ID' }] });
     expect(scorer.size).toBe(0);
   });
+
+  it('keeps the old version of a case when its replacement has problems', () => {
+    const started = IncrementalScorer.start(plan, opened.header);
+    if ('errors' in started) throw new Error('start failed');
+    const { scorer } = started;
+    const kept = { ...pool[0]!, id: 'K1' };
+    expect(scorer.upsert(kept)).toEqual({ ok: true });
+    expect(scorer.upsert({ ...pool[1]!, id: 'K2' })).toEqual({ ok: true });
+    const broken = { ...pool[2]!, id: 'K1', answers: { ...pool[2]!.answers, 'B1.1': 'maybe' } };
+    expect(scorer.upsert(broken)).toMatchObject({ errors: [{ code: 'CASE_ANSWER_OFF_SCALE', caseId: 'K1' }] });
+    expect(scorer.size).toBe(2);
+    const full = scoreInspection(plan, { ...opened.header, cases: [kept, { ...pool[1]!, id: 'K2' }] });
+    expect(JSON.stringify(scorer.result())).toBe(JSON.stringify(full));
+    // K1 is still held: it can be removed, once.
+    expect(scorer.remove('K1')).toBe(true);
+    expect(scorer.remove('K1')).toBe(false);
+  });
+
+  it("refuses to start on an inspection whose area-level data is wrong, and passes the scorer's options on", () => {
+    const bad = IncrementalScorer.start(plan, { ...opened.header, evidence: { ...opened.header.evidence, 'A3.planning': 'splendid' } });
+    expect(bad).toMatchObject({ errors: [{ code: 'EVIDENCE_BAD_LEVEL', pointer: '/evidence/A3.planning' }] });
+    expect('scorer' in bad).toBe(false);
+    const strict = IncrementalScorer.start(plan, opened.header, { requireCases: true });
+    if ('errors' in strict) throw new Error('start failed');
+    expect(strict.scorer.result()).toEqual({ errors: [expect.objectContaining({ code: 'NO_CASES', message: 'the inspection has no cases' })] });
+    const lenient = IncrementalScorer.start(plan, opened.header);
+    if ('errors' in lenient) throw new Error('start failed');
+    expect('result' in lenient.scorer.result()).toBe(true);
+  });
 });
