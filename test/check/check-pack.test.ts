@@ -3,87 +3,15 @@
  * messages expected. Table-driven: { note, edits, code, message }.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPack } from '../../src/check/check-pack.js';
-import { validateDocument } from '../../src/check/validate-schema.js';
-import { mergePack } from '../../src/load/merge-pack.js';
-import { readDocument } from '../../src/load/read-document.js';
 import type { Diagnostic } from '../../src/model/errors.js';
+import { BASE_PACK, checkPackText, editedPack } from './pack-harness.js';
 
-const base = `kind: methodology
-id: base
-version: 1.0.0
-title: Base
-status: draft
-facts:
-  case:
-    risk: { type: enum, values: [low, high] }
-    age: { type: number }
-    female: { type: boolean }
-  area:
-    oasys: { type: boolean }
-scales:
-  answer:
-    levels: [{ id: good, label: Good }, { id: poor, label: Poor }]
-    met: [good]
-  perf:
-    levels: [{ id: strong, label: Strong }, { id: weak, label: Weak }]
-  band:
-    levels: [{ id: high, label: High }, { id: low, label: Low }]
-weightClasses: { heavy: 2 }
-bandSets:
-  scoreBands:
-    scale: band
-    rules:
-      - { level: high, when: { fact: score, operator: greaterThanInclusive, value: 50 } }
-    otherwise: low
-  itemBands:
-    scale: band
-    inputScale: perf
-    rules:
-      - { level: high, when: { fact: share, params: { atLeast: strong }, operator: equal, value: 1 } }
-    otherwise: low
-criteria:
-  - id: S1
-    title: Sample
-    kind: sample
-    weight: heavy
-    band: scoreBands
-    questions:
-      - { id: S1.1, text: Asked, scale: answer, appliesWhen: { fact: risk, operator: equal, value: high } }
-  - id: E1
-    title: Evidence
-    kind: evidence
-    weight: heavy
-    itemScale: perf
-    band: itemBands
-    items:
-      - { id: E1.1, text: An item }
-sections:
-  - id: A
-    title: All
-    criteria: [S1, E1]
-    score: { method: weightedMean }
-rounding: { mode: halfUp, digits: 0, at: [criterion] }
-`;
-
-/** The diagnostics of the base pack with `edits` applied (each old text must occur). */
-function check(edits: Array<[string, string]>): Diagnostic[] {
-  let text = base;
-  for (const [from, to] of edits) {
-    if (!text.includes(from)) throw new Error(`not in the base pack: ${from}`);
-    text = text.replace(from, to);
-  }
-  const read = readDocument('pack.yaml', text);
-  if ('errors' in read) return read.errors;
-  const schema = validateDocument('pack', read.doc);
-  if (schema.length > 0) return schema;
-  const merged = mergePack(read.doc, []);
-  return [...merged.errors, ...checkPack(merged.pack, merged.sources)];
-}
+/** The diagnostics of the base pack with `edits` applied. */
+const check = (edits: Array<[string, string]>): Diagnostic[] => checkPackText(editedPack(edits));
 
 /** The line numbers (from 1) of the edited pack that hold text an edit wrote. */
 function editedLines(edits: Array<[string, string]>): number[] {
-  let text = base;
+  let text = BASE_PACK;
   for (const [from, to] of edits) text = text.replace(from, to);
   const written = edits.flatMap(([, to]) =>
     to
