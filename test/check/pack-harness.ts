@@ -1,7 +1,7 @@
 /**
  * The check stage's test harness: a small valid methodology pack as YAML text, and the
  * diagnostics of that text (or of any pack text) read, schema-checked, merged and checked as the
- * loader does, in process. Tests call these inside \`it\`: mutation testing counts only code a test
+ * loader does, in process. Tests call these inside `it`: mutation testing counts only code a test
  * runs, not code run while the test file is collected.
  */
 import { checkPack } from '../../src/check/check-pack.js';
