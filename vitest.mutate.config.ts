@@ -21,6 +21,7 @@ export default defineConfig({
       'test/properties/limits.test.ts',
       'test/hostile/library.test.ts',
       'test/hostile/prototype.test.ts',
+      'test/hostile/corpus-in-process.test.ts',
     ],
     exclude: ['test/evaluate/bad-cases.test.ts'],
     testTimeout: 60_000,
