@@ -55,7 +55,8 @@ export class SchemaNavigator {
       const s = this.deref(stack.pop()!);
       if (s.anyOf) {
         const fitting = s.anyOf.filter((b) => fitsType(this.deref(b), value));
-        stack.push(...(fitting.length > 0 ? fitting : s.anyOf).reverse());
+        // Pushed last branch first, so the first is expanded first; reversed in a copy: the schema is shared and cached.
+        stack.push(...[...(fitting.length > 0 ? fitting : s.anyOf)].reverse());
       } else {
         out.push(s);
       }
