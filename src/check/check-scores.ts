@@ -71,6 +71,15 @@ function checkShareLevel(ctx: CheckContext, subject: Subject, score: ScoreRule):
     );
   } else if (scales.length === 1) {
     ctx.requireLevel(score.level, scales[0]!, score, 'level', `the score of ${subject.label}`);
+  } else {
+    // Levels of different scales have no common order: scoring counts none of them (or one scale's alone).
+    ctx.error(
+      'SCALE_MISMATCH',
+      score,
+      'method',
+      `${subject.label} counts levels of different scales (${scales.join(', ')}), so shareAtLeast has no order to count '${score.level}' in`,
+      'band its children (or rate its items) on one scale, or use another method',
+    );
   }
 }
 

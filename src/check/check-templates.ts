@@ -52,6 +52,15 @@ export function checkTemplates(ctx: CheckContext): void {
           `{${name}} in ${what}: ${subject.label} counts no levels`,
           'use {count:LEVEL} where children are banded or items counted',
         );
+      } else {
+        // Scoring counts no levels (or one scale's alone) where they are of different scales.
+        ctx.error(
+          'BAD_TEMPLATE',
+          subject.node,
+          'summary',
+          `{${name}} in ${what}: ${subject.label} counts levels of different scales (${scales.join(', ')})`,
+          'band its children (or rate its items) on one scale, or leave the count out of the summary',
+        );
       }
     }
   }
