@@ -5,8 +5,9 @@
  * long. Like the loader's limits on alias expansion and nesting, these checks bound how large and
  * how deep a condition becomes through the named conditions it refers to.
  */
-import type { Condition } from '../model/pack.js';
+import type { Condition, Limit } from '../model/pack.js';
 import type { CheckContext } from './check-context.js';
+import { subjectsOf } from './pack-structure.js';
 import { conditionChildren } from './walk-condition.js';
 
 /** The most levels a condition may nest, counting the levels of the named conditions it refers to. */
@@ -40,7 +41,7 @@ export function checkConditionSize(ctx: CheckContext): void {
         'write the condition out with fewer named conditions referring to named conditions',
         node === ctx.pack.conditions,
       );
-    } else {
+    } else if (references(condition).length > 0) {
       ctx.error(
         'CONDITION_SHAPE',
         node,
@@ -49,7 +50,20 @@ export function checkConditionSize(ctx: CheckContext): void {
         'refer to each named condition once: declare a condition for the shared part and refer to that once',
         node === ctx.pack.conditions,
       );
+    } else {
+      ctx.error(
+        'CONDITION_SHAPE',
+        node,
+        key,
+        `${label} holds more than ${MAX_CONDITION_SIZE} comparisons`,
+        'write it with fewer comparisons: a list with in or notIn compares a fact with many values at once',
+        node === ctx.pack.conditions,
+      );
     }
+  };
+  // (The schema has given every limit its id and condition.)
+  const reportLimits = (limits: Limit[] | undefined, what: string): void => {
+    for (const limit of limits ?? []) report(limit, 'when', `limit ${limit.id} of ${what}`, limit.when, measureOf(limit.when));
   };
   const conditions = ctx.pack.conditions ?? {};
   for (const [name, condition] of Object.entries(conditions)) report(conditions, name, `condition ${name}`, condition, measureOf(condition));
@@ -64,7 +78,9 @@ export function checkConditionSize(ctx: CheckContext): void {
     (set.rules ?? []).forEach((rule, i) => {
       if (rule?.when !== undefined) report(rule, 'when', `rule ${i + 1} of band set ${name}`, rule.when, measureOf(rule.when));
     });
+    reportLimits(set.limits, `band set ${name}`);
   }
+  for (const subject of subjectsOf(ctx)) reportLimits(subject.node.limits, subject.label);
 }
 
 /** Measures a named condition and every named condition beneath it, without recursion (a chain may be long). */
