@@ -26,7 +26,8 @@ export function checkFacts(ctx: CheckContext): void {
         } else {
           const seen = new Set<string>();
           declaration.values.forEach((value, i) => {
-            if (seen.has(value)) ctx.error('DUPLICATE_ID', declaration.values!, i, `the value '${value}' is listed twice in ${what}`, 'remove one of the two');
+            if (seen.has(value))
+              ctx.error('DUPLICATE_ID', declaration.values!, i, `the value '${value}' is listed more than once in ${what}`, 'list each value once');
             seen.add(value);
           });
         }
@@ -77,7 +78,7 @@ export function checkFacts(ctx: CheckContext): void {
           'DUPLICATE_ID',
           declarations,
           name,
-          `${what} is declared differently by methodology ${ctx.methodology!.id} (as a ${theirs.type} fact${ctx.methodology?.facts?.[of]?.[name] ? '' : ` of the ${of === 'case' ? 'area' : 'case'}`})`,
+          `${what} is declared differently by methodology ${ctx.methodology!.id} (as ${theirs.type === 'enum' ? 'an' : 'a'} ${theirs.type} fact${ctx.methodology?.facts?.[of]?.[name] ? '' : ` of the ${of === 'case' ? 'area' : 'case'}`})`,
           "a thematic shares the inspection's facts with its methodology: use the methodology's fact (remove this declaration) or give this one another name",
           true,
         );

@@ -3,7 +3,6 @@
  * sections, sections under the overall result) for the band and template checks.
  */
 import type { BandRule, Criterion, Overall, Section } from '../model/pack.js';
-import type { ResolvedBandSet } from './resolve-band-set.js';
 import type { CheckContext } from './check-context.js';
 
 /** A result with a band: a criterion, a section or the overall result. */
@@ -63,13 +62,6 @@ function ownCountedScales(criterion: Criterion): string[] {
   if (criterion.kind === 'evidence' && criterion.itemScale) return [criterion.itemScale];
   if (criterion.kind === 'targets' && criterion.statuses?.scale) return [criterion.statuses.scale];
   return [];
-}
-
-/** The band set a subject uses, with its name. */
-export function bandSetOf(ctx: CheckContext, subject: Subject): { name: string; set: ResolvedBandSet } | undefined {
-  const name = bandSetNameOf(subject.node.band);
-  const set = name === undefined ? undefined : ctx.resolvedBandSet(name);
-  return name !== undefined && set ? { name, set } : undefined;
 }
 
 function unique<T>(list: T[]): T[] {
