@@ -185,6 +185,10 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string '${value.length > 40 ? value.slice(0, 40) + '…' : value}'`;
+  if (typeof value === 'string') {
+    // Cut by characters, not UTF-16 units: half an emoji would print as a broken character.
+    const chars = Array.from(value);
+    return `the string '${chars.length > 40 ? chars.slice(0, 40).join('') + '…' : value}'`;
+  }
   return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${scalarText(value)}`;
 }

@@ -70,6 +70,8 @@ describe('checkConditionShape: a value that is not a mapping', () => {
     ['nothing', undefined, 'missing'],
     ['a string of 40 characters, shown whole', LONG, `the string '${LONG}'`],
     ['a string of 41 characters, cut at 40', LONG + 'Z', `the string '${LONG}…'`],
+    ['a string of 40 characters, two of them outside the BMP, shown whole', '😀'.repeat(2) + LONG.slice(2), `the string '${'😀'.repeat(2)}${LONG.slice(2)}'`],
+    ['a string cut at 40 characters, never inside one', LONG.slice(1) + '😀😀', `the string '${LONG.slice(1)}😀…'`],
   ])('%s is not a condition', (_note, condition, described) => {
     expect(problemsOf(condition)).toStrictEqual([shape('/w', `</w> is ${described}, not a condition`)]);
   });

@@ -190,7 +190,10 @@ describe('checkConditionSize', () => {
       const second = text.indexOf(twice, at(twice) + 1);
       expect(checkPackText(text).map(brief)).toEqual([
         shapeError(text, twice, '/bandSets/scoreBands/limits/0/when', sizeMessage('limit tight of band set scoreBands'), SIZE_HINT),
-        { ...shapeError(text.slice(second), twice, '/criteria/0/limits/0/when', sizeMessage('limit wide of criterion S1'), SIZE_HINT), ...locateAt(text, second) },
+        {
+          ...shapeError(text.slice(second), twice, '/criteria/0/limits/0/when', sizeMessage('limit wide of criterion S1'), SIZE_HINT),
+          ...locateAt(text, second),
+        },
       ]);
     });
 
