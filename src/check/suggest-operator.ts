@@ -84,7 +84,8 @@ function meaningOf(name: string): Meaning {
   const order = /great|gt|more|above|>|^g/.test(n) ? 'greater' : /less|lt|fewer|below|<|^l/.test(n) ? 'less' : null;
   return {
     order,
-    inclusive: order !== null && /eq|incl|=/.test(n.replace(/^(greater|less)than/, '')),
+    // gte and lte (and their typos: gtee, ltequal) read inclusive, like eq, incl and =.
+    inclusive: order !== null && (/eq|incl|=/.test(n.replace(/^(greater|less)than/, '')) || /^[gl]te/.test(n)),
     negated: /^not|^ne|does?n.?t|dont|!|isnt/.test(n),
     kind: /contain|includ/.test(n) ? 'contains' : /^(not)?in$|^notin|^isin/.test(n) ? 'list' : 'compare',
   };
