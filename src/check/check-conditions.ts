@@ -27,7 +27,8 @@ const NUMBER: FactDeclaration = { type: 'number' };
 /** Where a condition is and which facts it may use. */
 interface Scope {
   label: string;
-  band?: { name: string; levelScale?: string };
+  /** In a band rule or limit: the scales whose levels its counts name (every one must have the level; none known: unchecked). */
+  band?: { name: string; levelScales: string[] };
   /** For a named condition checked as a case condition: the first case condition that uses it. */
   usedBy?: string;
 }
@@ -44,48 +45,40 @@ export function checkConditions(ctx: CheckContext): void {
       }
     }
   }
-  const bandRoots: Array<{ condition: Condition; levelScale?: string | undefined }> = [];
+  const bandRoots: Array<{ condition: Condition; levelScales: string[] }> = [];
   for (const [name, set] of Object.entries(ctx.pack.bandSets ?? {})) {
     const resolved = ctx.resolvedBandSet(name)!;
-    const levelScale = levelScaleOf(ctx, name, resolved);
-    const band = levelScale === undefined ? { name } : { name, levelScale };
+    const band = { name, levelScales: levelScalesOf(ctx, name, resolved) };
     (set.rules ?? []).forEach((rule, i) => {
       checkCondition(ctx, rule.when, { label: `rule ${i + 1} of band set ${name}`, band });
-      bandRoots.push({ condition: rule.when, levelScale });
+      bandRoots.push({ condition: rule.when, levelScales: band.levelScales });
     });
     checkLimitConditions(ctx, set.limits, `band set ${name}`, band, bandRoots);
   }
   for (const subject of subjectsOf(ctx)) {
-    const counted = countedScales(ctx, subject);
-    checkLimitConditions(
-      ctx,
-      subject.node.limits,
-      subject.label,
-      counted.length === 1 ? { name: subject.label, levelScale: counted[0]! } : { name: subject.label },
-      bandRoots,
-    );
+    checkLimitConditions(ctx, subject.node.limits, subject.label, { name: subject.label, levelScales: countedScales(ctx, subject) }, bandRoots);
   }
   // A named condition is a case condition when a question uses it (or nothing uses it and it
   // compares no derived quantity); otherwise band rules and limits use it, and it sees what they see.
   const usedByCase = reachedFrom(ctx, caseRoots);
   // The scales whose levels a named condition's counts name: those of every band set or result that uses it.
-  const bandScales = new Map<string, Set<string | undefined>>();
+  const bandScales = new Map<string, Set<string>>();
   for (const root of bandRoots) {
     for (const name of reachedFrom(ctx, [{ condition: root.condition, label: '' }]).keys()) {
-      bandScales.set(name, (bandScales.get(name) ?? new Set()).add(root.levelScale));
+      const scales = bandScales.get(name) ?? new Set();
+      for (const scale of root.levelScales) scales.add(scale);
+      bandScales.set(name, scales);
     }
   }
   for (const [name, condition] of Object.entries(ctx.pack.conditions ?? {})) {
     const caseUser = usedByCase.get(name);
     const asCase = caseUser !== undefined || (!bandScales.has(name) && !comparesDerived(ctx, condition));
-    const scales = [...(bandScales.get(name) ?? [])];
-    const levelScale = scales.length === 1 ? scales[0] : undefined;
     checkCondition(
       ctx,
       condition,
       asCase
         ? { label: `condition ${name}`, ...(caseUser ? { usedBy: caseUser } : {}) }
-        : { label: `condition ${name}`, band: levelScale === undefined ? { name } : { name, levelScale } },
+        : { label: `condition ${name}`, band: { name, levelScales: [...(bandScales.get(name) ?? [])] } },
     );
   }
   // Sizes are measured only when no circle makes them endless.
@@ -97,12 +90,12 @@ function checkLimitConditions(
   limits: Limit[] | undefined,
   what: string,
   band: NonNullable<Scope['band']>,
-  roots: Array<{ condition: Condition; levelScale?: string | undefined }>,
+  roots: Array<{ condition: Condition; levelScales: string[] }>,
 ): void {
   (limits ?? []).forEach((limit, i) => {
     if (limit.when === undefined) return;
     checkCondition(ctx, limit.when, { label: `limit ${limit.id ?? i + 1} of ${what}`, band });
-    roots.push({ condition: limit.when, levelScale: band.levelScale });
+    roots.push({ condition: limit.when, levelScales: band.levelScales });
   });
 }
 
@@ -126,15 +119,13 @@ function comparesDerived(ctx: CheckContext, condition: Condition): boolean {
   return conditionParts(condition).some((p) => p.kind === 'fact' && DERIVED_FACTS.includes(p.node.fact) && ctx.fact(p.node.fact) === undefined);
 }
 
-/** The scale whose levels a band set's `count` and `share` parameters name: its inputScale, or the one scale all its uses count. */
-function levelScaleOf(ctx: CheckContext, name: string, set: ResolvedBandSet): string | undefined {
-  if (set.inputScale !== undefined) return set.inputScale;
-  const scales = new Set(
-    subjectsOf(ctx)
-      .filter((s) => bandSetNameOf(s.node.band) === name)
-      .flatMap((s) => countedScales(ctx, s)),
-  );
-  return scales.size === 1 ? [...scales][0] : undefined;
+/** The scales whose levels a band set's `count` and `share` parameters name: its inputScale, or every scale its uses count. */
+function levelScalesOf(ctx: CheckContext, name: string, set: ResolvedBandSet): string[] {
+  if (set.inputScale !== undefined) return [set.inputScale];
+  const scales = subjectsOf(ctx)
+    .filter((s) => bandSetNameOf(s.node.band) === name)
+    .flatMap((s) => countedScales(ctx, s));
+  return [...new Set(scales)];
 }
 
 function checkCondition(ctx: CheckContext, condition: Condition, scope: Scope): void {
@@ -267,8 +258,11 @@ function checkParams(ctx: CheckContext, c: FactCondition, scope: Scope): void {
       `${key} of ${c.fact} in ${scope.label} must be a level id, not ${describeValue(level)}`,
       'name a level of the scale being counted',
     );
-  } else if (scope.band.levelScale !== undefined) {
-    ctx.requireLevel(level, scope.band.levelScale, c.params, key, `${c.fact}.${key} in ${scope.label}`);
+  } else {
+    // Counted on a scale without the level, it counts nothing: every scale counted there must have it.
+    for (const scale of scope.band.levelScales) {
+      if (!ctx.requireLevel(level, scale, c.params, key, `${c.fact}.${key} in ${scope.label}`)) break;
+    }
   }
 }
 

@@ -366,7 +366,7 @@ const cases: Array<{ note: string; edits: Array<[string, string]>; want: Want[] 
     ],
   },
   {
-    note: 'a named condition used by band sets on two input scales has its levels checked against neither',
+    note: 'a named condition used by band sets on two input scales has its levels checked against both',
     edits: [
       [SHARE_RULE, '{ condition: c }'],
       [
@@ -375,7 +375,16 @@ const cases: Array<{ note: string; edits: Array<[string, string]>; want: Want[] 
       ],
       declare('  c: { fact: share, params: { atLeast: good }, operator: equal, value: 1 }'),
     ],
-    want: [],
+    // perf (itemBands) has no 'good'; answer (answerBands) has: counted on perf, it would count nothing.
+    want: [
+      {
+        code: 'UNKNOWN_LEVEL',
+        message: "'good' in share.atLeast in condition c is not a level of scale perf",
+        hint: 'use one of the levels of perf: strong, weak',
+        at: 'good }',
+        pointer: '/conditions/c/params/atLeast',
+      },
+    ],
   },
   {
     note: "a named condition used only by a band set's limit is a band condition",
@@ -412,7 +421,7 @@ const cases: Array<{ note: string; edits: Array<[string, string]>; want: Want[] 
     ],
   },
   {
-    note: "a section's limit counting items on two scales has its levels checked against neither",
+    note: "a section's limit counting items on two scales has its levels checked against both",
     edits: [
       ['sections:', `${E2.replace('band: itemBands', 'band: scoreBands')}sections:`],
       [
@@ -420,7 +429,15 @@ const cases: Array<{ note: string; edits: Array<[string, string]>; want: Want[] 
         'criteria: [S1, E1, E2]\n    levels: items\n    score: { method: weightedMean }\n    band: scoreBands\n    limits: [{ id: L1, cap: low, when: { fact: count, params: { atLeast: nosuch }, operator: greaterThan, value: 0 }, note: n }]\n',
       ],
     ],
-    want: [],
+    want: [
+      {
+        code: 'UNKNOWN_LEVEL',
+        message: "'nosuch' in count.atLeast in limit L1 of section A is not a level of scale perf",
+        hint: 'use one of the levels of perf: strong, weak',
+        at: 'nosuch',
+        pointer: '/sections/0/limits/0/when/params/atLeast',
+      },
+    ],
   },
   {
     note: 'a named condition reached from a question through another is a case condition',
@@ -473,14 +490,23 @@ const cases: Array<{ note: string; edits: Array<[string, string]>; want: Want[] 
     ],
   },
   {
-    note: 'a band set without an input scale used on two item scales has its levels checked against neither',
+    note: 'a band set without an input scale used on two item scales has its levels checked against both',
     edits: [
       ITEMS_WITHOUT_INPUT_SCALE,
       ['params: { atLeast: strong }', 'params: { atLeast: good }'],
       ['sections:', `${E2}sections:`],
       ['criteria: [S1, E1]', 'criteria: [S1, E1, E2]'],
     ],
-    want: [],
+    // E1 counts perf, E2 answer: 'good' is a level of answer only.
+    want: [
+      {
+        code: 'UNKNOWN_LEVEL',
+        message: "'good' in share.atLeast in rule 1 of band set itemBands is not a level of scale perf",
+        hint: 'use one of the levels of perf: strong, weak',
+        at: 'good }',
+        pointer: '/bandSets/itemBands/rules/0/when/params/atLeast',
+      },
+    ],
   },
   // Circles of named conditions.
   {
