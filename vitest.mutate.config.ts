@@ -8,21 +8,29 @@ import { defineConfig } from 'vitest/config';
 // determinism and metamorphic properties cover the same code again at many times the cost. Tests that
 // spawn the command, serve HTTP, drive a browser or a SQL engine never see a mutant (a child process
 // runs without Stryker's active mutant).
+// The check stage's own tests (npm run mutate:check sets MUTATE_TESTS=check). Every test that loads a
+// pack runs the checks too, so with the whole set each check mutant would rerun the golden figures, the
+// packs and the properties for no more than these find: the check stage is measured by its own tests.
+const CHECK_TESTS = ['test/check/**/*.test.ts', 'test/hostile/library.test.ts', 'test/hostile/prototype.test.ts', 'test/hostile/corpus-in-process.test.ts'];
+
 export default defineConfig({
   test: {
-    include: [
-      'test/check/**/*.test.ts',
-      'test/compile/**/*.test.ts',
-      'test/evaluate/**/*.test.ts',
-      'test/golden/**/*.test.ts',
-      'test/packs/**/*.test.ts',
-      'test/tester/**/*.test.ts',
-      'test/properties/scoring.test.ts',
-      'test/properties/limits.test.ts',
-      'test/hostile/library.test.ts',
-      'test/hostile/prototype.test.ts',
-      'test/hostile/corpus-in-process.test.ts',
-    ],
+    include:
+      process.env.MUTATE_TESTS === 'check'
+        ? CHECK_TESTS
+        : [
+            'test/check/**/*.test.ts',
+            'test/compile/**/*.test.ts',
+            'test/evaluate/**/*.test.ts',
+            'test/golden/**/*.test.ts',
+            'test/packs/**/*.test.ts',
+            'test/tester/**/*.test.ts',
+            'test/properties/scoring.test.ts',
+            'test/properties/limits.test.ts',
+            'test/hostile/library.test.ts',
+            'test/hostile/prototype.test.ts',
+            'test/hostile/corpus-in-process.test.ts',
+          ],
     exclude: ['test/evaluate/bad-cases.test.ts'],
     testTimeout: 60_000,
     // One module cache for every test file and every mutant run: re-importing the library for each file
