@@ -212,6 +212,66 @@ describe("a session's outcome", () => {
     expect(finished.result.cases).toMatchObject({ read: 7, scored: 2 });
   });
 
+  it('sorts exclusions that arrive out of order (as merged from parallel workers) by id, then position', () => {
+    const session = start({ excludeInvalid: true });
+    const arrivals: Array<[string | undefined, number]> = [
+      ['a', 5],
+      ['a', 2],
+      [undefined, 9],
+      [undefined, 1],
+      ['b', 3],
+    ];
+    session.add(valid('ok'));
+    // add's position counts from 0; the result's from 1.
+    for (const [id, place] of arrivals) session.tally.add(bad(id), false, place - 1);
+    const finished = session.finish();
+    if ('errors' in finished) throw new Error(finished.errors[0]!.message);
+    expect(finished.result.cases.excluded.map((e) => [e.id, e.position])).toEqual([
+      ['a', 2],
+      ['a', 5],
+      ['b', 3],
+      [undefined, 1],
+      [undefined, 9],
+    ]);
+  });
+
+  it('stops at a problem with the input as a whole, even when bad cases may be excluded', () => {
+    const session = start({ excludeInvalid: true });
+    session.add(valid('ok'));
+    const header = { code: 'CSV_HEADER', severity: 'error', message: "the header names no column 'id'" } as const;
+    session.reject(header, true);
+    expect(session.finish()).toEqual({
+      errors: [
+        header,
+        {
+          code: 'CASES_NOT_SCORED',
+          severity: 'error',
+          message: 'the cases could not be read as a whole; nothing was scored',
+          hint: 'mend the case file as the errors above say',
+        },
+      ],
+    });
+  });
+
+  it('counts a row no reader could make into a case as a bad case, and says nothing of unlisted problems when all are listed', () => {
+    const session = start();
+    session.add(valid('ok'));
+    session.reject({ code: 'JSON_SYNTAX', severity: 'error', message: 'line 2 is not JSON' });
+    const finished = session.finish();
+    expect('errors' in finished && finished.errors.map((e) => e.message)).toEqual(['line 2 is not JSON', '1 of 2 cases have problems; nothing was scored']);
+  });
+
+  it('refuses cases, rows and a second finish once finished', () => {
+    const session = start();
+    session.add(valid('ok'));
+    session.finish();
+    expect(() => session.add(valid('late'))).toThrow('ScoringSession: cannot add a case after finish(); start a new session');
+    expect(() => session.reject({ code: 'JSON_SYNTAX', severity: 'error', message: 'x' })).toThrow(
+      'ScoringSession: cannot reject a case after finish(); start a new session',
+    );
+    expect(() => session.finish()).toThrow('ScoringSession: cannot finish after finish(); start a new session');
+  });
+
   it('counts the problems it no longer lists', () => {
     const session = start({ maxDiagnostics: 2 });
     session.add(valid('ok'));

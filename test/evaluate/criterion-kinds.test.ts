@@ -300,6 +300,16 @@ describe('a section', () => {
   });
 });
 
+describe('what the result says of its input', () => {
+  it('names the area alone, with no period, facts or input hash it was not given', () => {
+    const r = run();
+    // The pack reads no area fact: none is listed (not even an empty list).
+    expect(r.area).toStrictEqual({ name: 'Test' });
+    expect(Object.keys(r.provenance)).not.toContain('inputSha256');
+    expect(run({}, { area: { name: 'Test', period: '2024' } }).area).toStrictEqual({ name: 'Test', period: '2024' });
+  });
+});
+
 describe('the overall result', () => {
   it('averages the sections by weight', () => {
     // (56 + 200/3) / 2 = 184/3 = 61.33.
