@@ -7,54 +7,12 @@
  * line, column and pointer, worked out from the pack text.
  */
 import { describe, expect, it } from 'vitest';
-import { CheckContext } from '../../src/check/check-context.js';
 import { checkFacts } from '../../src/check/check-facts.js';
-import { validateDocument } from '../../src/check/validate-schema.js';
-import { mergePack } from '../../src/load/merge-pack.js';
-import { readDocument } from '../../src/load/read-document.js';
 import type { Diagnostic } from '../../src/model/errors.js';
-import { BASE_PACK, editedPack } from './pack-harness.js';
-
-/** A pack read, schema-checked and merged; throws unless it is schema-valid (these tests are about what follows the schema). */
-function load(text: string, file: string) {
-  const read = readDocument(file, text);
-  if ('errors' in read) throw new Error(JSON.stringify(read.errors));
-  const schema = validateDocument('pack', read.doc);
-  if (schema.length > 0) throw new Error(JSON.stringify(schema));
-  const merged = mergePack(read.doc, []);
-  if (merged.errors.length > 0) throw new Error(JSON.stringify(merged.errors));
-  return merged;
-}
+import { BASE_PACK, diagnosticsOf, editedPack, expected, type Expected } from './pack-harness.js';
 
 /** The diagnostics of checkFacts alone, for a pack and (for a thematic) its methodology. */
-function factDiagnostics(text: string, methodologyText?: string): Diagnostic[] {
-  const { pack, sources } = load(text, 'pack.yaml');
-  const methodology = methodologyText === undefined ? undefined : load(methodologyText, 'methodology.yaml').pack;
-  const ctx = new CheckContext(pack, sources, methodology);
-  checkFacts(ctx);
-  return ctx.diagnostics;
-}
-
-/** Line and column (from 1) of the text `skip` characters into `needle`, which must occur once in `text`. */
-function at(text: string, needle: string, skip = 0): { line: number; column: number } {
-  const index = text.indexOf(needle);
-  if (index < 0 || text.indexOf(needle, index + 1) >= 0) throw new Error(`not once in the pack: ${needle}`);
-  const before = text.slice(0, index + skip).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
-
-interface Expected {
-  code: string;
-  /** Unique text of the pack where the diagnostic points, and how far into it. */
-  where: [string, number?];
-  pointer: string;
-  message: string;
-  hint: string;
-}
-
-function expected(text: string, e: Expected): Diagnostic {
-  return { code: e.code, severity: 'error', message: e.message, hint: e.hint, file: 'pack.yaml', ...at(text, ...e.where), pointer: e.pointer } as Diagnostic;
-}
+const factDiagnostics = (text: string, methodologyText?: string): Diagnostic[] => diagnosticsOf(checkFacts, text, methodologyText);
 
 const CASE_FACTS = `    risk: { type: enum, values: [low, high] }
     age: { type: number }

@@ -7,46 +7,12 @@
  * pointer worked out from the pack text.
  */
 import { describe, expect, it } from 'vitest';
-import { CheckContext } from '../../src/check/check-context.js';
 import { checkUsage } from '../../src/check/check-usage.js';
-import { validateDocument } from '../../src/check/validate-schema.js';
-import { mergePack } from '../../src/load/merge-pack.js';
-import { readDocument } from '../../src/load/read-document.js';
 import type { Diagnostic } from '../../src/model/errors.js';
-import { editedPack } from './pack-harness.js';
+import { diagnosticsOf, editedPack, expected, type Expected } from './pack-harness.js';
 
 /** The diagnostics of checkUsage alone; throws unless the pack is schema-valid (these tests are about what follows the schema). */
-function usageDiagnostics(text: string): Diagnostic[] {
-  const read = readDocument('pack.yaml', text);
-  if ('errors' in read) throw new Error(JSON.stringify(read.errors));
-  const schema = validateDocument('pack', read.doc);
-  if (schema.length > 0) throw new Error(JSON.stringify(schema));
-  const { pack, sources } = mergePack(read.doc, []);
-  const ctx = new CheckContext(pack, sources);
-  checkUsage(ctx);
-  return ctx.diagnostics;
-}
-
-/** Line and column (from 1) of the text `skip` characters into `needle`, which must occur once in `text`. */
-function at(text: string, needle: string, skip = 0): { line: number; column: number } {
-  const index = text.indexOf(needle);
-  if (index < 0 || text.indexOf(needle, index + 1) >= 0) throw new Error(`not once in the pack: ${needle}`);
-  const before = text.slice(0, index + skip).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
-
-interface Expected {
-  code: string;
-  /** Unique text of the pack where the diagnostic points, and how far into it. */
-  where: [string, number?];
-  pointer: string;
-  message: string;
-  hint: string;
-}
-
-function expected(text: string, e: Expected): Diagnostic {
-  return { code: e.code, severity: 'error', message: e.message, hint: e.hint, file: 'pack.yaml', ...at(text, ...e.where), pointer: e.pointer } as Diagnostic;
-}
+const usageDiagnostics = (text: string): Diagnostic[] => diagnosticsOf(checkUsage, text);
 
 /** Edits that add criteria (after E1), items to E1, lines to section A, or a second section B with the lines given. */
 const addCriteria = (criteria: string): [string, string] => ['sections:\n', `${criteria}sections:\n`];

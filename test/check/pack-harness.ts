@@ -4,6 +4,7 @@
  * loader does, in process. Tests call these inside `it`: mutation testing counts only code a test
  * runs, not code run while the test file is collected.
  */
+import { CheckContext } from '../../src/check/check-context.js';
 import { checkPack } from '../../src/check/check-pack.js';
 import { validateDocument } from '../../src/check/validate-schema.js';
 import { mergePack } from '../../src/load/merge-pack.js';
@@ -85,4 +86,51 @@ export function checkPackText(text: string, file = 'pack.yaml'): Diagnostic[] {
   if (schema.length > 0) return schema;
   const merged = mergePack(read.doc, []);
   return [...merged.errors, ...checkPack(merged.pack, merged.sources)];
+}
+
+/** A pack read, schema-checked and merged; throws unless it is valid so far (for tests of what follows the schema). */
+export function mergedPack(text: string, file = 'pack.yaml'): ReturnType<typeof mergePack> {
+  const read = readDocument(file, text);
+  if ('errors' in read) throw new Error(JSON.stringify(read.errors));
+  const schema = validateDocument('pack', read.doc);
+  if (schema.length > 0) throw new Error(JSON.stringify(schema));
+  const merged = mergePack(read.doc, []);
+  if (merged.errors.length > 0) throw new Error(JSON.stringify(merged.errors));
+  return merged;
+}
+
+/** The check context of a pack (and, for a thematic, its methodology's text). */
+export function contextOf(text: string, methodologyText?: string): CheckContext {
+  const { pack, sources } = mergedPack(text);
+  return new CheckContext(pack, sources, methodologyText === undefined ? undefined : mergedPack(methodologyText, 'methodology.yaml').pack);
+}
+
+/** The diagnostics of one check alone. */
+export function diagnosticsOf(check: (ctx: CheckContext) => void, text: string, methodologyText?: string): Diagnostic[] {
+  const ctx = contextOf(text, methodologyText);
+  check(ctx);
+  return ctx.diagnostics;
+}
+
+/** Line and column (from 1) of the text `skip` characters into `needle`, which must occur once in `text`. */
+export function at(text: string, needle: string, skip = 0): { line: number; column: number } {
+  const index = text.indexOf(needle);
+  if (index < 0 || text.indexOf(needle, index + 1) >= 0) throw new Error(`not once in the pack: ${needle}`);
+  const before = text.slice(0, index + skip).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** A diagnostic a test expects: where is unique text of the pack and how far into it. */
+export interface Expected {
+  code: string;
+  /** Unique text of the pack where the diagnostic points, and how far into it. */
+  where: [string, number?];
+  pointer: string;
+  message: string;
+  hint: string;
+}
+
+/** The error an Expected describes, placed in `text`. */
+export function expected(text: string, e: Expected): Diagnostic {
+  return { code: e.code, severity: 'error', message: e.message, hint: e.hint, file: 'pack.yaml', ...at(text, ...e.where), pointer: e.pointer } as Diagnostic;
 }

@@ -9,20 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CheckContext } from '../../src/check/check-context.js';
 import { allDeclared, bandScaleOf, bandSetNameOf, childBandScales, countedScales, criteriaOf, subjectsOf } from '../../src/check/pack-structure.js';
 import type { Subject } from '../../src/check/pack-structure.js';
-import { validateDocument } from '../../src/check/validate-schema.js';
-import { mergePack } from '../../src/load/merge-pack.js';
-import { readDocument } from '../../src/load/read-document.js';
-import { BASE_PACK, editedPack } from './pack-harness.js';
-
-/** The check context of a pack; throws unless the pack is schema-valid. */
-function contextOf(text: string): CheckContext {
-  const read = readDocument('pack.yaml', text);
-  if ('errors' in read) throw new Error(JSON.stringify(read.errors));
-  const schema = validateDocument('pack', read.doc);
-  if (schema.length > 0) throw new Error(JSON.stringify(schema));
-  const { pack, sources } = mergePack(read.doc, []);
-  return new CheckContext(pack, sources);
-}
+import { BASE_PACK, contextOf, editedPack } from './pack-harness.js';
 
 /** The subject of a criterion, section or the overall result of the pack, by id. */
 function criterion(ctx: CheckContext, id: string): Subject {
