@@ -9,6 +9,7 @@ import { compilePack, score } from '../../src/index.js';
 import type { Pack } from '../../src/model/pack.js';
 import type { Inspection } from '../../src/model/inspection.js';
 import type { InspectionResult } from '../../src/model/result.js';
+import { SMALL_SCALES } from '../compile/small-scales.js';
 
 const pack: Pack = {
   kind: 'methodology',
@@ -17,13 +18,7 @@ const pack: Pack = {
   title: 'Kinds',
   status: 'draft',
   scales: {
-    yesno: {
-      levels: [
-        { id: 'yes', label: 'Yes' },
-        { id: 'no', label: 'No' },
-      ],
-      met: ['yes'],
-    },
+    yesno: SMALL_SCALES.yn,
     rating: {
       levels: [
         { id: 'a', label: 'A' },
